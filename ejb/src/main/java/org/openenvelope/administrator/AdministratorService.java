@@ -1,0 +1,238 @@
+package org.openenvelope.administrator;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.AccessDeniedException;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.profile.EmailAddress;
+import org.openenvelope.security.AccountAccess;
+import org.openenvelope.security.Caller;
+import org.openenvelope.security.CallerKind;
+import org.openenvelope.security.PasswordHasher;
+import org.openenvelope.security.PasswordPolicy;
+
+/** Administrators: the Groups tab of an account, password sign-in and password changes. */
+@Stateless
+public class AdministratorService {
+
+    public static final String EMAIL_FIELD = "email";
+    public static final String DISPLAY_NAME_FIELD = "displayName";
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    AccountAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    public List<AdministratorView> listAdministrators(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return em.createNamedQuery(Administrator.BY_ACCOUNT, Administrator.class)
+                .setParameter("account", account)
+                .getResultStream().map(AdministratorView::of).toList();
+    }
+
+    /**
+     * Adds an account administrator identified by email and returns a one-time password for them. Email
+     * addresses are unique across the service, because the email is the sign-in name.
+     */
+    public AddedAdministrator addAdministrator(String accountNumber, String email, String displayName) {
+        Account account = access.account(accountNumber);
+        String address = validEmail(email);
+        if (findByEmail(address).isPresent()) {
+            throw new ConflictException(EMAIL_FIELD, address + " already has an administrator sign-in;"
+                    + " each email address can administer one account.");
+        }
+        String initialPassword = hasher.generate();
+        Administrator administrator = Administrator.forAccount(account, address, validDisplayName(displayName),
+                hasher.hash(initialPassword.toCharArray()), Instant.now(clock));
+        em.persist(administrator);
+        audit.record(AuditAction.ADMINISTRATOR_ADDED, account.getNumber(), "Added administrator " + address);
+        return new AddedAdministrator(AdministratorView.of(administrator), initialPassword);
+    }
+
+    /** Removes an account administrator; the account's last administrator cannot be removed. */
+    public void removeAdministrator(String accountNumber, long administratorId) {
+        Account account = access.account(accountNumber);
+        Administrator administrator = em.find(Administrator.class, administratorId);
+        if (administrator == null || administrator.getAccount() == null
+                || !administrator.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("Administrator " + administratorId + " was not found in account "
+                    + account.getNumber() + ".");
+        }
+        long remaining = em.createNamedQuery(Administrator.COUNT_BY_ACCOUNT, Long.class)
+                .setParameter("account", account).getSingleResult();
+        if (remaining <= 1) {
+            throw new ConflictException("administrator", administrator.getEmail()
+                    + " is the last administrator of account " + account.getNumber()
+                    + " and cannot be removed; add another administrator first.");
+        }
+        em.remove(administrator);
+        audit.record(AuditAction.ADMINISTRATOR_REMOVED, account.getNumber(),
+                "Removed administrator " + administrator.getEmail());
+    }
+
+    /**
+     * Checks an email and password. Failures are counted on the administrator and lock sign-in for a growing
+     * period (see {@link SignInBackoff}).
+     *
+     * <p>Security: an unknown email costs the same password hashing as a wrong password and yields the same
+     * {@link SignInOutcome.Refused}, so sign-in reveals neither which addresses exist nor timing differences.
+     */
+    public SignInOutcome signIn(String email, char[] password) {
+        Instant now = Instant.now(clock);
+        String address = normalisedOrNull(email);
+        Optional<Administrator> found = address == null ? Optional.empty() : findByEmail(address);
+        if (found.isEmpty()) {
+            hasher.burnDecoyVerification(password);
+            audit.recordAs(printable(email), AuditAction.SIGN_IN_FAILED, null, "Unknown email address");
+            return new SignInOutcome.Refused();
+        }
+        Administrator administrator = found.get();
+        String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
+        if (administrator.isLockedAt(now)) {
+            return new SignInOutcome.Locked(administrator.getLockedUntil());
+        }
+        if (!hasher.verify(password, administrator.getPasswordHash())) {
+            administrator.recordFailedSignIn(now);
+            boolean locked = administrator.isLockedAt(now);
+            audit.recordAs(administrator.getEmail(), locked ? AuditAction.SIGN_IN_LOCKED : AuditAction.SIGN_IN_FAILED,
+                    accountNumber, locked
+                            ? "Wrong password; sign-in locked until " + administrator.getLockedUntil()
+                            : "Wrong password (" + administrator.getFailedSignIns() + " in a row)");
+            return locked ? new SignInOutcome.Locked(administrator.getLockedUntil()) : new SignInOutcome.Refused();
+        }
+        if (administrator.getAccount() != null && !administrator.getAccount().isActive()) {
+            audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_FAILED, accountNumber, "Account suspended");
+            return new SignInOutcome.AccountSuspended();
+        }
+        administrator.recordSuccessfulSignIn(now);
+        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_SUCCEEDED, accountNumber, "Signed in");
+        return new SignInOutcome.SignedIn(callerOf(administrator), administrator.isMustChangePassword());
+    }
+
+    /**
+     * The caller for a signed-in session, re-read on every request so that removing an administrator or
+     * suspending their account takes effect at once rather than when the session expires.
+     */
+    public Optional<Caller> activeCaller(long administratorId) {
+        Administrator administrator = em.find(Administrator.class, administratorId);
+        if (administrator == null || (administrator.getAccount() != null && !administrator.getAccount().isActive())) {
+            return Optional.empty();
+        }
+        return Optional.of(callerOf(administrator));
+    }
+
+    public boolean mustChangePassword(long administratorId) {
+        Administrator administrator = em.find(Administrator.class, administratorId);
+        return administrator != null && administrator.isMustChangePassword();
+    }
+
+    /** The signed-in administrator replaces their password, proving they know the current one. */
+    public void changeOwnPassword(char[] currentPassword, char[] newPassword) {
+        Caller caller = access.caller();
+        if (caller.kind() != CallerKind.ADMINISTRATOR) {
+            throw new AccessDeniedException("Only a signed-in administrator can change a password.");
+        }
+        Administrator administrator = em.find(Administrator.class, caller.subjectId());
+        if (!hasher.verify(currentPassword, administrator.getPasswordHash())) {
+            throw new InvalidValueException("currentPassword", "The current password is not correct.");
+        }
+        PasswordPolicy.check("newPassword", newPassword, administrator.getEmail());
+        if (hasher.verify(newPassword, administrator.getPasswordHash())) {
+            throw new InvalidValueException("newPassword", "The new password must differ from the current one.");
+        }
+        administrator.changePassword(hasher.hash(newPassword), Instant.now(clock));
+        audit.record(AuditAction.PASSWORD_CHANGED, caller.accountNumber(), "Changed own password");
+    }
+
+    /**
+     * Creates the first service administrator when there is none, so a fresh installation can be signed in to.
+     *
+     * @param password the configured initial password, or empty to generate one
+     * @return the generated password when one was generated (to be shown once in the log)
+     */
+    public Optional<String> ensureServiceAdministrator(String email, Optional<String> password) {
+        long existing = em.createNamedQuery(Administrator.COUNT_SERVICE, Long.class).getSingleResult();
+        if (existing > 0) {
+            return Optional.empty();
+        }
+        String address = validEmail(email);
+        boolean generated = password.isEmpty();
+        String initial = password.orElseGet(hasher::generate);
+        PasswordPolicy.check("openenvelope.admin.password", initial.toCharArray(), address);
+        em.persist(Administrator.forService(address, "Service administrator", hasher.hash(initial.toCharArray()),
+                generated, Instant.now(clock)));
+        audit.recordAs("system", AuditAction.SERVICE_ADMINISTRATOR_CREATED, null,
+                "Created initial service administrator " + address);
+        return generated ? Optional.of(initial) : Optional.empty();
+    }
+
+    private static Caller callerOf(Administrator administrator) {
+        Account account = administrator.getAccount();
+        return new Caller(CallerKind.ADMINISTRATOR, administrator.getId(), administrator.getEmail(),
+                administrator.getRole(), account == null ? null : account.getId(),
+                account == null ? null : account.getNumber());
+    }
+
+    private Optional<Administrator> findByEmail(String address) {
+        return em.createNamedQuery(Administrator.BY_EMAIL, Administrator.class)
+                .setParameter("email", address).getResultStream().findFirst();
+    }
+
+    private static String validEmail(String email) {
+        try {
+            return EmailAddress.parse(email).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(EMAIL_FIELD, "Email address \"" + printable(email) + "\" "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    private static String normalisedOrNull(String email) {
+        try {
+            return EmailAddress.parse(email).value();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String validDisplayName(String displayName) {
+        String value = displayName == null ? "" : displayName.strip();
+        if (value.length() > Administrator.DISPLAY_NAME_MAX_LENGTH) {
+            throw new InvalidValueException(DISPLAY_NAME_FIELD, "Name is longer than "
+                    + Administrator.DISPLAY_NAME_MAX_LENGTH + " characters.");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(DISPLAY_NAME_FIELD, "Name must be a single line.");
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "";
+        }
+        String line = value.strip().replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+    }
+}

@@ -1,0 +1,14 @@
+package org.openenvelope.administrator;
+
+import java.time.Instant;
+
+/** An administrator as the Groups tab and the API show it; never the password hash. */
+public record AdministratorView(long id, String email, String displayName, AdministratorRole role,
+                                Instant createdAt, Instant lastSignInAt, boolean mustChangePassword) {
+
+    static AdministratorView of(Administrator administrator) {
+        return new AdministratorView(administrator.getId(), administrator.getEmail(),
+                administrator.getDisplayName(), administrator.getRole(), administrator.getCreatedAt(),
+                administrator.getLastSignInAt(), administrator.isMustChangePassword());
+    }
+}

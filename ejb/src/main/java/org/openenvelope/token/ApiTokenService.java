@@ -1,0 +1,138 @@
+package org.openenvelope.token;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+import org.openenvelope.administrator.AdministratorRole;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.AccessDeniedException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.security.AccountAccess;
+import org.openenvelope.security.Caller;
+import org.openenvelope.security.CallerKind;
+
+/**
+ * The Tokens tab and bearer authentication of the REST API. Account tokens act for one account with an account
+ * administrator's rights; service tokens (no account) act with a service administrator's rights.
+ */
+@Stateless
+public class ApiTokenService {
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    AccountAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public List<TokenView> listTokens(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return em.createNamedQuery(ApiToken.BY_ACCOUNT, ApiToken.class).setParameter("account", account)
+                .getResultStream().map(TokenView::of).toList();
+    }
+
+    /** Creates a token for the account; the returned secret is shown once and cannot be recovered. */
+    public IssuedToken createToken(String accountNumber, String name) {
+        Caller caller = requireSignedInAdministrator();
+        Account account = access.account(accountNumber);
+        return issue(account, name, caller);
+    }
+
+    public void revokeToken(String accountNumber, long tokenId) {
+        Caller caller = access.caller();
+        Account account = access.account(accountNumber);
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || token.getAccount() == null || !token.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("Token " + tokenId + " was not found in account "
+                    + account.getNumber() + ".");
+        }
+        revoke(token, caller);
+    }
+
+    public List<TokenView> listServiceTokens() {
+        access.requireServiceAdministrator("see service tokens");
+        return em.createNamedQuery(ApiToken.FOR_SERVICE, ApiToken.class)
+                .getResultStream().map(TokenView::of).toList();
+    }
+
+    /** Creates a token with service administrator rights; only a signed-in service administrator can. */
+    public IssuedToken createServiceToken(String name) {
+        Caller caller = requireSignedInAdministrator();
+        access.requireServiceAdministrator("create service tokens");
+        return issue(null, name, caller);
+    }
+
+    public void revokeServiceToken(long tokenId) {
+        Caller caller = access.requireServiceAdministrator("revoke service tokens");
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || token.getAccount() != null) {
+            throw new ResourceNotFoundException("Service token " + tokenId + " was not found.");
+        }
+        revoke(token, caller);
+    }
+
+    /**
+     * The caller a presented bearer secret stands for: unknown, revoked tokens and tokens of suspended accounts
+     * stand for nobody. Records when the token was last used.
+     */
+    public Optional<Caller> authenticate(String presentedSecret) {
+        Optional<TokenSecret> secret = TokenSecret.presented(presentedSecret);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> found = em.createNamedQuery(ApiToken.BY_SECRET_HASH, ApiToken.class)
+                .setParameter("hash", secret.get().hash()).getResultStream().findFirst();
+        if (found.isEmpty() || found.get().isRevoked()) {
+            return Optional.empty();
+        }
+        ApiToken token = found.get();
+        Account account = token.getAccount();
+        if (account != null && !account.isActive()) {
+            return Optional.empty();
+        }
+        token.recordUse(Instant.now(clock));
+        String name = "token \"" + token.getName() + "\" (" + token.getSecretPrefix() + "…)";
+        return Optional.of(account == null
+                ? new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.SERVICE, null, null)
+                : new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.ACCOUNT,
+                        account.getId(), account.getNumber()));
+    }
+
+    private IssuedToken issue(Account account, String name, Caller caller) {
+        TokenSecret secret = TokenSecret.generate();
+        ApiToken token = new ApiToken(account, name, secret, caller.getName(), Instant.now(clock));
+        em.persist(token);
+        em.flush();
+        audit.record(AuditAction.TOKEN_CREATED, account == null ? null : account.getNumber(),
+                "Created " + (account == null ? "service " : "") + "API token \"" + token.getName() + "\" ("
+                        + token.getSecretPrefix() + "…)");
+        return new IssuedToken(TokenView.of(token), secret.reveal());
+    }
+
+    private void revoke(ApiToken token, Caller caller) {
+        token.revoke(caller.getName(), Instant.now(clock));
+        audit.record(AuditAction.TOKEN_REVOKED, token.getAccount() == null ? null : token.getAccount().getNumber(),
+                "Revoked API token \"" + token.getName() + "\" (" + token.getSecretPrefix() + "…)");
+    }
+
+    /** Tokens are minted by people: a leaked token must not be able to mint more. */
+    private Caller requireSignedInAdministrator() {
+        Caller caller = access.caller();
+        if (caller.kind() != CallerKind.ADMINISTRATOR) {
+            throw new AccessDeniedException("API tokens can only be created by a signed-in administrator.");
+        }
+        return caller;
+    }
+}
