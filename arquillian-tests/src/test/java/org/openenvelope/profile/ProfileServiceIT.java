@@ -1,0 +1,166 @@
+package org.openenvelope.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.account.AccountService;
+import org.openenvelope.account.AccountSummary;
+import org.openenvelope.audit.AuditService;
+import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.error.ValueProblem;
+import org.openenvelope.testing.AccountCallers;
+import org.openenvelope.testing.ActingCaller;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+
+/** The Profiles tab's rules, with the real transactions and database of the container. */
+@ExtendWith(ArquillianExtension.class)
+class ProfileServiceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.applicationActingAs();
+    }
+
+    @Inject
+    ActingCaller acting;
+
+    @Inject
+    AccountCallers callers;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    AuditService audit;
+
+    private AccountSummary newAccount() {
+        acting.actAs(Fixtures.serviceAdministrator());
+        return accounts.createAccount(Fixtures.unique("Profiles"));
+    }
+
+    @Test
+    void addsMixedCommaAndSemicolonListNormalised() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        String a = Fixtures.uniqueDomain();
+        String b = Fixtures.uniqueDomain();
+
+        List<ProfileEntryView> added = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
+                " " + a.toUpperCase() + " ;" + b + ",\nbücher-" + Fixtures.unique("x") + ".example.");
+
+        assertEquals(3, added.size());
+        assertEquals(a, added.get(0).value());
+        assertTrue(added.get(2).value().startsWith("xn--bcher-"), added.get(2).value());
+        assertTrue(added.get(2).display().startsWith("bücher-"), added.get(2).display());
+        assertEquals(3, profiles.listEntries(account.number()).size());
+    }
+
+    @Test
+    void oneInvalidValueRejectsTheWholeListAndSavesNothing() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        long auditBefore = audit.accountEvents(account.number(), 0, 100).total();
+
+        RejectedValuesException rejected = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
+                        Fixtures.uniqueDomain() + "; bad..domain, " + Fixtures.uniqueDomain()));
+
+        assertEquals(1, rejected.problems().size());
+        ValueProblem problem = rejected.problems().get(0);
+        assertEquals("bad..domain", problem.value());
+        assertEquals("values", problem.field());
+        assertTrue(problem.message().contains("empty label"), problem.message());
+        assertTrue(profiles.listEntries(account.number()).isEmpty(), "nothing may be saved");
+        assertEquals(auditBefore, audit.accountEvents(account.number(), 0, 100).total(), "no audit entry for a rejected change");
+    }
+
+    @Test
+    void reportsDuplicatesWithinTheListAndAlreadyPresentValues() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        String existing = Fixtures.uniqueDomain();
+        profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, existing);
+        String twice = Fixtures.uniqueDomain();
+
+        RejectedValuesException rejected = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
+                        twice + ";" + twice.toUpperCase() + ";" + existing));
+
+        List<String> messages = rejected.problems().stream().map(ValueProblem::message).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("more than once"), messages.toString());
+        assertTrue(messages.get(1).contains("already in this account"), messages.toString());
+        assertEquals(1, profiles.listEntries(account.number()).size());
+    }
+
+    @Test
+    void domainOfAnotherAccountIsRefusedWithoutNamingItToAnAccountAdministrator() {
+        AccountSummary owner = newAccount();
+        AccountSummary other = newAccount();
+        String domain = Fixtures.uniqueDomain();
+        acting.actAs(callers.administratorOf(owner.number()));
+        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, domain);
+
+        acting.actAs(callers.administratorOf(other.number()));
+        String asAccountAdmin = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, domain)).problems().get(0).message();
+        assertTrue(asAccountAdmin.contains("registered to another account"), asAccountAdmin);
+        assertFalse(asAccountAdmin.contains(owner.number()), asAccountAdmin);
+        assertFalse(asAccountAdmin.contains(owner.name()), asAccountAdmin);
+
+        acting.actAs(Fixtures.serviceAdministrator());
+        String asServiceAdmin = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, domain)).problems().get(0).message();
+        assertTrue(asServiceAdmin.contains(owner.number()), asServiceAdmin);
+    }
+
+    @Test
+    void accountAdministratorCannotReadOrChangeAnotherAccountsProfiles() {
+        AccountSummary mine = newAccount();
+        AccountSummary theirs = newAccount();
+        acting.actAs(Fixtures.serviceAdministrator());
+        ProfileEntryView theirEntry = profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN,
+                Fixtures.uniqueDomain()).get(0);
+
+        acting.actAs(callers.administratorOf(mine.number()));
+        assertThrows(ResourceNotFoundException.class, () -> profiles.listEntries(theirs.number()));
+        assertThrows(ResourceNotFoundException.class, () ->
+                profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN, Fixtures.uniqueDomain()));
+        assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(theirs.number(), theirEntry.id()));
+        // Also through their own account number: the entry id belongs to another account.
+        assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(mine.number(), theirEntry.id()));
+
+        acting.actAs(Fixtures.serviceAdministrator());
+        assertEquals(1, profiles.listEntries(theirs.number()).size());
+    }
+
+    @Test
+    void removesAnEntryAndAuditsIt() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        String domain = Fixtures.uniqueDomain();
+        ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, domain).get(0);
+
+        profiles.removeEntry(account.number(), entry.id());
+
+        assertTrue(profiles.listEntries(account.number()).isEmpty());
+        var latest = audit.accountEvents(account.number(), 0, 1).items().get(0);
+        assertEquals("profile.entry-removed", latest.action());
+        assertTrue(latest.detail().contains(domain), latest.detail());
+        assertEquals(callers.administratorOf(account.number()).getName(), latest.actor());
+    }
+}
