@@ -1,0 +1,126 @@
+package org.openenvelope.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the application WAR on Payara Micro as its own process, the way the README's run command does, with a
+ * data directory and environment of the test's choosing. Used where a test must stop and start the service.
+ */
+public final class MicroProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    private MicroProcess(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /**
+     * @param environment variables to set; a null value removes the variable inherited from the test JVM
+     */
+    public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp")),
+                "-jar", Deployments.file("openenvelope.test.micro-jar").getPath(),
+                "--nocluster", "--disablephonehome",
+                "--port", Integer.toString(port),
+                "--contextroot", "/",
+                "--deploy", Deployments.file("openenvelope.test.war").getPath()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("OPENENVELOPE_DATA_DIR", dataDir.toString());
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Files.createDirectories(log.getParent());
+        MicroProcess micro = new MicroProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
+        micro.awaitReady();
+        return micro;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitReady() throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException("Payara Micro did not answer within " + STARTUP + "; see " + log);
+    }
+
+    /** Stops the service the way an operator does (SIGTERM) and waits for it to exit. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
