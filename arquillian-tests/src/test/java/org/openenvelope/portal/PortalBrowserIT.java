@@ -1,0 +1,100 @@
+package org.openenvelope.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.testing.Browser;
+import org.openenvelope.testing.Deployments;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** What an administrator does in a real browser: sign in, create an account, add domains, read the errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private ChromeDriver browser;
+    private URI base;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+        base = Deployments.loopback(deployed);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void administratorCreatesAnAccountAndAddsDomainsWithOneInvalidValue() throws Exception {
+        browser.get(base.resolve("admin/").toString());
+        assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), browser.getCurrentUrl());
+        browser.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+        browser.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        browser.findElement(By.id("signin:submit")).click();
+        assertTrue(browser.getCurrentUrl().contains("/admin/accounts/"), browser.getCurrentUrl());
+
+        browser.findElement(By.id("create:name")).sendKeys("Contoso Browser Test");
+        browser.findElement(By.id("create:create")).click();
+        assertTrue(browser.getCurrentUrl().contains("/admin/accounts/details.xhtml?account="), browser.getCurrentUrl());
+        assertTrue(text().contains("Contoso Browser Test"), text());
+        Browser.screenshot(browser, "account-details");
+
+        browser.findElement(By.linkText("Profiles")).click();
+        new Select(browser.findElement(By.id("profiles:type"))).selectByVisibleText("Domain");
+        String typed = "contoso-browser.example; mail.contoso-browser.example, bad..domain;bücher-browser.example";
+        browser.findElement(By.id("profiles:values")).sendKeys(typed);
+        browser.findElement(By.id("profiles:add")).click();
+
+        String page = text();
+        assertTrue(page.contains("1 value was rejected; nothing was saved."), page);
+        assertTrue(page.contains("\"bad..domain\" has an empty label"), page);
+        assertEquals(typed, browser.findElement(By.id("profiles:values")).getAttribute("value"),
+                "the typed list is kept so nothing is lost");
+        assertTrue(browser.findElements(By.cssSelector("table.grid tbody tr td")).stream()
+                .map(WebElement::getText).noneMatch(cell -> cell.contains("contoso-browser.example")),
+                "nothing was added");
+        Browser.screenshot(browser, "profiles-rejected");
+
+        WebElement values = browser.findElement(By.id("profiles:values"));
+        values.clear();
+        values.sendKeys("contoso-browser.example; mail.contoso-browser.example, bücher-browser.example");
+        browser.findElement(By.id("profiles:add")).click();
+
+        List<String> cells = browser.findElements(By.cssSelector("table.grid td")).stream().map(WebElement::getText).toList();
+        assertTrue(cells.stream().anyMatch(c -> c.contains("mail.contoso-browser.example")), cells.toString());
+        assertTrue(cells.stream().anyMatch(c -> c.contains("bücher-browser.example")), cells.toString());
+        assertTrue(text().contains("xn--bcher-browser-"), "the punycode form is shown next to the Unicode name");
+        Browser.screenshot(browser, "profiles-added");
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+}

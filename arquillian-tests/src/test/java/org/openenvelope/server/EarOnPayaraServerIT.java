@@ -1,0 +1,59 @@
+package org.openenvelope.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.PortalClient;
+
+/**
+ * The deliverable: the EAR on a full Payara Server 6 domain, smoke-tested through the portal and the REST API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EarOnPayaraServerIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.enterpriseArchive();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    @Test
+    void administratorSignsInAndUsesTheApiWithATokenFromThePortal() {
+        URI base = Deployments.loopback(deployed);
+        PortalClient portal = new PortalClient(base).signIn(Deployments.adminEmail(), Deployments.adminPassword());
+        assertTrue(portal.path().startsWith("/admin/accounts/"), portal.path() + " " + portal.errors());
+
+        portal.open("/admin/tokens.xhtml").submit("create", Map.of("name", "EAR smoke test"), "create");
+        String token = portal.page().getElementById("tokenSecret").text().strip();
+        assertTrue(token.startsWith("oe_"), token);
+
+        ApiClient api = new ApiClient(base, token);
+        ApiClient.Reply created = api.post("/api/v1/accounts", "{\"name\":\"EAR Smoke " + System.nanoTime() + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        String number = created.json().getString("number");
+
+        ApiClient.Reply domains = api.post("/api/v1/accounts/" + number + "/profiles",
+                "{\"type\":\"DOMAIN\",\"values\":\"ear-" + number + ".example\"}");
+        assertEquals(201, domains.status(), domains.toString());
+        assertEquals(200, api.get("/api/v1/accounts/" + number + "/profiles").status());
+        assertEquals(401, new ApiClient(base, null).get("/api/v1/accounts").status());
+
+        assertTrue(portal.open("/admin/accounts/profiles.xhtml?account=" + number).text()
+                .contains("ear-" + number + ".example"), "the portal shows what the API wrote");
+    }
+}

@@ -1,0 +1,96 @@
+package org.openenvelope.administrator;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ItemsJson;
+import org.openenvelope.api.RequestBodies;
+import org.openenvelope.error.ResourceNotFoundException;
+
+/**
+ * {@code /api/v1/accounts/{number}/administrators}: the Groups tab over HTTP.
+ *
+ * <p>Security: the only secret this API ever returns is a new administrator's initial password, once, in the
+ * response to the POST that created it (responses are {@code Cache-Control: no-store}); it is stored only as a
+ * hash and must be replaced at first sign-in. Listing never shows password material.
+ */
+@Path("/v1/accounts/{number}/administrators")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Administrators")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or administrator",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class AdministratorResource {
+
+    @Inject
+    AdministratorService administrators;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List the account's administrators")
+    @APIResponse(responseCode = "200", description = "All administrators, in {\"items\": [...]}")
+    public ItemsJson<AdministratorView> listAdministrators(@PathParam("number") String number) {
+        return ItemsJson.of(administrators.listAdministrators(number));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one administrator")
+    @APIResponse(responseCode = "200", description = "The administrator")
+    public AdministratorView getAdministrator(@PathParam("number") String number, @PathParam("id") long id) {
+        return administrators.listAdministrators(number).stream()
+                .filter(administrator -> administrator.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Administrator " + id
+                        + " was not found in account " + number + "."));
+    }
+
+    @POST
+    @Operation(summary = "Add an administrator",
+            description = "Returns the administrator and a one-time initial password, which is not shown again;"
+                    + " the administrator must replace it at first sign-in.")
+    @APIResponse(responseCode = "201", description = "Added; Location names the administrator",
+            content = @Content(schema = @Schema(implementation = AddedAdministrator.class)))
+    @APIResponse(responseCode = "400", description = "Invalid email or display name, bad JSON, unknown property",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The email address already has an administrator sign-in",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response addAdministrator(@PathParam("number") String number, AddAdministratorRequest request) {
+        RequestBodies.required(request);
+        AddedAdministrator added = administrators.addAdministrator(number, request.email(), request.displayName());
+        return Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(String.valueOf(added.administrator().id())).build())
+                .entity(added).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove an administrator", description = "The account's last administrator stays.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The account's last administrator",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public void removeAdministrator(@PathParam("number") String number, @PathParam("id") long id) {
+        administrators.removeAdministrator(number, id);
+    }
+}

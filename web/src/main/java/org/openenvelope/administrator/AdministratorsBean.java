@@ -1,0 +1,97 @@
+package org.openenvelope.administrator;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.util.Faces;
+import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.account.Refusals;
+import org.openenvelope.portal.FormErrors;
+
+/** The Groups tab: who administers the account, adding an administrator and removing one. */
+@Named("accountGroups")
+@ViewScoped
+public class AdministratorsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where the one-time password lives: the current request only (see {@link #getAdded()}). */
+    private static final String ADDED = AdministratorsBean.class.getName() + ".added";
+
+    @Inject
+    AdministratorService administrators;
+
+    @Inject
+    AccountTabBean tab;
+
+    private List<AdministratorView> list = List.of();
+    private String email;
+    private String displayName;
+
+    public void load() throws IOException {
+        if (tab.open(AccountTab.GROUPS)) {
+            list = administrators.listAdministrators(tab.getNumber());
+        }
+    }
+
+    /** Adds the administrator and shows their one-time password on the page this action renders. */
+    public void add() {
+        try {
+            AddedAdministrator added = administrators.addAdministrator(tab.getNumber(), email, displayName);
+            Faces.setContextAttribute(ADDED, added);
+            email = null;
+            displayName = null;
+            list = administrators.listAdministrators(tab.getNumber());
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal, Map.of(AdministratorService.EMAIL_FIELD, "administrators:email",
+                    AdministratorService.DISPLAY_NAME_FIELD, "administrators:displayName"));
+        }
+    }
+
+    public String remove(AdministratorView administrator) {
+        try {
+            administrators.removeAdministrator(tab.getNumber(), administrator.id());
+            FormErrors.info("Removed administrator " + administrator.email() + ". They can no longer sign in.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal);
+            return null;
+        }
+    }
+
+    /**
+     * The administrator just added, with their one-time password, or null.
+     *
+     * <p>Security: the password is kept for the one response that shows it (a request attribute), not in the
+     * view state, so it is not held in the session afterwards and no later request of this view shows it again.
+     */
+    public AddedAdministrator getAdded() {
+        return Faces.getContextAttribute(ADDED);
+    }
+
+    public List<AdministratorView> getList() {
+        return list;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+}

@@ -1,0 +1,40 @@
+package org.openenvelope.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The REST API: everything below {@code /api}, versioned in the path ({@code /api/v1/...}). Resources live in
+ * their feature packages ({@code account}, {@code profile}, {@code administrator}, {@code audit}); this package
+ * holds what they share: the error shape and its exception mappers, strict JSON binding, paging.
+ *
+ * <p>Security: {@code web.xml} requires a signed-in role for {@code /api/v1/*}, and the authentication mechanism
+ * accepts only bearer tokens there (never the portal's session cookie). Which account a token may touch is
+ * decided by the services, exactly as for the portal.
+ */
+@ApplicationPath("/api")
+@OpenAPIDefinition(
+        info = @Info(title = "OpenEnvelope API", version = "1",
+                description = "Accounts, profiles (domains and email addresses), administrators (groups) and the"
+                        + " audit trail. Every request needs \"Authorization: Bearer <token>\"; create tokens on an"
+                        + " account's Tokens tab (account scope) or on the service tokens page (service scope)."
+                        + " Errors are JSON objects with a machine-readable \"code\" and a human \"message\"."),
+        security = @SecurityRequirement(name = ApiApplication.BEARER),
+        tags = {
+                @Tag(name = "Accounts", description = "Accounts → Manage Accounts"),
+                @Tag(name = "Profiles", description = "The domains and email addresses of an account"),
+                @Tag(name = "Administrators", description = "The Groups tab: an account's administrators"),
+                @Tag(name = "Audit", description = "What changed, who changed it, and when")
+        })
+@SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API token (oe_…) from the portal's Tokens tab")
+public class ApiApplication extends Application {
+
+    public static final String BEARER = "bearer";
+}

@@ -1,0 +1,46 @@
+package org.openenvelope.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
+
+/**
+ * The account's Audit log tab: what was done to the account, by whom and from where, newest first. A read-only
+ * page, so the bean lives for one request.
+ */
+@Named("accountAudit")
+@RequestScoped
+public class AccountAuditBean {
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AccountTabBean tab;
+
+    private int page = 1;
+    private Page<AuditEntry> events;
+
+    public void load() throws IOException {
+        if (tab.open(AccountTab.AUDIT)) {
+            events = audit.accountEvents(tab.getNumber(), page - 1, Paging.DEFAULT_SIZE);
+        }
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public Page<AuditEntry> getEvents() {
+        return events;
+    }
+}

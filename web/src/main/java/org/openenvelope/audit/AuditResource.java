@@ -1,0 +1,50 @@
+package org.openenvelope.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.PageJson;
+import org.openenvelope.api.PageQuery;
+
+/** {@code /api/v1/accounts/{number}/audit}: an account's audit trail, newest first. */
+@Path("/v1/accounts/{number}/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class AuditResource {
+
+    @Inject
+    AuditService audit;
+
+    @GET
+    @Operation(summary = "Read the account's audit trail", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "One page of audit entries")
+    @APIResponse(responseCode = "400", description = "page or size out of range (invalid_value)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not this token's account",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public PageJson<AuditEntry> accountEvents(
+            @PathParam("number") String number,
+            @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return PageJson.of(audit.accountEvents(number, paging.page(), paging.size()));
+    }
+}

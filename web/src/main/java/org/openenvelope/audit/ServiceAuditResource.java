@@ -1,0 +1,48 @@
+package org.openenvelope.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.PageJson;
+import org.openenvelope.api.PageQuery;
+
+/** {@code /api/v1/audit}: the whole service's audit trail (sign-ins included), for service tokens only. */
+@Path("/v1/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class ServiceAuditResource {
+
+    @Inject
+    AuditService audit;
+
+    @GET
+    @Operation(summary = "Read the service's audit trail", description = "Newest first; service tokens only.")
+    @APIResponse(responseCode = "200", description = "One page of audit entries")
+    @APIResponse(responseCode = "400", description = "page or size out of range (invalid_value)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "Not a service token",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public PageJson<AuditEntry> serviceEvents(
+            @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return PageJson.of(audit.serviceEvents(paging.page(), paging.size()));
+    }
+}

@@ -1,0 +1,133 @@
+package org.openenvelope.profile;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ItemsJson;
+import org.openenvelope.api.RequestBodies;
+import org.openenvelope.error.InvalidValueException;
+
+/**
+ * {@code /api/v1/accounts/{number}/profiles}: the Profiles tab over HTTP. Adding is all or nothing, with every
+ * rejected value listed (code {@code rejected_values}), exactly as in the portal.
+ */
+@Path("/v1/accounts/{number}/profiles")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Profiles")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or entry",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class ProfileResource {
+
+    private static final String TYPE_FIELD = "type";
+    private static final String SEPARATORS = ",;\r\n";
+    private static final int MAX_ECHO = 100;
+
+    @Inject
+    ProfileService profiles;
+
+    @GET
+    @Operation(summary = "List the account's domains and email addresses")
+    @APIResponse(responseCode = "200", description = "All entries, in {\"items\": [...]}")
+    public ItemsJson<ProfileEntryView> listEntries(@PathParam("number") String number) {
+        return ItemsJson.of(profiles.listEntries(number));
+    }
+
+    @POST
+    @Operation(summary = "Add domains or email addresses",
+            description = "All values are added, or none: if any is invalid, listed twice or already claimed,"
+                    + " nothing is saved and every problem is listed.")
+    @APIResponse(responseCode = "201", description = "The added entries, in {\"items\": [...]}")
+    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response addEntries(@PathParam("number") String number, AddProfileEntriesRequest request) {
+        RequestBodies.required(request);
+        List<ProfileEntryView> added = profiles.addEntries(number, type(request.type()),
+                valuesText(request.values()));
+        return Response.status(Status.CREATED).entity(ItemsJson.of(added)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a domain or email address")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void removeEntry(@PathParam("number") String number, @PathParam("id") long id) {
+        profiles.removeEntry(number, id);
+    }
+
+    private static ProfileEntryType type(String value) {
+        if (value == null) {
+            throw new InvalidValueException(TYPE_FIELD, "Type is required: one of " + types() + ".");
+        }
+        try {
+            return ProfileEntryType.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException(TYPE_FIELD, "Type must be one of " + types() + ".");
+        }
+    }
+
+    private static String types() {
+        return Arrays.stream(ProfileEntryType.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The service takes the portal's text form; an array is turned into it, one value per line. An element that
+     * itself contains a separator would silently become several values, so it is refused instead.
+     */
+    private static String valuesText(JsonValue values) {
+        if (values == null || values.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (values instanceof JsonString text) {
+            return text.getString();
+        }
+        if (values instanceof JsonArray array) {
+            List<String> lines = new ArrayList<>(array.size());
+            for (JsonValue element : array) {
+                if (!(element instanceof JsonString text)) {
+                    throw new InvalidValueException(ProfileService.VALUES_FIELD,
+                            "Every element of values must be a string.");
+                }
+                if (text.getString().chars().anyMatch(c -> SEPARATORS.indexOf(c) >= 0)) {
+                    throw new InvalidValueException(ProfileService.VALUES_FIELD, "Array element \""
+                            + printable(text.getString()) + "\" contains a separator; give each value its own"
+                            + " element.");
+                }
+                lines.add(text.getString());
+            }
+            return String.join("\n", lines);
+        }
+        throw new InvalidValueException(ProfileService.VALUES_FIELD,
+                "Values must be a string (separated by commas, semicolons or line breaks) or an array of strings.");
+    }
+
+    private static String printable(String value) {
+        String line = value.strip().replaceAll("\\p{Cntrl}", " ");
+        return line.length() > MAX_ECHO ? line.substring(0, MAX_ECHO) + "…" : line;
+    }
+}

@@ -1,0 +1,92 @@
+package org.openenvelope.profile;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.account.Refusals;
+import org.openenvelope.portal.FormErrors;
+
+/**
+ * The Profiles tab: the account's domains and email addresses, and "Add Entries". A rejected list stays in the
+ * text area as typed, so the administrator corrects the reported values instead of typing everything again.
+ */
+@Named("accountProfiles")
+@ViewScoped
+public class ProfilesBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    AccountTabBean tab;
+
+    private List<ProfileEntryView> entries = List.of();
+    private ProfileEntryType type = ProfileEntryType.DOMAIN;
+    private String values;
+
+    public void load() throws IOException {
+        if (tab.open(AccountTab.PROFILES)) {
+            entries = profiles.listEntries(tab.getNumber());
+        }
+    }
+
+    public String add() {
+        try {
+            List<ProfileEntryView> added = profiles.addEntries(tab.getNumber(), type, values);
+            FormErrors.info("Added " + count(added.size(), type) + ".");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal, Map.of(ProfileService.VALUES_FIELD, "profiles:values"));
+            return null;
+        }
+    }
+
+    public String remove(ProfileEntryView entry) {
+        try {
+            profiles.removeEntry(tab.getNumber(), entry.id());
+            FormErrors.info("Removed " + entry.type().label().toLowerCase(Locale.ROOT) + " " + entry.display() + ".");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal);
+            return null;
+        }
+    }
+
+    private static String count(int size, ProfileEntryType type) {
+        return size + " " + type.label().toLowerCase(Locale.ROOT) + (size == 1 ? " entry" : " entries");
+    }
+
+    public List<ProfileEntryType> getTypes() {
+        return List.of(ProfileEntryType.values());
+    }
+
+    public List<ProfileEntryView> getEntries() {
+        return entries;
+    }
+
+    public ProfileEntryType getType() {
+        return type;
+    }
+
+    public void setType(ProfileEntryType type) {
+        this.type = type;
+    }
+
+    public String getValues() {
+        return values;
+    }
+
+    public void setValues(String values) {
+        this.values = values;
+    }
+}

@@ -1,0 +1,56 @@
+package org.openenvelope.token;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+import org.omnifaces.util.Faces;
+import org.openenvelope.error.AccessDeniedException;
+
+/**
+ * Service tokens: API tokens with a service administrator's rights, for provisioning accounts from other
+ * systems. Only service administrators see this page; anyone else gets HTTP 403.
+ */
+@Named("serviceTokens")
+@ViewScoped
+public class ServiceTokensBean extends TokensBean {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ApiTokenService service;
+
+    public void load() throws IOException {
+        try {
+            refresh();
+        } catch (AccessDeniedException denied) {
+            Faces.responseSendError(403, denied.getMessage());
+        }
+    }
+
+    @Override
+    protected List<TokenView> listTokens() {
+        return service.listServiceTokens();
+    }
+
+    @Override
+    protected IssuedToken createToken(String name) {
+        return service.createServiceToken(name);
+    }
+
+    @Override
+    protected void revokeToken(long tokenId) {
+        service.revokeServiceToken(tokenId);
+    }
+
+    @Override
+    protected String examplePath() {
+        return "api/v1/accounts";
+    }
+
+    @Override
+    protected String reload() {
+        return "/admin/tokens?faces-redirect=true";
+    }
+}
