@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -117,7 +118,7 @@ class SignInHttpIT {
         String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
     }
 
     @Test

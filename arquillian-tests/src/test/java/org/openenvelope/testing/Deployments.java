@@ -36,11 +36,13 @@ public final class Deployments {
 
     /**
      * The base URL Arquillian reports, pointed at the loopback interface (Payara Micro advertises the machine's
-     * address, and tests only ever talk to loopback).
+     * address, and tests only ever talk to loopback). The context path is kept, always with a trailing slash, so
+     * tests resolve relative paths ({@code "admin/"}) and pass on any context root.
      */
     public static URI loopback(URL deployed) {
+        String path = deployed.getPath().endsWith("/") ? deployed.getPath() : deployed.getPath() + "/";
         try {
-            return new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), "/").toURI();
+            return new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), path).toURI();
         } catch (MalformedURLException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -120,9 +120,15 @@ public final class PortalClient {
         return status;
     }
 
-    /** The path of the page now shown (after redirects), with its query. */
+    /**
+     * The path of the page now shown (after redirects) within the application, with its query: "/admin/" whatever
+     * the context root the container gave the application.
+     */
     public String path() {
-        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+        String contextPath = base.getRawPath().substring(0, base.getRawPath().length() - 1);
+        String path = location.getRawPath().startsWith(contextPath + "/")
+                ? location.getRawPath().substring(contextPath.length()) : location.getRawPath();
+        return path + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
     }
 
     public String text() {
