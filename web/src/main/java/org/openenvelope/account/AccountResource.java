@@ -39,7 +39,7 @@ import org.openenvelope.error.InvalidValueException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Accounts")
+@Tag(ref = "Accounts")
 @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class AccountResource {

@@ -22,7 +22,7 @@ import org.openenvelope.api.PageQuery;
 @Path("/v1/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(ref = "Audit")
 @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ServiceAuditResource {

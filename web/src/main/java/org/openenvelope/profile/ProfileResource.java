@@ -37,7 +37,7 @@ import org.openenvelope.error.InvalidValueException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Profiles")
+@Tag(ref = "Profiles")
 @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 @APIResponse(responseCode = "404", description = "No such account (or not this token's account) or entry",
