@@ -18,7 +18,7 @@ measure() { # label url-path [payara args...]
         rm -rf "$work/data" "$work/tmp"; mkdir -p "$work/tmp"
         local start; start=$(date +%s%N)
         OPENENVELOPE_DATA_DIR="$work/data" OPENENVELOPE_ADMIN_PASSWORD=benchmark-password-1 \
-            java -Djava.io.tmpdir="$work/tmp" -jar "$micro" --nocluster --disablephonehome --port "$port" "$@" \
+            java -Djava.io.tmpdir="$work/tmp" -jar "$micro" --nohazelcast --disablephonehome --port "$port" "$@" \
             >"$work/$label-$i.log" 2>&1 &
         local pid=$!
         until code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path") && [ "$code" != 000 ] \

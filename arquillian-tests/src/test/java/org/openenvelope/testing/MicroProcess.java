@@ -43,7 +43,7 @@ public final class MicroProcess implements AutoCloseable {
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp")),
                 "-jar", Deployments.file("openenvelope.test.micro-jar").getPath(),
-                "--nocluster", "--disablephonehome",
+                "--nohazelcast", "--disablephonehome",
                 "--port", Integer.toString(port),
                 "--contextroot", "/",
                 "--deploy", Deployments.file("openenvelope.test.war").getPath()));
