@@ -16,9 +16,14 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** The application WAR exactly as Payara Micro runs it in production. */
+    /**
+     * The application WAR exactly as Payara Micro runs it in production, including the root context path
+     * ({@code --contextroot /}): Payara Micro deploys an archive named {@code ROOT.war} at {@code /}, so the HTTP
+     * tests address pages and API paths as they are in production ({@code /admin/...}, {@code /api/v1/...}).
+     */
     public static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, file("openenvelope.test.war"));
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, file("openenvelope.test.war")));
     }
 
     /**

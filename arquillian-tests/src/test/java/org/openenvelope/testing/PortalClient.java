@@ -54,6 +54,21 @@ public final class PortalClient {
      * within the form), and the button {@code buttonId}.
      */
     public PortalClient submit(String formId, Map<String, String> values, String buttonId) {
+        return post(formId, values, buttonId, null, Map.of());
+    }
+
+    /**
+     * Submits form {@code formId} like {@link #submit} does, but as a client that edits the request: to
+     * {@code action} (a path such as {@code /admin/accounts/details.xhtml?account=12345674}; null for the form's
+     * own action), with {@code extraParameters} added to the body under their raw names.
+     */
+    public PortalClient submitTampered(String formId, Map<String, String> values, String buttonId, String action,
+                                       Map<String, String> extraParameters) {
+        return post(formId, values, buttonId, action, extraParameters);
+    }
+
+    private PortalClient post(String formId, Map<String, String> values, String buttonId, String actionOverride,
+                              Map<String, String> extraParameters) {
         Element form = Optional.ofNullable(page.getElementById(formId))
                 .orElseThrow(() -> new AssertionError("No form \"" + formId + "\" on " + location + ":\n" + text()));
         Map<String, String> fields = new LinkedHashMap<>();
@@ -71,10 +86,12 @@ public final class PortalClient {
         Element button = Optional.ofNullable(form.getElementById(formId + ":" + buttonId))
                 .orElseThrow(() -> new AssertionError("No button \"" + buttonId + "\" in form " + formId));
         fields.put(button.attr("name"), button.val());
+        fields.putAll(extraParameters);
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        URI action = location.resolve(form.attr("action"));
+        URI action = actionOverride == null ? location.resolve(form.attr("action"))
+                : base.resolve(actionOverride.startsWith("/") ? actionOverride.substring(1) : actionOverride);
         return send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
