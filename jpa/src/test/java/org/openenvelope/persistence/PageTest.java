@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,17 +53,5 @@ class PageTest {
             "4, 7, 4, 7"})
     void pagingIsClampedToSaneBounds(int number, int size, int expectedNumber, int expectedSize) {
         assertEquals(new Paging(expectedNumber, expectedSize), Paging.of(number, size));
-    }
-
-    @Test
-    void instantsAreStoredAsUtcTimestamps() {
-        InstantConverter converter = new InstantConverter();
-        Instant instant = Instant.parse("2025-06-30T23:59:59.123456Z");
-        OffsetDateTime column = converter.convertToDatabaseColumn(instant);
-        assertEquals(ZoneOffset.UTC, column.getOffset());
-        assertEquals(instant, converter.convertToEntityAttribute(column));
-        assertEquals(instant, converter.convertToEntityAttribute(column.withOffsetSameInstant(ZoneOffset.ofHours(2))));
-        assertEquals(null, converter.convertToDatabaseColumn(null));
-        assertEquals(null, converter.convertToEntityAttribute(null));
     }
 }
