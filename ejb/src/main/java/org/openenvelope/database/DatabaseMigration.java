@@ -38,14 +38,19 @@ public class DatabaseMigration {
     void migrate() {
         DatabaseSettings settings = DatabaseSettings.from(
                 ConfigProvider.getConfig(DatabaseMigration.class.getClassLoader()));
-        MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+        MigrateResult result = applyMigrations(dataSource);
+        LOG.info(() -> "Database " + settings.describe() + ": schema at version " + schemaVersion(result)
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** Applies the jpa module's pending migrations to the database behind {@code dataSource}. */
+    static MigrateResult applyMigrations(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database " + settings.describe() + ": schema at version " + schemaVersion(result)
-                + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     private static String schemaVersion(MigrateResult result) {

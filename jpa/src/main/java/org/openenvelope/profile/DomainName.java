@@ -16,6 +16,7 @@ public final class DomainName {
             | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES);
     private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
+    private static final String EMPTY_LABEL = "has an empty label (two dots in a row, or a leading dot)";
 
     private final String ascii;
 
@@ -62,6 +63,10 @@ public final class DomainName {
             throw new IllegalArgumentException("needs at least two labels, such as example.com");
         }
         for (String label : labels) {
+            // UTS #46 accepts one trailing dot (the root), so "example.com.." arrives here with an empty last label
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException(EMPTY_LABEL);
+            }
             if (!LDH_LABEL.matcher(label).matches()) {
                 throw new IllegalArgumentException("has an invalid label \"" + label + "\"");
             }
@@ -105,7 +110,7 @@ public final class DomainName {
 
     private static String describe(Set<IDNA.Error> errors) {
         if (errors.contains(IDNA.Error.EMPTY_LABEL)) {
-            return "has an empty label (two dots in a row, or a leading dot)";
+            return EMPTY_LABEL;
         }
         if (errors.contains(IDNA.Error.LABEL_TOO_LONG)) {
             return "has a label longer than 63 characters";

@@ -1,0 +1,498 @@
+package org.openenvelope.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.RollbackException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TimeZone;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.persistence.exceptions.EclipseLinkException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AccountNumber;
+import org.openenvelope.account.AccountStatus;
+import org.openenvelope.administrator.Administrator;
+import org.openenvelope.administrator.AdministratorRole;
+import org.openenvelope.audit.AuditEvent;
+import org.openenvelope.profile.ProfileEntry;
+import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.token.ApiToken;
+import org.openenvelope.token.TokenSecret;
+
+/**
+ * The Flyway migrations and the entity mappings agree. Each subclass names a database; this class runs the real
+ * migrations on it (as {@link DatabaseMigration} does at startup), boots the {@code openenvelope} persistence unit
+ * on EclipseLink outside the container (resource-local, no DDL generation) and checks that every entity survives
+ * a round trip, that ids come from the sequences, and that the database enforces the uniqueness the services
+ * rely on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SchemaMappingTest {
+
+    /** Both databases keep TIMESTAMP WITH TIME ZONE to the microsecond. */
+    private static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456Z");
+    /** Half-hour offset and daylight saving: instants must not depend on the server's zone. */
+    private static final TimeZone SERVER_ZONE = TimeZone.getTimeZone("America/St_Johns");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Seeded, so the account numbers a run uses are the same every time. */
+    private final SplittableRandom numbers = new SplittableRandom(20250301);
+    private int uniqueCounter;
+
+    private TimeZone originalZone;
+    private TestDatabase database;
+    private MigrateResult migration;
+    private EntityManagerFactory emf;
+    private String unavailable;
+
+    /**
+     * An empty database for this class; closed after its tests.
+     *
+     * @throws TestAbortedException (a failed assumption) to skip the tests where the database is not available
+     */
+    abstract TestDatabase createDatabase() throws SQLException;
+
+    @BeforeAll
+    void migrateAndBoot() throws SQLException {
+        originalZone = TimeZone.getDefault();
+        TimeZone.setDefault(SERVER_ZONE);
+        try {
+            database = createDatabase();
+        } catch (TestAbortedException notAvailable) {
+            unavailable = notAvailable.getMessage();
+            return;
+        }
+        migration = DatabaseMigration.applyMigrations(ConfiguredDataSource.open(database.settings()));
+        emf = boot();
+    }
+
+    /**
+     * A database that is not available skips every test, each with the reason: Surefire shows neither the count
+     * nor the reason of an assumption that fails in {@code @BeforeAll}.
+     */
+    @BeforeEach
+    void requireDatabase() {
+        if (unavailable != null) {
+            throw new TestAbortedException(unavailable);
+        }
+    }
+
+    @AfterAll
+    void closeAndDrop() throws SQLException {
+        try {
+            if (emf != null) {
+                emf.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        } finally {
+            TimeZone.setDefault(originalZone);
+        }
+    }
+
+    /** The persistence unit as deployed, but resource-local on plain JDBC instead of the container's pool. */
+    private EntityManagerFactory boot() {
+        DatabaseSettings settings = database.settings();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("jakarta.persistence.jtaDataSource", "");
+        properties.put("jakarta.persistence.jdbc.driver", database.driverClass());
+        properties.put("jakarta.persistence.jdbc.url", settings.url());
+        if (!settings.user().isEmpty()) {
+            properties.put("jakarta.persistence.jdbc.user", settings.user());
+        }
+        if (!settings.password().isEmpty()) {
+            properties.put("jakarta.persistence.jdbc.password", settings.password());
+        }
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        // the refusals these tests provoke on purpose would otherwise be logged as warnings
+        properties.put("eclipselink.logging.level", "SEVERE");
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("openenvelope", properties);
+        factory.createEntityManager().close(); // EclipseLink deploys lazily: fail here, not in the first test
+        return factory;
+    }
+
+    // ---- migrations ----
+
+    @Test
+    void migrationsBuildTheSchemaOnAnEmptyDatabaseAndRunOnlyOnce() throws SQLException {
+        assertTrue(migration.success, database.describe());
+        assertNull(migration.initialSchemaVersion, "the database was empty");
+        assertTrue(migration.migrationsExecuted > 0);
+
+        MigrateResult again = DatabaseMigration.applyMigrations(ConfiguredDataSource.open(database.settings()));
+        assertEquals(0, again.migrationsExecuted);
+        assertEquals(migration.targetSchemaVersion, again.initialSchemaVersion);
+    }
+
+    // ---- accounts ----
+
+    @Test
+    void accountsRoundTrip() {
+        String name = "A".repeat(Account.NAME_MAX_LENGTH);
+        Account account = persist(new Account(newAccountNumber(), name, T0));
+        assertNotNull(account.getId(), "the id is assigned from account_id_seq");
+
+        Account loaded = read(em -> em.find(Account.class, account.getId()));
+        assertEquals(account.getNumber(), loaded.getNumber());
+        assertEquals(name, loaded.getName());
+        assertEquals(AccountStatus.ACTIVE, loaded.getStatus());
+        assertEquals(T0, loaded.getCreatedAt());
+
+        assertEquals(account.getId(), read(em -> em.createNamedQuery(Account.BY_NUMBER, Account.class)
+                .setParameter("number", account.getNumber()).getSingleResult().getId()));
+    }
+
+    @Test
+    void accountChangesAreSavedAndVersioned() {
+        Account account = persist(newAccount());
+        long versionBefore = accountVersion(account.getId());
+
+        inTransaction(em -> {
+            Account managed = em.find(Account.class, account.getId());
+            managed.rename("Renamed Ltd");
+            managed.suspend();
+        });
+
+        Account loaded = read(em -> em.find(Account.class, account.getId()));
+        assertEquals("Renamed Ltd", loaded.getName());
+        assertEquals(AccountStatus.SUSPENDED, loaded.getStatus());
+        assertEquals(versionBefore + 1, accountVersion(account.getId()));
+    }
+
+    @Test
+    void aConcurrentChangeToTheSameAccountIsRefused() {
+        Account account = persist(newAccount());
+        EntityManager first = emf.createEntityManager();
+        EntityManager second = emf.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            first.find(Account.class, account.getId()).rename("First");
+            second.find(Account.class, account.getId()).rename("Second");
+            first.getTransaction().commit();
+
+            RollbackException refused = assertThrows(RollbackException.class, () -> second.getTransaction().commit());
+            assertInstanceOf(OptimisticLockException.class, refused.getCause());
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertEquals("First", read(em -> em.find(Account.class, account.getId())).getName());
+    }
+
+    // ---- profile entries ----
+
+    @Test
+    void profileEntriesRoundTrip() {
+        Account account = persist(newAccount());
+        String domain = unique("bücher") + ".example";
+        String address = "Info.Desk@" + unique("mail") + ".example";
+        ProfileEntry domainEntry = persist(
+                new ProfileEntry(account, ProfileEntryType.DOMAIN, domain, "root@example.com", T0));
+        ProfileEntry addressEntry = persist(
+                new ProfileEntry(account, ProfileEntryType.EMAIL_ADDRESS, address, "root@example.com", T0));
+        assertNotNull(domainEntry.getId());
+
+        List<ProfileEntry> loaded = read(em -> em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class)
+                .setParameter("account", em.find(Account.class, account.getId())).getResultList());
+        assertEquals(List.of(domainEntry.getId(), addressEntry.getId()), loaded.stream().map(ProfileEntry::getId).toList());
+
+        ProfileEntry loadedDomain = loaded.get(0);
+        assertEquals(ProfileEntryType.DOMAIN, loadedDomain.getType());
+        assertTrue(loadedDomain.getValue().startsWith("xn--"), loadedDomain.getValue());
+        assertEquals(domainEntry.getValue(), loadedDomain.getValue());
+        assertEquals(account.getId(), loadedDomain.getAccount().getId());
+        assertEquals("root@example.com", loadedDomain.getCreatedBy());
+        assertEquals(T0, loadedDomain.getCreatedAt());
+        assertEquals(address.toLowerCase(Locale.ROOT), loaded.get(1).getValue());
+
+        List<ProfileEntry> byValue = read(em -> em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
+                .setParameter("type", ProfileEntryType.DOMAIN)
+                .setParameter("values", List.of(domainEntry.getValue(), "not-there.example"))
+                .getResultList());
+        assertEquals(1, byValue.size());
+        assertEquals(account.getNumber(), byValue.get(0).getAccount().getNumber());
+    }
+
+    @Test
+    void theDatabaseLetsADomainBelongToOneAccountOnly() {
+        String domain = unique("claimed") + ".example";
+        Account first = persist(newAccount());
+        Account second = persist(newAccount());
+        persist(new ProfileEntry(first, ProfileEntryType.DOMAIN, domain, "root@example.com", T0));
+
+        SQLException violation = uniqueViolation(() -> persist(
+                new ProfileEntry(second, ProfileEntryType.DOMAIN, domain.toUpperCase(Locale.ROOT), "root@example.com", T0)));
+        assertTrue(violation.getMessage().toLowerCase(Locale.ROOT).contains("profile_entry_value_unique"),
+                violation.getMessage());
+
+        long claims = read(em -> em.createQuery("select count(e) from ProfileEntry e where e.value = :value", Long.class)
+                .setParameter("value", domain).getSingleResult());
+        assertEquals(1, claims);
+    }
+
+    // ---- administrators ----
+
+    @Test
+    void administratorsRoundTrip() {
+        Account account = persist(newAccount());
+        String email = unique("ada") + "@example.com";
+        String hash = "PBKDF2WithHmacSHA512:210000:" + "s".repeat(44) + ":" + "h".repeat(44);
+        Administrator administrator = Administrator.forAccount(account, email, "Ada Lovelace", hash, T0);
+        for (int i = 0; i < 5; i++) {
+            administrator.recordFailedSignIn(T0);
+        }
+        persist(administrator);
+        Administrator service = persist(Administrator.forService(unique("root") + "@example.com",
+                "Service administrator", hash, false, T0));
+
+        Administrator loaded = read(em -> em.createNamedQuery(Administrator.BY_EMAIL, Administrator.class)
+                .setParameter("email", email).getSingleResult());
+        assertEquals(administrator.getId(), loaded.getId());
+        assertEquals("Ada Lovelace", loaded.getDisplayName());
+        assertEquals(AdministratorRole.ACCOUNT, loaded.getRole());
+        assertEquals(account.getId(), loaded.getAccount().getId());
+        assertEquals(hash, loaded.getPasswordHash());
+        assertTrue(loaded.isMustChangePassword());
+        assertEquals(5, loaded.getFailedSignIns());
+        assertEquals(T0.plus(Duration.ofMinutes(1)), loaded.getLockedUntil());
+        assertNull(loaded.getLastSignInAt());
+        assertEquals(T0, loaded.getCreatedAt());
+
+        Instant later = T0.plus(Duration.ofMinutes(2));
+        inTransaction(em -> {
+            Administrator managed = em.find(Administrator.class, administrator.getId());
+            managed.recordSuccessfulSignIn(later);
+            managed.changePassword("new-" + hash, later);
+        });
+        Administrator signedIn = read(em -> em.find(Administrator.class, administrator.getId()));
+        assertEquals(0, signedIn.getFailedSignIns());
+        assertNull(signedIn.getLockedUntil());
+        assertEquals(later, signedIn.getLastSignInAt());
+        assertFalse(signedIn.isMustChangePassword());
+        assertEquals("new-" + hash, signedIn.getPasswordHash());
+
+        Administrator loadedService = read(em -> em.find(Administrator.class, service.getId()));
+        assertEquals(AdministratorRole.SERVICE, loadedService.getRole());
+        assertNull(loadedService.getAccount());
+        assertFalse(loadedService.isMustChangePassword());
+
+        read(em -> {
+            Account managed = em.find(Account.class, account.getId());
+            assertEquals(List.of(administrator.getId()), em.createNamedQuery(Administrator.BY_ACCOUNT, Administrator.class)
+                    .setParameter("account", managed).getResultStream().map(Administrator::getId).toList());
+            assertEquals(1L, em.createNamedQuery(Administrator.COUNT_BY_ACCOUNT, Long.class)
+                    .setParameter("account", managed).getSingleResult());
+            assertTrue(em.createNamedQuery(Administrator.COUNT_SERVICE, Long.class).getSingleResult() >= 1);
+            return null;
+        });
+    }
+
+    @Test
+    void theDatabaseLetsAnEmailAddressSignInOneAdministratorOnly() {
+        String email = unique("twice") + "@example.com";
+        persist(Administrator.forService(email, null, "hash", false, T0));
+        Account account = persist(newAccount());
+
+        SQLException violation = uniqueViolation(
+                () -> persist(Administrator.forAccount(account, email, null, "hash", T0)));
+        assertTrue(violation.getMessage().toLowerCase(Locale.ROOT).contains("administrator_email_unique"),
+                violation.getMessage());
+    }
+
+    // ---- API tokens ----
+
+    @Test
+    void apiTokensRoundTrip() {
+        Account account = persist(newAccount());
+        TokenSecret secret = TokenSecret.generate();
+        String name = "T".repeat(ApiToken.NAME_MAX_LENGTH);
+        ApiToken token = persist(new ApiToken(account, name, secret, "ada@example.com", T0));
+        ApiToken serviceToken = persist(new ApiToken(null, "Monitoring", TokenSecret.generate(), "root@example.com", T0));
+
+        Instant used = T0.plus(Duration.ofHours(1));
+        Instant revoked = T0.plus(Duration.ofHours(2));
+        inTransaction(em -> {
+            ApiToken managed = em.find(ApiToken.class, token.getId());
+            managed.recordUse(used);
+            managed.revoke("root@example.com", revoked);
+        });
+
+        ApiToken loaded = read(em -> em.createNamedQuery(ApiToken.BY_SECRET_HASH, ApiToken.class)
+                .setParameter("hash", secret.hash()).getSingleResult());
+        assertEquals(token.getId(), loaded.getId());
+        assertEquals(name, loaded.getName());
+        assertEquals(secret.prefix(), loaded.getSecretPrefix());
+        assertEquals(account.getNumber(), loaded.getAccount().getNumber());
+        assertEquals("ada@example.com", loaded.getCreatedBy());
+        assertEquals(T0, loaded.getCreatedAt());
+        assertEquals(used, loaded.getLastUsedAt());
+        assertEquals(revoked, loaded.getRevokedAt());
+        assertEquals("root@example.com", loaded.getRevokedBy());
+        assertTrue(loaded.isRevoked());
+
+        read(em -> {
+            assertEquals(List.of(token.getId()), em.createNamedQuery(ApiToken.BY_ACCOUNT, ApiToken.class)
+                    .setParameter("account", em.find(Account.class, account.getId()))
+                    .getResultStream().map(ApiToken::getId).toList());
+            List<Long> serviceTokens = em.createNamedQuery(ApiToken.FOR_SERVICE, ApiToken.class)
+                    .getResultStream().map(ApiToken::getId).toList();
+            assertTrue(serviceTokens.contains(serviceToken.getId()), serviceTokens.toString());
+            assertFalse(serviceTokens.contains(token.getId()));
+            return null;
+        });
+        assertNull(read(em -> em.find(ApiToken.class, serviceToken.getId())).getAccount());
+    }
+
+    // ---- audit events ----
+
+    @Test
+    void auditEventsRoundTrip() {
+        String detail = "d".repeat(AuditEvent.DETAIL_MAX_LENGTH);
+        String actor = "a".repeat(242) + "@example.com";
+        AuditEvent event = persist(new AuditEvent(T0, actor, "12345674", "administrator.password-changed", detail,
+                "2001:db8:85a3:8d3:1319:8a2e:370:7348"));
+        AuditEvent system = persist(new AuditEvent(T0, "system", null, "service-administrator.created", "Created", null));
+
+        AuditEvent loaded = read(em -> em.find(AuditEvent.class, event.getId()));
+        assertEquals(T0, loaded.getOccurredAt());
+        assertEquals(actor, loaded.getActor());
+        assertEquals("12345674", loaded.getAccountNumber());
+        assertEquals("administrator.password-changed", loaded.getAction());
+        assertEquals(detail, loaded.getDetail());
+        assertEquals("2001:db8:85a3:8d3:1319:8a2e:370:7348", loaded.getSourceAddress());
+
+        AuditEvent loadedSystem = read(em -> em.find(AuditEvent.class, system.getId()));
+        assertNull(loadedSystem.getAccountNumber());
+        assertNull(loadedSystem.getSourceAddress());
+    }
+
+    // ---- ids ----
+
+    @Test
+    void idsComeFromTheSequencesInBlocksThatNeverOverlap() {
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 60; i++) { // more than one block of 50
+            ids.add(persist(auditEvent()).getId());
+        }
+        assertEquals(60, ids.size());
+        assertTrue(ids.stream().allMatch(id -> id > 0), ids.toString());
+
+        // a second server (or this one after a restart) takes the next block from the same sequence
+        EntityManagerFactory restarted = boot();
+        try {
+            EntityManager em = restarted.createEntityManager();
+            AuditEvent event = auditEvent();
+            em.getTransaction().begin();
+            em.persist(event);
+            em.getTransaction().commit();
+            em.close();
+            assertTrue(event.getId() > ids.stream().mapToLong(Long::longValue).max().orElseThrow(),
+                    event.getId() + " after " + ids);
+        } finally {
+            restarted.close();
+        }
+        assertFalse(ids.contains(persist(auditEvent()).getId()));
+    }
+
+    // ---- fixtures and helpers ----
+
+    private String newAccountNumber() {
+        return AccountNumber.generate(numbers);
+    }
+
+    private Account newAccount() {
+        return new Account(newAccountNumber(), "Example " + ++uniqueCounter, T0);
+    }
+
+    private AuditEvent auditEvent() {
+        return new AuditEvent(T0, "test", null, "account.created", "id test", null);
+    }
+
+    /** A name no other test of this class uses, so tests do not depend on each other's data. */
+    private String unique(String stem) {
+        return stem + "-" + ++uniqueCounter;
+    }
+
+    private <T> T persist(T entity) {
+        inTransaction(em -> em.persist(entity));
+        return entity;
+    }
+
+    private void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** Reads in a new persistence context with nothing cached, so what comes back comes from the database. */
+    private <T> T read(Function<EntityManager, T> work) {
+        emf.getCache().evictAll();
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private long accountVersion(long id) {
+        return read(em -> ((Number) em.createNativeQuery("select version from account where id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue());
+    }
+
+    /** Runs a commit that must break a unique constraint, and returns the database's report of it. */
+    private static SQLException uniqueViolation(Runnable commit) {
+        RollbackException refused = assertThrows(RollbackException.class, commit::run);
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = refused; cause != null && !chain.contains(cause); ) {
+            chain.add(cause);
+            if (cause instanceof SQLException sql) {
+                assertEquals(UNIQUE_VIOLATION, sql.getSQLState(), sql.getMessage());
+                return sql;
+            }
+            cause = cause instanceof EclipseLinkException eclipseLink && eclipseLink.getInternalException() != null
+                    ? eclipseLink.getInternalException()
+                    : cause.getCause();
+        }
+        return fail("no SQLException among " + chain);
+    }
+}
