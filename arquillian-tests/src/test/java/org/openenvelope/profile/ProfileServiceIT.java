@@ -129,6 +129,35 @@ class ProfileServiceIT {
     }
 
     @Test
+    void emailAddressesCannotReachIntoAnotherAccountsDomainNorTheReverse() {
+        AccountSummary owner = newAccount();
+        AccountSummary other = newAccount();
+        String ownersDomain = Fixtures.uniqueDomain();
+        String othersDomain = Fixtures.uniqueDomain();
+        acting.actAs(callers.administratorOf(owner.number()));
+        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, ownersDomain);
+        profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS, "partner@" + othersDomain);
+        assertEquals(2, profiles.listEntries(owner.number()).size(), "an address in the account's own domain is fine");
+
+        acting.actAs(callers.administratorOf(other.number()));
+        List<ValueProblem> addressProblems = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(other.number(), ProfileEntryType.EMAIL_ADDRESS,
+                        "ceo@" + ownersDomain + ", someone@" + Fixtures.uniqueDomain())).problems();
+        assertEquals(1, addressProblems.size(), addressProblems.toString());
+        assertEquals("ceo@" + ownersDomain, addressProblems.get(0).value());
+        assertTrue(addressProblems.get(0).message().contains("registered to another account"),
+                addressProblems.get(0).message());
+        assertFalse(addressProblems.get(0).message().contains(owner.number()), addressProblems.get(0).message());
+
+        List<ValueProblem> domainProblems = assertThrows(RejectedValuesException.class, () ->
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, othersDomain)).problems();
+        assertEquals(1, domainProblems.size(), domainProblems.toString());
+        assertTrue(domainProblems.get(0).message().contains("partner@" + othersDomain),
+                domainProblems.get(0).message());
+        assertTrue(profiles.listEntries(other.number()).isEmpty(), "nothing may be saved");
+    }
+
+    @Test
     void accountAdministratorCannotReadOrChangeAnotherAccountsProfiles() {
         AccountSummary mine = newAccount();
         AccountSummary theirs = newAccount();

@@ -81,6 +81,7 @@ public class ProfileService {
                 problems.add(new ValueProblem(VALUES_FIELD, raw, claimedMessage(raw, existing, account, caller)));
             }
         }
+        problems.addAll(crossTypeClaims(type, normalisedToRaw, account, caller));
         if (!problems.isEmpty()) {
             throw new RejectedValuesException(problems);
         }
@@ -111,15 +112,66 @@ public class ProfileService {
                 "Removed " + entry.getType().label().toLowerCase() + " " + entry.getValue());
     }
 
+    /**
+     * An email address inside another account's domain would let this account capture that account's users at
+     * email-first sign-in; so an address is refused in a domain another account holds, and a domain is refused
+     * while another account holds addresses in it.
+     */
+    private List<ValueProblem> crossTypeClaims(ProfileEntryType type, Map<String, String> normalisedToRaw,
+            Account account, Caller caller) {
+        if (normalisedToRaw.isEmpty()) {
+            return List.of();
+        }
+        List<ValueProblem> problems = new ArrayList<>();
+        if (type == ProfileEntryType.EMAIL_ADDRESS) {
+            Map<String, List<String>> addressesByDomain = new LinkedHashMap<>();
+            normalisedToRaw.keySet().forEach(address ->
+                    addressesByDomain.computeIfAbsent(domainOf(address), d -> new ArrayList<>()).add(address));
+            for (ProfileEntry domain : em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
+                    .setParameter("type", ProfileEntryType.DOMAIN)
+                    .setParameter("values", List.copyOf(addressesByDomain.keySet()))
+                    .getResultList()) {
+                if (!domain.getAccount().getId().equals(account.getId())) {
+                    for (String address : addressesByDomain.get(domain.getValue())) {
+                        String raw = normalisedToRaw.get(address);
+                        problems.add(new ValueProblem(VALUES_FIELD, raw, "\"" + raw + "\" is in the domain "
+                                + domain.getValue() + ", which " + holder(domain, caller) + "."));
+                    }
+                }
+            }
+        } else {
+            for (ProfileEntry address : em.createNamedQuery(ProfileEntry.OF_OTHER_ACCOUNTS, ProfileEntry.class)
+                    .setParameter("type", ProfileEntryType.EMAIL_ADDRESS)
+                    .setParameter("account", account)
+                    .getResultList()) {
+                String raw = normalisedToRaw.get(domainOf(address.getValue()));
+                if (raw != null) {
+                    problems.add(new ValueProblem(VALUES_FIELD, raw, "\"" + raw + "\" contains the email address "
+                            + address.getValue() + ", which " + holder(address, caller) + "."));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    private static String holder(ProfileEntry entry, Caller caller) {
+        return caller.isServiceAdministrator()
+                ? "belongs to account " + entry.getAccount().getNumber() + " (" + entry.getAccount().getName() + ")"
+                : "is registered to another account";
+    }
+
     private static String claimedMessage(String raw, ProfileEntry existing, Account target, Caller caller) {
         if (existing.getAccount().getId().equals(target.getId())) {
             return "\"" + raw + "\" is already in this account.";
         }
         if (caller.isServiceAdministrator()) {
-            return "\"" + raw + "\" already belongs to account " + existing.getAccount().getNumber()
-                    + " (" + existing.getAccount().getName() + ").";
+            return "\"" + raw + "\" already " + holder(existing, caller) + ".";
         }
-        return "\"" + raw + "\" is registered to another account. Contact your service administrator if it"
+        return "\"" + raw + "\" " + holder(existing, caller) + ". Contact your service administrator if it"
                 + " should belong to this one.";
     }
 }

@@ -27,10 +27,13 @@ import org.openenvelope.account.Account;
         query = "select e from ProfileEntry e where e.account = :account order by e.type, e.value")
 @NamedQuery(name = ProfileEntry.BY_VALUES,
         query = "select e from ProfileEntry e join fetch e.account where e.type = :type and e.value in :values")
+@NamedQuery(name = ProfileEntry.OF_OTHER_ACCOUNTS,
+        query = "select e from ProfileEntry e join fetch e.account where e.type = :type and e.account <> :account")
 public class ProfileEntry {
 
     public static final String BY_ACCOUNT = "ProfileEntry.byAccount";
     public static final String BY_VALUES = "ProfileEntry.byValues";
+    public static final String OF_OTHER_ACCOUNTS = "ProfileEntry.ofOtherAccounts";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "profile_entry_id")
