@@ -110,6 +110,9 @@ public class AdministratorService {
         Administrator administrator = found.get();
         String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
         if (administrator.isLockedAt(now)) {
+            // Recorded so that a guessing attack stays visible in the audit log while the lock holds.
+            audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
+                    "Sign-in attempt while locked until " + administrator.getLockedUntil());
             return new SignInOutcome.Locked(administrator.getLockedUntil());
         }
         if (!hasher.verify(password, administrator.getPasswordHash())) {
