@@ -1,0 +1,277 @@
+package org.openenvelope.saml;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.opensaml.core.xml.schema.XSString;
+import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.Attribute;
+import org.opensaml.saml.saml2.core.AttributeStatement;
+import org.opensaml.saml.saml2.core.AttributeValue;
+import org.opensaml.saml.saml2.core.Audience;
+import org.opensaml.saml.saml2.core.AudienceRestriction;
+import org.opensaml.saml.saml2.core.AuthnContext;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
+import org.opensaml.saml.saml2.core.AuthnStatement;
+import org.opensaml.saml.saml2.core.Conditions;
+import org.opensaml.saml.saml2.core.EncryptedAssertion;
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameID;
+import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.core.Status;
+import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.saml.saml2.core.Subject;
+import org.opensaml.saml.saml2.core.SubjectConfirmation;
+import org.opensaml.saml.saml2.core.SubjectConfirmationData;
+import org.opensaml.saml.saml2.encryption.Encrypter;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.encryption.support.DataEncryptionParameters;
+import org.opensaml.xmlsec.encryption.support.EncryptionException;
+import org.opensaml.xmlsec.encryption.support.KeyEncryptionParameters;
+import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
+
+/**
+ * Builds the Response a well-behaved IdP would send, then lets a test break exactly one thing about it.
+ * Defaults: both Response and Assertion signed by {@link TestKeys#IDP}, answering {@link #REQUEST_ID}.
+ */
+final class ResponseFixture {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final String IDP_ENTITY_ID = "https://idp.example/realms/test";
+    static final String SP_ENTITY_ID = "https://sp.example/saml/A1B2C3D4";
+    static final String ACS_URL = "https://sp.example/saml/A1B2C3D4/acs";
+    static final String SLO_URL = "https://sp.example/saml/A1B2C3D4/slo";
+    static final String REQUEST_ID = "_request-1";
+
+    private final List<Consumer<Assertion>> assertionChanges = new ArrayList<>();
+    private final List<Consumer<Response>> responseChanges = new ArrayList<>();
+    private BasicX509Credential responseKey = TestKeys.IDP;
+    private BasicX509Credential assertionKey = TestKeys.IDP;
+    private String signatureAlgorithm = AlgorithmPolicy.RSA_SHA256;
+    private boolean encrypt;
+    private String assertionId = "_assertion-" + System.nanoTime();
+
+    static ResponseFixture valid() {
+        return new ResponseFixture();
+    }
+
+    static ServiceProviderParty serviceProvider() {
+        return new ServiceProviderParty(SP_ENTITY_ID, ACS_URL, SLO_URL, TestKeys.SP, List.of(TestKeys.SP, TestKeys.SP_NEXT));
+    }
+
+    static IdentityProviderTrust trust() {
+        return new IdentityProviderTrust(IDP_ENTITY_ID, List.of(TestKeys.IDP.getEntityCertificate()),
+                Duration.ofSeconds(60), false, false);
+    }
+
+    static Clock clockAt(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    ResponseFixture assertion(Consumer<Assertion> change) {
+        assertionChanges.add(change);
+        return this;
+    }
+
+    ResponseFixture response(Consumer<Response> change) {
+        responseChanges.add(change);
+        return this;
+    }
+
+    ResponseFixture unsignedResponse() {
+        responseKey = null;
+        return this;
+    }
+
+    ResponseFixture unsignedAssertion() {
+        assertionKey = null;
+        return this;
+    }
+
+    ResponseFixture signedBy(BasicX509Credential key) {
+        responseKey = responseKey == null ? null : key;
+        assertionKey = assertionKey == null ? null : key;
+        return this;
+    }
+
+    ResponseFixture signatureAlgorithm(String algorithm) {
+        signatureAlgorithm = algorithm;
+        return this;
+    }
+
+    ResponseFixture encrypted() {
+        encrypt = true;
+        return this;
+    }
+
+    ResponseFixture assertionId(String id) {
+        assertionId = id;
+        return this;
+    }
+
+    Response buildObject() {
+        Assertion assertion = assertion();
+        assertionChanges.forEach(change -> change.accept(assertion));
+        if (assertionKey != null) {
+            sign(assertion, assertionKey);
+        }
+        Response response = OpenSaml.build(Response.DEFAULT_ELEMENT_NAME);
+        response.setID("_response-" + System.nanoTime());
+        response.setIssueInstant(NOW);
+        response.setDestination(ACS_URL);
+        response.setInResponseTo(REQUEST_ID);
+        response.setIssuer(issuer());
+        response.setStatus(status(StatusCode.SUCCESS));
+        if (encrypt) {
+            response.getEncryptedAssertions().add(encrypt(assertion, TestKeys.SP));
+        } else {
+            response.getAssertions().add(assertion);
+        }
+        responseChanges.forEach(change -> change.accept(response));
+        if (responseKey != null) {
+            sign(response, responseKey);
+        }
+        return response;
+    }
+
+    byte[] build() {
+        return OpenSaml.serialize(buildObject());
+    }
+
+    private void sign(org.opensaml.saml.common.SignableSAMLObject object, BasicX509Credential key) {
+        if (AlgorithmPolicy.RSA_SHA256.equals(signatureAlgorithm)) {
+            XmlSigner.sign(object, key);
+            return;
+        }
+        var parameters = new org.opensaml.xmlsec.SignatureSigningParameters();
+        X509KeyInfoGeneratorFactory keyInfo = new X509KeyInfoGeneratorFactory();
+        keyInfo.setEmitEntityCertificate(true);
+        parameters.setSigningCredential(key);
+        parameters.setSignatureAlgorithm(signatureAlgorithm);
+        parameters.setSignatureReferenceDigestMethod(AlgorithmPolicy.RSA_SHA1.equals(signatureAlgorithm)
+                ? AlgorithmPolicy.DIGEST_SHA1 : AlgorithmPolicy.DIGEST_SHA256);
+        parameters.setSignatureCanonicalizationAlgorithm("http://www.w3.org/2001/10/xml-exc-c14n#");
+        parameters.setKeyInfoGenerator(keyInfo.newInstance());
+        try {
+            org.opensaml.xmlsec.signature.support.SignatureSupport.signObject(object, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static EncryptedAssertion encrypt(Assertion assertion, BasicX509Credential recipient) {
+        DataEncryptionParameters data = new DataEncryptionParameters();
+        data.setAlgorithm("http://www.w3.org/2009/xmlenc11#aes256-gcm");
+        KeyEncryptionParameters key = new KeyEncryptionParameters();
+        key.setEncryptionCredential(new BasicX509Credential(recipient.getEntityCertificate()));
+        key.setAlgorithm("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+        X509KeyInfoGeneratorFactory keyInfo = new X509KeyInfoGeneratorFactory();
+        keyInfo.setEmitEntityCertificate(true);
+        key.setKeyInfoGenerator(keyInfo.newInstance());
+        Encrypter encrypter = new Encrypter(data, key);
+        encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
+        try {
+            return encrypter.encrypt(assertion);
+        } catch (EncryptionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Assertion assertion() {
+        Assertion assertion = OpenSaml.build(Assertion.DEFAULT_ELEMENT_NAME);
+        assertion.setID(assertionId);
+        assertion.setIssueInstant(NOW);
+        assertion.setIssuer(issuer());
+
+        NameID nameId = OpenSaml.build(NameID.DEFAULT_ELEMENT_NAME);
+        nameId.setFormat(NameIdFormats.EMAIL_ADDRESS);
+        nameId.setValue("alice@example.com");
+        SubjectConfirmationData data = OpenSaml.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
+        data.setRecipient(ACS_URL);
+        data.setNotOnOrAfter(NOW.plusSeconds(300));
+        data.setInResponseTo(REQUEST_ID);
+        SubjectConfirmation confirmation = OpenSaml.build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
+        confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
+        confirmation.setSubjectConfirmationData(data);
+        Subject subject = OpenSaml.build(Subject.DEFAULT_ELEMENT_NAME);
+        subject.setNameID(nameId);
+        subject.getSubjectConfirmations().add(confirmation);
+        assertion.setSubject(subject);
+
+        Audience audience = OpenSaml.build(Audience.DEFAULT_ELEMENT_NAME);
+        audience.setURI(SP_ENTITY_ID);
+        AudienceRestriction restriction = OpenSaml.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
+        restriction.getAudiences().add(audience);
+        Conditions conditions = OpenSaml.build(Conditions.DEFAULT_ELEMENT_NAME);
+        conditions.setNotBefore(NOW.minusSeconds(60));
+        conditions.setNotOnOrAfter(NOW.plusSeconds(300));
+        conditions.getAudienceRestrictions().add(restriction);
+        assertion.setConditions(conditions);
+
+        AuthnContextClassRef classRef = OpenSaml.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
+        classRef.setURI(AuthnContext.PPT_AUTHN_CTX);
+        AuthnContext context = OpenSaml.build(AuthnContext.DEFAULT_ELEMENT_NAME);
+        context.setAuthnContextClassRef(classRef);
+        AuthnStatement authn = OpenSaml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
+        authn.setAuthnInstant(NOW.minusSeconds(5));
+        authn.setSessionIndex("_session-1");
+        authn.setAuthnContext(context);
+        assertion.getAuthnStatements().add(authn);
+
+        AttributeStatement attributes = OpenSaml.build(AttributeStatement.DEFAULT_ELEMENT_NAME);
+        attributes.getAttributes().add(attribute("uid", "alice@example.com"));
+        attributes.getAttributes().add(attribute("mail", "Alice.Smith@example.com"));
+        assertion.getAttributeStatements().add(attributes);
+        return assertion;
+    }
+
+    static Attribute attribute(String name, String value) {
+        Attribute attribute = OpenSaml.build(Attribute.DEFAULT_ELEMENT_NAME);
+        attribute.setName(name);
+        XSString xsValue = (XSString) org.opensaml.core.xml.util.XMLObjectSupport.getBuilder(XSString.TYPE_NAME)
+                .buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
+        xsValue.setValue(value);
+        attribute.getAttributeValues().add(xsValue);
+        return attribute;
+    }
+
+    static Issuer issuer() {
+        Issuer issuer = OpenSaml.build(Issuer.DEFAULT_ELEMENT_NAME);
+        issuer.setValue(IDP_ENTITY_ID);
+        return issuer;
+    }
+
+    static Status status(String code) {
+        StatusCode statusCode = OpenSaml.build(StatusCode.DEFAULT_ELEMENT_NAME);
+        statusCode.setValue(code);
+        Status status = OpenSaml.build(Status.DEFAULT_ELEMENT_NAME);
+        status.setStatusCode(statusCode);
+        return status;
+    }
+
+    /** A request tracker with a set of outstanding ids, each consumable once. */
+    static final class Requests implements RequestTracker {
+        final Set<String> outstanding = new HashSet<>(Set.of(REQUEST_ID));
+
+        @Override
+        public boolean consume(String requestId) {
+            return outstanding.remove(requestId);
+        }
+    }
+
+    /** An in-memory replay cache. */
+    static final class Replays implements ReplayCache {
+        final Set<String> seen = new HashSet<>();
+
+        @Override
+        public boolean firstUse(String issuer, String assertionId, Instant expiresAt) {
+            return seen.add(issuer + " " + assertionId);
+        }
+    }
+}
