@@ -1,11 +1,7 @@
 package org.openenvelope.saml;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.opensaml.saml.common.SignableSAMLObject;
@@ -102,15 +98,6 @@ public final class XmlSignatureCheck {
 
     /** Subject and SHA-256 fingerprint: what an administrator compares with the IdP's console. */
     public static String describe(X509Certificate certificate) {
-        return "\"" + certificate.getSubjectX500Principal().getName() + "\" (SHA-256 " + fingerprint(certificate) + ")";
-    }
-
-    public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + certificate.getSubjectX500Principal().getName() + "\" (SHA-256 " + Certificates.fingerprint(certificate) + ")";
     }
 }

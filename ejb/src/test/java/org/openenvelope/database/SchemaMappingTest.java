@@ -46,6 +46,22 @@ import org.openenvelope.profile.ProfileEntry;
 import org.openenvelope.profile.ProfileEntryType;
 import org.openenvelope.token.ApiToken;
 import org.openenvelope.token.TokenSecret;
+import org.openenvelope.saml.Certificates;
+import org.openenvelope.saml.IdentityProvider;
+import org.openenvelope.saml.IdentityProviderSettings;
+import org.openenvelope.saml.KeyOrigin;
+import org.openenvelope.saml.KeyStatus;
+import org.openenvelope.saml.OutstandingRequest;
+import org.openenvelope.saml.RequestPurpose;
+import org.openenvelope.saml.SeenAssertion;
+import org.openenvelope.saml.ServiceProvider;
+import org.openenvelope.saml.ServiceProviderKey;
+import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.user.AccountUser;
+import org.openenvelope.user.UserOrigin;
+import org.openenvelope.websafe.WebsafeSession;
+import java.security.cert.X509Certificate;
 
 /**
  * The Flyway migrations and the entity mappings agree. Each subclass names a database; this class runs the real
@@ -395,6 +411,127 @@ abstract class SchemaMappingTest {
         AuditEvent loadedSystem = read(em -> em.find(AuditEvent.class, system.getId()));
         assertNull(loadedSystem.getAccountNumber());
         assertNull(loadedSystem.getSourceAddress());
+    }
+
+    // ---- SAML federation, users, user-portal sessions ----
+
+    @Test
+    void serviceProvidersKeepTheirKeysThroughARollover() {
+        Account account = persist(newAccount());
+        X509Certificate first = SelfSignedCertificates.generate("first", T0, Duration.ofDays(365)).getEntityCertificate();
+        X509Certificate second = SelfSignedCertificates.generate("second", T0, Duration.ofDays(730)).getEntityCertificate();
+        ServiceProvider provider = new ServiceProvider(account);
+        provider.changeEntityId("urn:example:" + unique("sp"));
+        provider.addKey(KeyOrigin.GENERATED, first, "v1:encrypted-first", T0);
+        persist(provider);
+
+        Instant later = T0.plus(Duration.ofDays(1));
+        inTransaction(em -> em.find(ServiceProvider.class, provider.getId()).addKey(KeyOrigin.UPLOADED, second, "v1:encrypted-second", later));
+        inTransaction(em -> em.find(ServiceProvider.class, provider.getId()).activateNextKey(later));
+
+        ServiceProvider loaded = read(em -> em.createNamedQuery(ServiceProvider.OF_ACCOUNT, ServiceProvider.class)
+                .setParameter("account", em.find(Account.class, account.getId())).getSingleResult());
+        assertTrue(loaded.hasCustomEntityId());
+        assertEquals(List.of(KeyStatus.PREVIOUS, KeyStatus.ACTIVE), loaded.getKeys().stream().map(ServiceProviderKey::getStatus).toList());
+        ServiceProviderKey active = loaded.activeKey().orElseThrow();
+        assertEquals(second, active.certificate());
+        assertEquals(KeyOrigin.UPLOADED, active.getOrigin());
+        assertEquals("v1:encrypted-second", active.getEncryptedPrivateKey());
+        assertEquals(Certificates.fingerprint(second), active.getFingerprint());
+        assertEquals(second.getNotAfter().toInstant(), active.getNotAfter());
+        assertEquals(later, active.getActivatedAt());
+        assertEquals(2, loaded.publishedKeys().size());
+    }
+
+    @Test
+    void identityProvidersRoundTripWithEveryTrustedCertificate() {
+        Account account = persist(newAccount());
+        X509Certificate current = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        X509Certificate next = SelfSignedCertificates.generate("idp next", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        IdentityProviderSettings settings = new IdentityProviderSettings("https://idp.example/" + unique("realm"),
+                "https://idp.example/sso", SamlBinding.HTTP_POST, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
+                90, true, false, true, "mail", List.of(current, next));
+        IdentityProvider provider = persist(new IdentityProvider(account, settings, "ada@example.com", T0));
+
+        IdentityProvider loaded = read(em -> em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
+                .setParameter("account", em.find(Account.class, account.getId())).getSingleResult());
+        assertEquals(provider.getId(), loaded.getId());
+        assertEquals(settings, loaded.settings());
+        assertEquals(List.of(current, next), loaded.trustedCertificates());
+        assertEquals("ada@example.com", loaded.getUpdatedBy());
+        assertEquals(T0, loaded.getUpdatedAt());
+
+        inTransaction(em -> em.find(IdentityProvider.class, provider.getId()).configure(new IdentityProviderSettings(
+                settings.entityId(), settings.ssoUrl(), SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false,
+                null, List.of(next)), "bob@example.com", T0));
+        assertEquals(List.of(next), read(em -> em.find(IdentityProvider.class, provider.getId())).trustedCertificates());
+    }
+
+    @Test
+    void usersAreUniquePerAccountByTheirCaseSensitiveFederationId() {
+        Account account = persist(newAccount());
+        String name = unique("Alice") + "@example.com";
+        AccountUser alice = persist(new AccountUser(account, name, UserOrigin.ADMINISTRATOR, "ada@example.com", T0));
+        persist(new AccountUser(account, name.toLowerCase(Locale.ROOT), UserOrigin.JUST_IN_TIME, "sso", T0));
+        persist(new AccountUser(persist(newAccount()), name, UserOrigin.ADMINISTRATOR, "ada@example.com", T0));
+
+        SQLException violation = uniqueViolation(() -> persist(new AccountUser(account, name, UserOrigin.ADMINISTRATOR, "x", T0)));
+        assertTrue(violation.getMessage().toLowerCase(Locale.ROOT).contains("account_user_federation_id_unique"), violation.getMessage());
+
+        AccountUser loaded = read(em -> em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("federationId", name)
+                .getSingleResult());
+        assertEquals(alice.getId(), loaded.getId());
+        assertEquals(UserOrigin.ADMINISTRATOR, loaded.getOrigin());
+    }
+
+    @Test
+    void anOutstandingRequestIsAnsweredOnceAndOnlyBeforeItExpires() {
+        Account account = persist(newAccount());
+        String id = "_" + unique("request");
+        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "/websafe/", T0, T0.plus(Duration.ofMinutes(10))));
+
+        assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(1)), "another purpose");
+        assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plus(Duration.ofMinutes(11))), "expired");
+        assertEquals(1, answer(account, id, RequestPurpose.SIGN_IN, T0.plusSeconds(1)));
+        assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plusSeconds(2)), "already answered");
+    }
+
+    private int answer(Account account, String id, RequestPurpose purpose, Instant now) {
+        int[] updated = new int[1];
+        inTransaction(em -> updated[0] = em.createNamedQuery(OutstandingRequest.ANSWER).setParameter("id", id)
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("purpose", purpose)
+                .setParameter("now", now).executeUpdate());
+        return updated[0];
+    }
+
+    @Test
+    void theDatabaseRemembersEachAssertionOnce() {
+        String key = "k".repeat(40) + unique("x");
+        persist(new SeenAssertion(key, T0));
+        uniqueViolation(() -> persist(new SeenAssertion(key, T0)));
+    }
+
+    @Test
+    void userPortalSessionsRememberHowTheIdentityProviderNamedTheUser() {
+        Account account = persist(newAccount());
+        AccountUser user = persist(new AccountUser(account, unique("bob") + "@example.com", UserOrigin.ADMINISTRATOR, "ada", T0));
+        String key = "s".repeat(40) + unique("k");
+        persist(new WebsafeSession(key, user, "bob-transient-1", "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+                "https://idp.example", "urn:example:sp", "_index-1", T0));
+
+        List<WebsafeSession> active = read(em -> em.createNamedQuery(WebsafeSession.ACTIVE_BY_NAME_ID, WebsafeSession.class)
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("nameId", "bob-transient-1")
+                .getResultList());
+        assertEquals(1, active.size());
+        assertEquals("_index-1", active.get(0).getSessionIndex());
+        assertEquals("https://idp.example", active.get(0).getNameQualifier());
+        assertEquals(user.getId(), active.get(0).getUser().getId());
+
+        inTransaction(em -> em.find(WebsafeSession.class, key).end("idp-logout", T0.plusSeconds(5)));
+        WebsafeSession ended = read(em -> em.find(WebsafeSession.class, key));
+        assertFalse(ended.isActive());
+        assertEquals("idp-logout", ended.getEndReason());
     }
 
     // ---- ids ----

@@ -1,0 +1,6 @@
+package org.openenvelope.saml;
+
+/** What an outstanding request of ours was for, so an answer cannot be taken for the other kind. */
+public enum RequestPurpose {
+    SIGN_IN, LOGOUT
+}

@@ -1,0 +1,127 @@
+package org.openenvelope.websafe;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.openenvelope.account.Account;
+import org.openenvelope.user.AccountUser;
+
+/**
+ * A user's signed-in session in the user portal, established by an assertion. It is kept in the database so that
+ * an IdP's LogoutRequest, arriving at any node, can end it, and every node sees that at the user's next request.
+ * The key in the browser's HTTP session is random; only its SHA-256 digest is stored here.
+ */
+@Entity
+@Table(name = "websafe_session")
+@NamedQuery(name = WebsafeSession.ACTIVE_BY_NAME_ID, query = "select s from WebsafeSession s"
+        + " where s.account = :account and s.nameId = :nameId and s.endedAt is null")
+public class WebsafeSession {
+
+    public static final String ACTIVE_BY_NAME_ID = "WebsafeSession.activeByNameId";
+
+    @Id
+    @Column(name = "session_key", length = 64)
+    private String sessionKeyDigest;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    private Account account;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private AccountUser user;
+
+    @Column(name = "name_id", nullable = false, updatable = false, length = 1024)
+    private String nameId;
+
+    @Column(name = "name_id_format", nullable = false, updatable = false, length = 256)
+    private String nameIdFormat;
+
+    @Column(name = "name_qualifier", updatable = false, length = 1024)
+    private String nameQualifier;
+
+    @Column(name = "sp_name_qualifier", updatable = false, length = 1024)
+    private String spNameQualifier;
+
+    @Column(name = "session_index", updatable = false, length = 256)
+    private String sessionIndex;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "end_reason", length = 32)
+    private String endReason;
+
+    protected WebsafeSession() {
+    }
+
+    public WebsafeSession(String sessionKeyDigest, AccountUser user, String nameId, String nameIdFormat,
+                          String nameQualifier, String spNameQualifier, String sessionIndex, Instant startedAt) {
+        this.sessionKeyDigest = sessionKeyDigest;
+        this.account = user.getAccount();
+        this.user = user;
+        this.nameId = nameId;
+        this.nameIdFormat = nameIdFormat;
+        this.nameQualifier = nameQualifier;
+        this.spNameQualifier = spNameQualifier;
+        this.sessionIndex = sessionIndex;
+        this.startedAt = startedAt;
+    }
+
+    /** Ends the session (idempotent: the first reason is kept). */
+    public void end(String reason, Instant now) {
+        if (endedAt == null) {
+            endedAt = now;
+            endReason = reason;
+        }
+    }
+
+    public boolean isActive() {
+        return endedAt == null;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public AccountUser getUser() {
+        return user;
+    }
+
+    public String getNameId() {
+        return nameId;
+    }
+
+    public String getNameIdFormat() {
+        return nameIdFormat;
+    }
+
+    public String getNameQualifier() {
+        return nameQualifier;
+    }
+
+    public String getSpNameQualifier() {
+        return spNameQualifier;
+    }
+
+    public String getSessionIndex() {
+        return sessionIndex;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public String getEndReason() {
+        return endReason;
+    }
+}

@@ -1,0 +1,114 @@
+-- SAML federation per account: the SP side (entity ID, keys), the IdP it trusts, the account's users, the user
+-- portal's sessions, and the two stores that must hold across cluster nodes (outstanding requests, seen
+-- assertions). Portable between H2 2.x and PostgreSQL 13+.
+
+CREATE SEQUENCE service_provider_id_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE sp_key_id_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE identity_provider_id_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE account_user_id_seq START WITH 50 INCREMENT BY 50;
+
+CREATE TABLE service_provider (
+    id         BIGINT PRIMARY KEY,
+    account_id BIGINT NOT NULL REFERENCES account (id),
+    -- null: derived from the base URL and the account number
+    entity_id  VARCHAR(1024),
+    version    BIGINT NOT NULL,
+    CONSTRAINT service_provider_account_unique UNIQUE (account_id)
+);
+
+CREATE TABLE sp_key (
+    id                    BIGINT PRIMARY KEY,
+    service_provider_id   BIGINT        NOT NULL REFERENCES service_provider (id),
+    status                VARCHAR(16)   NOT NULL,
+    origin                VARCHAR(16)   NOT NULL,
+    certificate           VARCHAR(16000) NOT NULL,
+    -- AES-256-GCM under the service's master key; never stored or shown in clear
+    encrypted_private_key VARCHAR(16000) NOT NULL,
+    fingerprint           VARCHAR(95)   NOT NULL,
+    not_after             TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    activated_at          TIMESTAMP WITH TIME ZONE,
+    retired_at            TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT sp_key_status_known CHECK (status IN ('NEXT', 'ACTIVE', 'PREVIOUS', 'RETIRED')),
+    CONSTRAINT sp_key_origin_known CHECK (origin IN ('GENERATED', 'UPLOADED'))
+);
+CREATE INDEX sp_key_provider_idx ON sp_key (service_provider_id);
+
+CREATE TABLE identity_provider (
+    id                        BIGINT PRIMARY KEY,
+    account_id                BIGINT        NOT NULL REFERENCES account (id),
+    entity_id                 VARCHAR(1024) NOT NULL,
+    sso_url                   VARCHAR(2048) NOT NULL,
+    sso_binding               VARCHAR(16)   NOT NULL,
+    slo_url                   VARCHAR(2048),
+    slo_binding               VARCHAR(16)   NOT NULL,
+    clock_skew_seconds        INTEGER       NOT NULL,
+    allow_sha1                BOOLEAN       NOT NULL,
+    allow_idp_initiated       BOOLEAN       NOT NULL,
+    just_in_time_users        BOOLEAN       NOT NULL,
+    alternate_email_attribute VARCHAR(256),
+    updated_at                TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_by                VARCHAR(254)  NOT NULL,
+    version                   BIGINT        NOT NULL,
+    CONSTRAINT identity_provider_account_unique UNIQUE (account_id),
+    CONSTRAINT identity_provider_sso_binding_known CHECK (sso_binding IN ('HTTP_REDIRECT', 'HTTP_POST')),
+    CONSTRAINT identity_provider_slo_binding_known CHECK (slo_binding IN ('HTTP_REDIRECT', 'HTTP_POST')),
+    CONSTRAINT identity_provider_skew_bounded CHECK (clock_skew_seconds BETWEEN 0 AND 300)
+);
+
+CREATE TABLE identity_provider_certificate (
+    identity_provider_id BIGINT         NOT NULL REFERENCES identity_provider (id),
+    list_index           INTEGER        NOT NULL,
+    certificate          VARCHAR(16000) NOT NULL,
+    fingerprint          VARCHAR(95)    NOT NULL,
+    not_after            TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (identity_provider_id, list_index)
+);
+
+CREATE TABLE account_user (
+    id              BIGINT PRIMARY KEY,
+    account_id      BIGINT       NOT NULL REFERENCES account (id),
+    -- compared case-sensitively, as the IdP sends it
+    federation_id   VARCHAR(254) NOT NULL,
+    origin          VARCHAR(16)  NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_by      VARCHAR(254) NOT NULL,
+    last_sign_in_at TIMESTAMP WITH TIME ZONE,
+    version         BIGINT       NOT NULL,
+    CONSTRAINT account_user_federation_id_unique UNIQUE (account_id, federation_id),
+    CONSTRAINT account_user_origin_known CHECK (origin IN ('ADMINISTRATOR', 'JUST_IN_TIME'))
+);
+
+CREATE TABLE saml_outstanding_request (
+    request_id   VARCHAR(64)   PRIMARY KEY,
+    account_id   BIGINT        NOT NULL REFERENCES account (id),
+    purpose      VARCHAR(16)   NOT NULL,
+    relay_state  VARCHAR(1024),
+    issued_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    answered_at  TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT saml_outstanding_request_purpose_known CHECK (purpose IN ('SIGN_IN', 'LOGOUT'))
+);
+CREATE INDEX saml_outstanding_request_expiry_idx ON saml_outstanding_request (expires_at);
+
+-- One-time use of assertions: the key is a SHA-256 of issuer and assertion ID, so its length is fixed
+CREATE TABLE saml_seen_assertion (
+    assertion_key VARCHAR(64) PRIMARY KEY,
+    expires_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX saml_seen_assertion_expiry_idx ON saml_seen_assertion (expires_at);
+
+CREATE TABLE websafe_session (
+    session_key       VARCHAR(64)   PRIMARY KEY,
+    account_id        BIGINT        NOT NULL REFERENCES account (id),
+    user_id           BIGINT        NOT NULL REFERENCES account_user (id),
+    name_id           VARCHAR(1024) NOT NULL,
+    name_id_format    VARCHAR(256)  NOT NULL,
+    name_qualifier    VARCHAR(1024),
+    sp_name_qualifier VARCHAR(1024),
+    session_index     VARCHAR(256),
+    started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at          TIMESTAMP WITH TIME ZONE,
+    end_reason        VARCHAR(32)
+);
+CREATE INDEX websafe_session_name_id_idx ON websafe_session (account_id, name_id);
