@@ -16,7 +16,17 @@ public enum AuditAction {
     SIGN_IN_FAILED("sign-in.failed"),
     SIGN_IN_LOCKED("sign-in.locked"),
     TOKEN_CREATED("token.created"),
-    TOKEN_REVOKED("token.revoked");
+    TOKEN_REVOKED("token.revoked"),
+    USER_ADDED("user.added"),
+    USER_REMOVED("user.removed"),
+    USER_CREATED_JUST_IN_TIME("user.created-just-in-time"),
+    SERVICE_PROVIDER_KEY_CREATED("saml.sp-key-created"),
+    SERVICE_PROVIDER_ENTITY_ID_CHANGED("saml.sp-entity-id-changed"),
+    IDENTITY_PROVIDER_CONFIGURED("saml.idp-configured"),
+    SSO_SIGN_IN_SUCCEEDED("sso.sign-in-succeeded"),
+    SSO_SIGN_IN_REFUSED("sso.sign-in-refused"),
+    SSO_SIGNED_OUT("sso.signed-out"),
+    SSO_LOGOUT_REQUESTED_BY_IDP("sso.logout-by-idp");
 
     private final String code;
 

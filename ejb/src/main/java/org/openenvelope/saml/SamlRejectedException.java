@@ -1,9 +1,12 @@
 package org.openenvelope.saml;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A SAML message failed a named check. {@link #detail()} explains it to an administrator (expected and received
  * values, the IdP's status); it may quote the message but never keys or other secrets.
  */
+@ApplicationException(rollback = true)
 public class SamlRejectedException extends RuntimeException {
 
     private final SamlFailure failure;

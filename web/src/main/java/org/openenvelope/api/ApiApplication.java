@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationPath("/api")
 @OpenAPIDefinition(
         info = @Info(title = "OpenEnvelope API", version = "1",
-                description = "Accounts, profiles (domains and email addresses), administrators (groups) and the"
-                        + " audit trail. Every request needs \"Authorization: Bearer <token>\"; create tokens on an"
+                description = "Accounts, profiles (domains and email addresses), administrators (groups), SAML"
+                        + " federation, users and the audit trail. Every request needs \"Authorization: Bearer <token>\"; create tokens on an"
                         + " account's Tokens tab (account scope) or on the service tokens page (service scope)."
                         + " Errors are JSON objects with a machine-readable \"code\" and a human \"message\"."),
         security = @SecurityRequirement(name = ApiApplication.BEARER),
@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Accounts", description = "Accounts → Manage Accounts"),
                 @Tag(name = "Profiles", description = "The domains and email addresses of an account"),
                 @Tag(name = "Administrators", description = "The Groups tab: an account's administrators"),
-                @Tag(name = "Audit", description = "What changed, who changed it, and when")
+                @Tag(name = "Audit", description = "What changed, who changed it, and when"),
+                @Tag(name = "SAML", description = "The account's SAML 2.0 service provider and the identity provider it trusts"),
+                @Tag(name = "Users", description = "The people who sign in to the account's user portal")
         })
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token (oe_…) from the portal's Tokens tab")

@@ -1,0 +1,15 @@
+package org.openenvelope.saml;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+
+/** What an administrator checks about a certificate: who, by whom, which (fingerprint), and until when. */
+public record CertificateView(String subject, String issuer, String sha256Fingerprint, Instant notBefore,
+                              Instant notAfter) {
+
+    public static CertificateView of(X509Certificate certificate) {
+        return new CertificateView(certificate.getSubjectX500Principal().getName(),
+                certificate.getIssuerX500Principal().getName(), Certificates.fingerprint(certificate),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+    }
+}

@@ -1,0 +1,20 @@
+package org.openenvelope.saml;
+
+import java.time.Instant;
+import java.util.List;
+import org.openenvelope.saml.binding.SamlBinding;
+
+/** An account's identity provider configuration as the portal and the API show it. */
+public record IdentityProviderView(String entityId, String ssoUrl, SamlBinding ssoBinding, String sloUrl,
+                                   SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
+                                   boolean allowIdpInitiated, boolean justInTimeUsers, String alternateEmailAttribute,
+                                   List<CertificateView> certificates, Instant updatedAt, String updatedBy) {
+
+    static IdentityProviderView of(IdentityProvider provider) {
+        IdentityProviderSettings s = provider.settings();
+        return new IdentityProviderView(s.entityId(), s.ssoUrl(), s.ssoBinding(), s.sloUrl(), s.sloBinding(),
+                s.clockSkewSeconds(), s.allowSha1(), s.allowIdpInitiated(), s.justInTimeUsers(),
+                s.alternateEmailAttribute(), s.certificates().stream().map(CertificateView::of).toList(),
+                provider.getUpdatedAt(), provider.getUpdatedBy());
+    }
+}

@@ -1,0 +1,45 @@
+package org.openenvelope.saml;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+
+/** Requests we sent and await answers to, in the database so any cluster node can take the answer. */
+@ApplicationScoped
+public class OutstandingRequests {
+
+    /** How long a user may take at the IdP (second factor included) before the answer is refused. */
+    static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public String remember(Account account, RequestPurpose purpose, String relayState) {
+        String id = "_" + IdentifierGenerator.next();
+        Instant now = clock.instant();
+        em.persist(new OutstandingRequest(id, account, purpose, relayState, now, now.plus(LIFETIME)));
+        return id;
+    }
+
+    /** Answers are taken atomically: of two nodes receiving the same answer, only one succeeds. */
+    public RequestTracker tracker(Account account, RequestPurpose purpose) {
+        return requestId -> requestId.length() <= 64 && em.createNamedQuery(OutstandingRequest.ANSWER)
+                .setParameter("id", requestId).setParameter("account", account).setParameter("purpose", purpose)
+                .setParameter("now", clock.instant()).executeUpdate() == 1;
+    }
+
+    /** The local path the user asked for when the sign-in started. */
+    public Optional<String> relayState(String requestId) {
+        return requestId == null ? Optional.empty()
+                : Optional.ofNullable(em.find(OutstandingRequest.class, requestId)).map(OutstandingRequest::getRelayState);
+    }
+}

@@ -1,0 +1,35 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/** Forgets what can no longer matter: expired assertions and requests. Harmless when several nodes run it. */
+@Singleton
+public class SamlHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(SamlHousekeeping.class.getName());
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(hour = "*", minute = "*/15", persistent = false)
+    public void purgeExpired() {
+        Instant now = clock.instant();
+        int assertions = em.createNamedQuery(SeenAssertion.PURGE).setParameter("before", now).executeUpdate();
+        int requests = em.createNamedQuery(OutstandingRequest.PURGE)
+                .setParameter("before", now.minus(Duration.ofHours(1))).executeUpdate();
+        if (assertions + requests > 0) {
+            LOG.fine(() -> "Purged " + assertions + " expired assertion ids and " + requests + " expired requests");
+        }
+    }
+}

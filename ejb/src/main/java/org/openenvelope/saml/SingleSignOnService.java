@@ -1,0 +1,321 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AccountNumber;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.profile.ProfileEntry;
+import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.saml.binding.BrowserMessage;
+import org.openenvelope.saml.binding.IncomingMessage;
+import org.openenvelope.saml.binding.MessageEncoder;
+import org.openenvelope.saml.binding.OutgoingMessage;
+import org.openenvelope.saml.binding.PostBinding;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.user.AccountUser;
+import org.openenvelope.user.UserOrigin;
+import org.openenvelope.websafe.LocalPath;
+import org.openenvelope.websafe.UserPortalSession;
+import org.openenvelope.websafe.WebsafeSession;
+
+/**
+ * The user's side of SAML federation: SP metadata, SP-initiated sign-in, the assertion consumer, user-portal
+ * sessions and Single Logout. These endpoints are public; the account is named in the URL, and every refusal
+ * says why in the audit log and the server log while telling the person only what they can act on.
+ */
+@Stateless
+public class SingleSignOnService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    ServiceProviderKeys serviceProviders;
+
+    @Inject
+    OutstandingRequests requests;
+
+    @EJB
+    SeenAssertions seenAssertions;
+
+    @EJB
+    SignInAudit refusals;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The account's signed SP metadata; its first key is generated on first use. */
+    public byte[] serviceProviderMetadata(String accountNumber, String baseUrl) {
+        Account account = account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        ServiceProviderParty sp = serviceProviders.party(provider, new SamlEndpoints(baseUrl, accountNumber));
+        return ServiceProviderMetadata.generate(sp,
+                provider.publishedKeys().stream().map(ServiceProviderKey::certificate).toList());
+    }
+
+    /**
+     * Starts SP-initiated sign-in: a signed AuthnRequest over the binding the IdP prefers. The request id is
+     * remembered (InResponseTo) with the local path to return to; anything but a local path is ignored.
+     */
+    public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState) {
+        Account account = activeAccount(accountNumber);
+        IdentityProvider idp = identityProvider(account);
+        ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
+                new SamlEndpoints(baseUrl, accountNumber));
+        String next = LocalPath.orUserPortal(relayState);
+        String requestId = requests.remember(account, RequestPurpose.SIGN_IN, next);
+        IdentityProviderSettings settings = idp.settings();
+        return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
+                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), next, sp.signingKey());
+    }
+
+    /**
+     * The assertion consumer: validates the Response (every check of {@link ResponseValidator}), finds the user by
+     * federation ID (case-sensitive), creates them just in time when the account allows it and their domain is in
+     * its Profiles, and starts a user-portal session.
+     *
+     * @throws SamlRejectedException for any refusal; no session exists then
+     */
+    public SignedIn completeSignIn(String accountNumber, String baseUrl, String samlResponse, String postedRelayState) {
+        try {
+            byte[] responseXml = PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse);
+            Account account = activeAccount(accountNumber);
+            IdentityProvider idp = identityProvider(account);
+            IdentityProviderSettings settings = idp.settings();
+            ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
+                    new SamlEndpoints(baseUrl, accountNumber));
+            ValidatedAssertion assertion = new ResponseValidator(sp, trust(settings),
+                    requests.tracker(account, RequestPurpose.SIGN_IN), seenAssertions, clock).validate(responseXml);
+            String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
+            AccountUser user = user(account, settings, federationId);
+            Instant now = clock.instant();
+            user.signedIn(now);
+            String sessionKey = HexFormat.of().formatHex(randomBytes());
+            em.persist(new WebsafeSession(digest(sessionKey), user, assertion.nameId(), assertion.nameIdFormat(),
+                    assertion.nameQualifier(), assertion.spNameQualifier(), assertion.sessionIndex(), now));
+            audit.recordAs(federationId, AuditAction.SSO_SIGN_IN_SUCCEEDED, accountNumber, "Signed in through "
+                    + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
+                    + assertion.assertionId() + ")");
+            String next = assertion.inResponseTo() != null
+                    ? requests.relayState(assertion.inResponseTo()).orElse(LocalPath.USER_PORTAL)
+                    : LocalPath.orUserPortal(postedRelayState);
+            return new SignedIn(sessionKey, accountNumber, federationId, next);
+        } catch (SamlRejectedException e) {
+            refusals.refused(accountNumber, "Sign-in", e);
+            throw e;
+        }
+    }
+
+    /** The signed-in user of a user-portal session, while the session is active and the account is. */
+    public Optional<UserPortalSession> session(String sessionKey) {
+        return activeSession(sessionKey).filter(s -> s.getAccount().isActive()).map(s -> new UserPortalSession(
+                s.getAccount().getNumber(), s.getAccount().getName(), s.getUser().getFederationId(), s.getNameId(),
+                s.getNameIdFormat(), s.getSessionIndex(), s.getStartedAt()));
+    }
+
+    /**
+     * Ends the user-portal session and, when the IdP has a logout URL, starts SP-initiated Single Logout with a
+     * signed LogoutRequest naming the user as the IdP named them.
+     */
+    public Optional<OutgoingMessage> signOut(String sessionKey, String baseUrl) {
+        Optional<WebsafeSession> found = activeSession(sessionKey);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        WebsafeSession session = found.get();
+        session.end("signed-out", clock.instant());
+        Account account = session.getAccount();
+        audit.recordAs(session.getUser().getFederationId(), AuditAction.SSO_SIGNED_OUT, account.getNumber(),
+                "Signed out of the user portal");
+        Optional<IdentityProvider> idp = findIdentityProvider(account);
+        if (idp.isEmpty() || idp.get().settings().sloUrl() == null) {
+            return Optional.empty();
+        }
+        IdentityProviderSettings settings = idp.get().settings();
+        ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
+                new SamlEndpoints(baseUrl, account.getNumber()));
+        String requestId = requests.remember(account, RequestPurpose.LOGOUT, null);
+        FederatedSession federated = new FederatedSession(session.getNameId(), session.getNameIdFormat(),
+                session.getNameQualifier(), session.getSpNameQualifier(), session.getSessionIndex());
+        return Optional.of(MessageEncoder.encode(settings.sloBinding(), settings.sloUrl(), RedirectBinding.SAML_REQUEST,
+                SamlMessages.logoutRequest(sp, requestId, settings.sloUrl(), federated, clock.instant()), null,
+                sp.signingKey()));
+    }
+
+    /**
+     * The Single Logout endpoint: an IdP's LogoutRequest ends the user's sessions (those of its SessionIndex, if it
+     * names any) and is answered with a signed LogoutResponse; an IdP's LogoutResponse confirms our request.
+     *
+     * @throws SamlRejectedException when the message is not a valid, signed logout message of the account's IdP
+     */
+    public LogoutHandled handleLogout(String accountNumber, String baseUrl, BrowserMessage received) {
+        try {
+            IncomingMessage message = received.decode();
+            Account account = account(accountNumber);
+            IdentityProviderSettings settings = identityProvider(account).settings();
+            IdentityProviderTrust trust = trust(settings);
+            ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
+                    new SamlEndpoints(baseUrl, accountNumber));
+            boolean bindingVerified = false;
+            if (message.redirect() != null && message.redirect().isSigned()) {
+                message.redirect().verify(trust.signingCertificates(), trust.allowSha1());
+                bindingVerified = true;
+            }
+            LogoutValidator validator = new LogoutValidator(sp, trust, clock);
+            if (!message.isRequest()) {
+                LogoutValidator.IncomingLogoutResponse answer = validator.validateResponse(message.xml(),
+                        bindingVerified, requests.tracker(account, RequestPurpose.LOGOUT));
+                return new LogoutHandled.LogoutConfirmed(answer.success(), answer.status(), LocalPath.USER_PORTAL);
+            }
+            LogoutValidator.IncomingLogoutRequest request = validator.validateRequest(message.xml(), bindingVerified);
+            int ended = endSessions(account, request);
+            audit.recordAs("sso", AuditAction.SSO_LOGOUT_REQUESTED_BY_IDP, accountNumber, "The identity provider "
+                    + "signed out " + request.nameId() + ": " + ended + " session(s) ended");
+            String destination = settings.sloUrl() != null ? settings.sloUrl() : settings.ssoUrl();
+            return new LogoutHandled.IdpLogout(ended, MessageEncoder.encode(settings.sloBinding(), destination,
+                    RedirectBinding.SAML_RESPONSE, SamlMessages.logoutResponse(sp, request.id(), destination,
+                            org.opensaml.saml.saml2.core.StatusCode.SUCCESS, clock.instant()),
+                    message.relayState(), sp.signingKey()));
+        } catch (SamlRejectedException e) {
+            refusals.refused(accountNumber, "Logout", e);
+            throw e;
+        }
+    }
+
+    private int endSessions(Account account, LogoutValidator.IncomingLogoutRequest request) {
+        Instant now = clock.instant();
+        List<WebsafeSession> sessions = em.createNamedQuery(WebsafeSession.ACTIVE_BY_NAME_ID, WebsafeSession.class)
+                .setParameter("account", account).setParameter("nameId", request.nameId()).getResultList();
+        int ended = 0;
+        for (WebsafeSession session : sessions) {
+            if (request.sessionIndexes().isEmpty() || request.sessionIndexes().contains(session.getSessionIndex())) {
+                session.end("idp-logout", now);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * The account's user with exactly this federation ID. Just-in-time creation, when enabled, is limited to
+     * addresses in a domain (or exact address) of the account's Profiles: the IdP may vouch for anyone, but the
+     * account only owns its own domains.
+     */
+    private AccountUser user(Account account, IdentityProviderSettings settings, String federationId) {
+        Optional<AccountUser> existing = em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", account).setParameter("federationId", federationId)
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (settings.justInTimeUsers() && inProfiles(account, federationId)) {
+            AccountUser created = new AccountUser(account, federationId, UserOrigin.JUST_IN_TIME, "sso", clock.instant());
+            em.persist(created);
+            audit.recordAs("sso", AuditAction.USER_CREATED_JUST_IN_TIME, account.getNumber(),
+                    "Created user " + federationId + " at first sign-in");
+            return created;
+        }
+        throw new SamlRejectedException(SamlFailure.UNKNOWN_USER, "No user of account " + account.getNumber()
+                + " has the federation ID \"" + federationId + "\" (compared case-sensitively)"
+                + (settings.justInTimeUsers() ? ", and its domain is not in the account's Profiles." : "; add the user,"
+                + " or enable just-in-time creation for the account's domains."));
+    }
+
+    private boolean inProfiles(Account account, String federationId) {
+        int at = federationId.lastIndexOf('@');
+        if (at < 1) {
+            return false;
+        }
+        String address = federationId.toLowerCase(Locale.ROOT);
+        String domain;
+        try {
+            domain = ProfileEntryType.DOMAIN.normalise(federationId.substring(at + 1));
+        } catch (IllegalArgumentException notADomain) {
+            return false;
+        }
+        return em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
+                .setParameter("type", ProfileEntryType.DOMAIN).setParameter("values", List.of(domain))
+                .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()))
+                || em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
+                .setParameter("type", ProfileEntryType.EMAIL_ADDRESS).setParameter("values", List.of(address))
+                .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()));
+    }
+
+    private static IdentityProviderTrust trust(IdentityProviderSettings settings) {
+        return new IdentityProviderTrust(settings.entityId(), settings.certificates(),
+                Duration.ofSeconds(settings.clockSkewSeconds()), settings.allowSha1(), settings.allowIdpInitiated());
+    }
+
+    private Optional<WebsafeSession> activeSession(String sessionKey) {
+        if (sessionKey == null || sessionKey.length() != 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(WebsafeSession::isActive);
+    }
+
+    private Account account(String accountNumber) {
+        Account account = AccountNumber.isWellFormed(accountNumber)
+                ? em.createNamedQuery(Account.BY_NUMBER, Account.class).setParameter("number", accountNumber)
+                    .getResultStream().findFirst().orElse(null)
+                : null;
+        if (account == null) {
+            throw new ResourceNotFoundException("There is no account " + accountNumber + ".");
+        }
+        return account;
+    }
+
+    private Account activeAccount(String accountNumber) {
+        Account account = account(accountNumber);
+        if (!account.isActive()) {
+            throw new SamlRejectedException(SamlFailure.ACCOUNT_SUSPENDED, "Account " + accountNumber + " is suspended.");
+        }
+        return account;
+    }
+
+    private Optional<IdentityProvider> findIdentityProvider(Account account) {
+        return em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
+                .setParameter("account", account).getResultStream().findFirst();
+    }
+
+    private IdentityProvider identityProvider(Account account) {
+        return findIdentityProvider(account).orElseThrow(() -> new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED,
+                "Account " + account.getNumber() + " has no identity provider configured."));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String digest(String sessionKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sessionKey.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.openenvelope.user;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import org.openenvelope.account.Account;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.security.AccountAccess;
+
+/** The people who may sign in to an account's user portal, identified by their federation ID. */
+@Stateless
+public class UserService {
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    AccountAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public List<UserView> listUsers(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return em.createNamedQuery(AccountUser.OF_ACCOUNT, AccountUser.class).setParameter("account", account)
+                .getResultStream().map(UserView::of).toList();
+    }
+
+    /**
+     * Adds a user. The federation ID is kept exactly as given, case included: it must be what the IdP sends.
+     *
+     * @throws ConflictException when the account already has a user with exactly this federation ID
+     */
+    public UserView addUser(String accountNumber, String federationId) {
+        Account account = access.account(accountNumber);
+        String value = AccountUser.validFederationId(federationId);
+        boolean exists = !em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", account).setParameter("federationId", value).getResultList().isEmpty();
+        if (exists) {
+            throw new ConflictException("federationId", "Account " + accountNumber + " already has the user " + value + ".");
+        }
+        AccountUser user = new AccountUser(account, value, UserOrigin.ADMINISTRATOR, access.caller().getName(),
+                clock.instant());
+        em.persist(user);
+        em.flush();
+        audit.record(AuditAction.USER_ADDED, accountNumber, "Added user " + value);
+        return UserView.of(user);
+    }
+
+    /** Removes a user; their open user-portal sessions end with them. */
+    public void removeUser(String accountNumber, long userId) {
+        Account account = access.account(accountNumber);
+        AccountUser user = em.find(AccountUser.class, userId);
+        if (user == null || !user.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("User " + userId + " was not found in account " + accountNumber + ".");
+        }
+        em.createQuery("delete from WebsafeSession s where s.user = :user").setParameter("user", user).executeUpdate();
+        em.remove(user);
+        audit.record(AuditAction.USER_REMOVED, accountNumber, "Removed user " + user.getFederationId());
+    }
+}

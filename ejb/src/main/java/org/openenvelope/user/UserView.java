@@ -1,0 +1,13 @@
+package org.openenvelope.user;
+
+import java.time.Instant;
+
+/** A user as the portal and the API list it. */
+public record UserView(long id, String federationId, UserOrigin origin, Instant createdAt, String createdBy,
+                       Instant lastSignInAt) {
+
+    public static UserView of(AccountUser user) {
+        return new UserView(user.getId(), user.getFederationId(), user.getOrigin(), user.getCreatedAt(),
+                user.getCreatedBy(), user.getLastSignInAt());
+    }
+}

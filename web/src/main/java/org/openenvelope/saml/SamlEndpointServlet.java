@@ -1,0 +1,122 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.saml.binding.BrowserMessage;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.websafe.LocalPath;
+import org.openenvelope.websafe.UserPortalCookie;
+
+/**
+ * The SAML endpoints of every account: {@code /saml/{accountNumber}/metadata} (GET), {@code /login} (GET, SP-
+ * initiated sign-in, optional {@code RelayState} local path), {@code /acs} (HTTP-POST) and {@code /slo} (Redirect
+ * and POST). The URLs are stable, because IdPs are configured with them.
+ */
+@WebServlet(urlPatterns = "/saml/*")
+public class SamlEndpointServlet extends HttpServlet {
+
+    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo)");
+
+    @EJB
+    SingleSignOnService sso;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        handle(request, response, false);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        handle(request, response, true);
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, boolean post)
+            throws IOException, ServletException {
+        Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String account = path.group(1);
+        String base = baseUrl.of(request);
+        try {
+            switch (path.group(2)) {
+                case "metadata" -> {
+                    if (post) {
+                        methodNotAllowed(response, "GET");
+                    } else {
+                        metadata(response, account, base);
+                    }
+                }
+                case "login" -> {
+                    if (post) {
+                        methodNotAllowed(response, "GET");
+                    } else {
+                        SamlPages.send(request, response, sso.startSignIn(account, base,
+                                request.getParameter(RedirectBinding.RELAY_STATE)));
+                    }
+                }
+                case "acs" -> {
+                    if (post) {
+                        assertionConsumer(request, response, account, base);
+                    } else {
+                        methodNotAllowed(response, "POST");
+                    }
+                }
+                default -> singleLogout(request, response, account, base, post);
+            }
+        } catch (SamlRejectedException e) {
+            SamlPages.refuse(request, response, e);
+        } catch (ResourceNotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private void metadata(HttpServletResponse response, String account, String base) throws IOException {
+        byte[] metadata = sso.serviceProviderMetadata(account, base);
+        response.setContentType("application/samlmetadata+xml");
+        response.setHeader("Content-Disposition", "attachment; filename=\"sp-metadata-" + account + ".xml\"");
+        response.setContentLength(metadata.length);
+        response.getOutputStream().write(metadata);
+    }
+
+    private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
+            throws IOException {
+        SignedIn signedIn = sso.completeSignIn(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
+                request.getParameter(RedirectBinding.RELAY_STATE));
+        UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + LocalPath.orUserPortal(signedIn.nextPath()));
+    }
+
+    private void singleLogout(HttpServletRequest request, HttpServletResponse response, String account, String base,
+                              boolean post) throws IOException {
+        LogoutHandled handled = sso.handleLogout(account, base, new BrowserMessage(post, request.getQueryString(),
+                request.getParameter(RedirectBinding.SAML_REQUEST), request.getParameter(RedirectBinding.SAML_RESPONSE),
+                request.getParameter(RedirectBinding.RELAY_STATE)));
+        if (handled instanceof LogoutHandled.IdpLogout idpLogout) {
+            SamlPages.send(request, response, idpLogout.answer());
+        } else {
+            LogoutHandled.LogoutConfirmed confirmed = (LogoutHandled.LogoutConfirmed) handled;
+            response.sendRedirect(request.getContextPath() + LocalPath.USER_PORTAL + "?signedOut="
+                    + (confirmed.success() ? "everywhere" : "locally"));
+        }
+    }
+
+    private static void methodNotAllowed(HttpServletResponse response, String allowed) throws IOException {
+        response.setHeader("Allow", allowed);
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+}

@@ -1,0 +1,61 @@
+package org.openenvelope.user;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ItemsJson;
+import org.openenvelope.api.RequestBodies;
+
+/** {@code /api/v1/accounts/{number}/users}: who may sign in to the account's user portal. */
+@Path("/v1/accounts/{number}/users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(ref = "Users")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or user",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class UserResource {
+
+    @EJB
+    UserService users;
+
+    @GET
+    @Operation(summary = "List the account's users")
+    public ItemsJson<UserView> listUsers(@PathParam("number") String number) {
+        return ItemsJson.of(users.listUsers(number));
+    }
+
+    @POST
+    @Operation(summary = "Add a user by federation ID")
+    @APIResponse(responseCode = "201", description = "The added user")
+    @APIResponse(responseCode = "409", description = "conflict: the account already has this user",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response addUser(@PathParam("number") String number, AddUserRequest body) {
+        RequestBodies.required(body);
+        return Response.status(Response.Status.CREATED).entity(users.addUser(number, body.federationId())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a user; their user-portal sessions end")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void removeUser(@PathParam("number") String number, @PathParam("id") long id) {
+        users.removeUser(number, id);
+    }
+}
