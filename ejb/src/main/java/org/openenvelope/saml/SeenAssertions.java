@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
  * when the sign-in fails later, and the primary key makes a second use fail on every node of a cluster.
  */
 @Stateless
+@LocalBean
 public class SeenAssertions implements ReplayCache {
 
     @PersistenceContext(unitName = "openenvelope")

@@ -38,9 +38,11 @@ import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
 
 /**
  * Builds the Response a well-behaved IdP would send, then lets a test break exactly one thing about it.
- * Defaults: both Response and Assertion signed by {@link TestKeys#IDP}, answering {@link #REQUEST_ID}.
+ * Defaults: both Response and Assertion signed by {@link TestKeys#IDP}, answering {@link #REQUEST_ID}, for the SP
+ * {@link #SP_ENTITY_ID}; in-container tests point it at a deployed account with {@link #forServiceProvider} and
+ * {@link #issuedBy}.
  */
-final class ResponseFixture {
+public final class ResponseFixture {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String IDP_ENTITY_ID = "https://idp.example/realms/test";
@@ -51,14 +53,63 @@ final class ResponseFixture {
 
     private final List<Consumer<Assertion>> assertionChanges = new ArrayList<>();
     private final List<Consumer<Response>> responseChanges = new ArrayList<>();
-    private BasicX509Credential responseKey = TestKeys.IDP;
-    private BasicX509Credential assertionKey = TestKeys.IDP;
+    private String idpEntityId = IDP_ENTITY_ID;
+    private String spEntityId = SP_ENTITY_ID;
+    private String acsUrl = ACS_URL;
+    private String requestId = REQUEST_ID;
+    private Instant now = NOW;
+    private BasicX509Credential responseKey;
+    private BasicX509Credential assertionKey;
+    private BasicX509Credential encryptionKey;
     private String signatureAlgorithm = AlgorithmPolicy.RSA_SHA256;
     private boolean encrypt;
     private String assertionId = "_assertion-" + System.nanoTime();
 
-    static ResponseFixture valid() {
-        return new ResponseFixture();
+    public static ResponseFixture valid() {
+        return new ResponseFixture().issuedBy(IDP_ENTITY_ID, TestKeys.IDP);
+    }
+
+    /** An IdP with its own entity ID and signing key; signs Response and Assertion. */
+    public static ResponseFixture from(String idpEntityId, BasicX509Credential key) {
+        return new ResponseFixture().issuedBy(idpEntityId, key);
+    }
+
+    private ResponseFixture issuedBy(String entityId, BasicX509Credential key) {
+        idpEntityId = entityId;
+        responseKey = key;
+        assertionKey = key;
+        return this;
+    }
+
+    public ResponseFixture forServiceProvider(String entityId, String assertionConsumerUrl) {
+        spEntityId = entityId;
+        acsUrl = assertionConsumerUrl;
+        return this;
+    }
+
+    /** The AuthnRequest answered; null for an IdP-initiated Response. */
+    public ResponseFixture inResponseTo(String id) {
+        requestId = id;
+        return this;
+    }
+
+    public ResponseFixture at(Instant instant) {
+        now = instant;
+        return this;
+    }
+
+    public ResponseFixture nameId(String format, String value) {
+        return assertion(a -> {
+            a.getSubject().getNameID().setFormat(format);
+            a.getSubject().getNameID().setValue(value);
+        });
+    }
+
+    /** Encrypts the assertion to the SP's (public) certificate. */
+    public ResponseFixture encryptedFor(java.security.cert.X509Certificate spCertificate) {
+        encrypt = true;
+        encryptionKey = new BasicX509Credential(spCertificate);
+        return this;
     }
 
     static ServiceProviderParty serviceProvider() {
@@ -74,27 +125,27 @@ final class ResponseFixture {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    ResponseFixture assertion(Consumer<Assertion> change) {
+    public ResponseFixture assertion(Consumer<Assertion> change) {
         assertionChanges.add(change);
         return this;
     }
 
-    ResponseFixture response(Consumer<Response> change) {
+    public ResponseFixture response(Consumer<Response> change) {
         responseChanges.add(change);
         return this;
     }
 
-    ResponseFixture unsignedResponse() {
+    public ResponseFixture unsignedResponse() {
         responseKey = null;
         return this;
     }
 
-    ResponseFixture unsignedAssertion() {
+    public ResponseFixture unsignedAssertion() {
         assertionKey = null;
         return this;
     }
 
-    ResponseFixture signedBy(BasicX509Credential key) {
+    public ResponseFixture signedBy(BasicX509Credential key) {
         responseKey = responseKey == null ? null : key;
         assertionKey = assertionKey == null ? null : key;
         return this;
@@ -110,12 +161,12 @@ final class ResponseFixture {
         return this;
     }
 
-    ResponseFixture assertionId(String id) {
+    public ResponseFixture assertionId(String id) {
         assertionId = id;
         return this;
     }
 
-    Response buildObject() {
+    public Response buildObject() {
         Assertion assertion = assertion();
         assertionChanges.forEach(change -> change.accept(assertion));
         if (assertionKey != null) {
@@ -123,13 +174,13 @@ final class ResponseFixture {
         }
         Response response = OpenSaml.build(Response.DEFAULT_ELEMENT_NAME);
         response.setID("_response-" + System.nanoTime());
-        response.setIssueInstant(NOW);
-        response.setDestination(ACS_URL);
-        response.setInResponseTo(REQUEST_ID);
-        response.setIssuer(issuer());
+        response.setIssueInstant(now);
+        response.setDestination(acsUrl);
+        response.setInResponseTo(requestId);
+        response.setIssuer(issuer(idpEntityId));
         response.setStatus(status(StatusCode.SUCCESS));
         if (encrypt) {
-            response.getEncryptedAssertions().add(encrypt(assertion, TestKeys.SP));
+            response.getEncryptedAssertions().add(encrypt(assertion, encryptionKey != null ? encryptionKey : TestKeys.SP));
         } else {
             response.getAssertions().add(assertion);
         }
@@ -140,7 +191,7 @@ final class ResponseFixture {
         return response;
     }
 
-    byte[] build() {
+    public byte[] build() {
         return OpenSaml.serialize(buildObject());
     }
 
@@ -165,7 +216,7 @@ final class ResponseFixture {
         }
     }
 
-    static EncryptedAssertion encrypt(Assertion assertion, BasicX509Credential recipient) {
+    private static EncryptedAssertion encrypt(Assertion assertion, BasicX509Credential recipient) {
         DataEncryptionParameters data = new DataEncryptionParameters();
         data.setAlgorithm("http://www.w3.org/2009/xmlenc11#aes256-gcm");
         KeyEncryptionParameters key = new KeyEncryptionParameters();
@@ -186,16 +237,16 @@ final class ResponseFixture {
     private Assertion assertion() {
         Assertion assertion = OpenSaml.build(Assertion.DEFAULT_ELEMENT_NAME);
         assertion.setID(assertionId);
-        assertion.setIssueInstant(NOW);
-        assertion.setIssuer(issuer());
+        assertion.setIssueInstant(now);
+        assertion.setIssuer(issuer(idpEntityId));
 
         NameID nameId = OpenSaml.build(NameID.DEFAULT_ELEMENT_NAME);
         nameId.setFormat(NameIdFormats.EMAIL_ADDRESS);
         nameId.setValue("alice@example.com");
         SubjectConfirmationData data = OpenSaml.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
-        data.setRecipient(ACS_URL);
-        data.setNotOnOrAfter(NOW.plusSeconds(300));
-        data.setInResponseTo(REQUEST_ID);
+        data.setRecipient(acsUrl);
+        data.setNotOnOrAfter(now.plusSeconds(300));
+        data.setInResponseTo(requestId);
         SubjectConfirmation confirmation = OpenSaml.build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
         confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
         confirmation.setSubjectConfirmationData(data);
@@ -205,12 +256,12 @@ final class ResponseFixture {
         assertion.setSubject(subject);
 
         Audience audience = OpenSaml.build(Audience.DEFAULT_ELEMENT_NAME);
-        audience.setURI(SP_ENTITY_ID);
+        audience.setURI(spEntityId);
         AudienceRestriction restriction = OpenSaml.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
         restriction.getAudiences().add(audience);
         Conditions conditions = OpenSaml.build(Conditions.DEFAULT_ELEMENT_NAME);
-        conditions.setNotBefore(NOW.minusSeconds(60));
-        conditions.setNotOnOrAfter(NOW.plusSeconds(300));
+        conditions.setNotBefore(now.minusSeconds(60));
+        conditions.setNotOnOrAfter(now.plusSeconds(300));
         conditions.getAudienceRestrictions().add(restriction);
         assertion.setConditions(conditions);
 
@@ -219,7 +270,7 @@ final class ResponseFixture {
         AuthnContext context = OpenSaml.build(AuthnContext.DEFAULT_ELEMENT_NAME);
         context.setAuthnContextClassRef(classRef);
         AuthnStatement authn = OpenSaml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
-        authn.setAuthnInstant(NOW.minusSeconds(5));
+        authn.setAuthnInstant(now.minusSeconds(5));
         authn.setSessionIndex("_session-1");
         authn.setAuthnContext(context);
         assertion.getAuthnStatements().add(authn);
@@ -242,12 +293,16 @@ final class ResponseFixture {
     }
 
     static Issuer issuer() {
+        return issuer(IDP_ENTITY_ID);
+    }
+
+    static Issuer issuer(String entityId) {
         Issuer issuer = OpenSaml.build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(IDP_ENTITY_ID);
+        issuer.setValue(entityId);
         return issuer;
     }
 
-    static Status status(String code) {
+    public static Status status(String code) {
         StatusCode statusCode = OpenSaml.build(StatusCode.DEFAULT_ELEMENT_NAME);
         statusCode.setValue(code);
         Status status = OpenSaml.build(Status.DEFAULT_ELEMENT_NAME);

@@ -1,0 +1,399 @@
+package org.openenvelope.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.BrowserlessClient;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.PortalSteps;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.LogoutResponse;
+import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
+
+/**
+ * The SAML endpoints of a deployed account over HTTP, against a scripted IdP whose key the test holds: metadata,
+ * SP-initiated sign-in, the assertion consumer with its refusals (each with its reason code and no session), the
+ * user portal, and Single Logout in both directions.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SamlEndpointsIT {
+
+    private static final String IDP_SSO = "https://idp.test.example/sso";
+    private static final String IDP_SLO = "https://idp.test.example/slo";
+    private static final BasicX509Credential IDP_KEY = SelfSignedCertificates.generate("idp.test.example",
+            Instant.now().minusSeconds(3600), Duration.ofDays(30));
+    private static final BasicX509Credential STRANGER = SelfSignedCertificates.generate("stranger.test.example",
+            Instant.now().minusSeconds(3600), Duration.ofDays(30));
+
+    private static Tenant tenant;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    /** An account with a domain, a user, and this test's IdP configured. */
+    private record Tenant(String number, String domain, String idpEntityId, String user, ApiClient api) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        base = Deployments.loopback(deployed);
+        if (tenant == null) {
+            PortalClient admin = PortalSteps.serviceAdministrator(base);
+            ApiClient api = new ApiClient(base, PortalSteps.createServiceToken(admin, "SAML tests"));
+            String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Federated") + "\"}")
+                    .json().getString("number");
+            String domain = Fixtures.uniqueDomain();
+            assertEquals(201, api.post("/api/v1/accounts/" + number + "/profiles",
+                    "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status());
+            String user = "Alice." + Fixtures.unique("Smith") + "@" + domain;
+            assertEquals(201, api.post("/api/v1/accounts/" + number + "/users", "{\"federationId\":\"" + user + "\"}").status());
+            tenant = new Tenant(number, domain, "https://idp.test.example/" + Fixtures.unique("realm"), user, api);
+            configureIdentityProvider("HTTP_REDIRECT", false);
+        }
+    }
+
+    private static void configureIdentityProvider(String binding, boolean justInTime) {
+        JsonArrayBuilder certificates = Json.createArrayBuilder().add(pem(IDP_KEY.getEntityCertificate()));
+        String body = Json.createObjectBuilder().add("entityId", tenant.idpEntityId()).add("ssoUrl", IDP_SSO)
+                .add("ssoBinding", binding).add("sloUrl", IDP_SLO).add("justInTimeUsers", justInTime)
+                .add("certificates", certificates).build().toString();
+        ApiClient.Reply reply = tenant.api().send("PUT", "/api/v1/accounts/" + tenant.number() + "/saml/identity-provider", body);
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    private URI endpoint(String name) {
+        return base.resolve("saml/" + tenant.number() + "/" + name);
+    }
+
+    private String spEntityId() {
+        return base.resolve("saml/" + tenant.number()).toString();
+    }
+
+    private X509Certificate spCertificate() {
+        EntityDescriptor metadata = (EntityDescriptor) OpenSaml.parse(
+                new BrowserlessClient().get(endpoint("metadata")).body().getBytes(StandardCharsets.UTF_8));
+        KeyDescriptor key = metadata.getSPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol").getKeyDescriptors().get(0);
+        try {
+            return KeyInfoSupport.getCertificates(key.getKeyInfo()).get(0);
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- metadata and login ---------------------------------------------------------------------------------
+
+    @Test
+    void publishesSignedMetadataAsADownload() throws Exception {
+        HttpResponse<String> response = new BrowserlessClient().get(endpoint("metadata"));
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/samlmetadata+xml", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals("attachment; filename=\"sp-metadata-" + tenant.number() + ".xml\"",
+                response.headers().firstValue("Content-Disposition").orElse(""));
+        EntityDescriptor metadata = (EntityDescriptor) OpenSaml.parse(response.body().getBytes(StandardCharsets.UTF_8));
+        assertEquals(spEntityId(), metadata.getEntityID());
+        SPSSODescriptor sp = metadata.getSPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
+        assertEquals(endpoint("acs").toString(), sp.getAssertionConsumerServices().get(0).getLocation());
+        assertEquals(endpoint("slo").toString(), sp.getSingleLogoutServices().get(0).getLocation());
+        XmlSignatureCheck.verify(metadata, "The metadata", List.of(spCertificate()), false);
+    }
+
+    @Test
+    void startsSignInWithASignedAuthnRequestOverTheRedirectBinding() {
+        HttpResponse<String> response = new BrowserlessClient().get(URI.create(endpoint("login") + "?RelayState=%2Fwebsafe%2F%3Ffolder%3Dinbox"));
+
+        assertEquals(302, response.statusCode());
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertTrue(location.toString().startsWith(IDP_SSO + "?SAMLRequest="), location.toString());
+        RedirectBinding.Received received = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST);
+        received.verify(List.of(spCertificate()), false);
+        assertEquals("/websafe/?folder=inbox", received.relayState());
+        AuthnRequest request = (AuthnRequest) OpenSaml.parse(received.xml());
+        assertEquals(spEntityId(), request.getIssuer().getValue());
+        assertEquals(endpoint("acs").toString(), request.getAssertionConsumerServiceURL());
+        assertEquals(IDP_SSO, request.getDestination());
+    }
+
+    @Test
+    void neverSendsARelayStateThatLeavesTheService() {
+        HttpResponse<String> response = new BrowserlessClient().get(URI.create(endpoint("login") + "?RelayState=https%3A%2F%2Fevil.example%2F"));
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertEquals("/websafe/", RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST).relayState());
+    }
+
+    @Test
+    void sendsTheAuthnRequestOverPostWhenTheIdentityProviderPrefersIt() {
+        configureIdentityProvider("HTTP_POST", false);
+        try {
+            HttpResponse<String> response = new BrowserlessClient().get(endpoint("login"));
+            assertEquals(200, response.statusCode());
+            Document page = Jsoup.parse(response.body());
+            assertEquals(IDP_SSO, page.selectFirst("form").attr("action"));
+            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("form-action https://idp.test.example"));
+            AuthnRequest request = (AuthnRequest) OpenSaml.parse(Base64.getDecoder().decode(page.selectFirst("input[name=SAMLRequest]").val()));
+            XmlSignatureCheck.verify(request, "The AuthnRequest", List.of(spCertificate()), false);
+        } finally {
+            configureIdentityProvider("HTTP_REDIRECT", false);
+        }
+    }
+
+    // ---- the assertion consumer -----------------------------------------------------------------------------
+
+    /** Starts a sign-in and returns the id of the AuthnRequest the SP sent. */
+    private String startSignIn(BrowserlessClient browser) {
+        URI location = URI.create(browser.get(endpoint("login")).headers().firstValue("Location").orElseThrow());
+        return ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST).xml())).getID();
+    }
+
+    private ResponseFixture answer(String requestId) {
+        return ResponseFixture.from(tenant.idpEntityId(), IDP_KEY).forServiceProvider(spEntityId(), endpoint("acs").toString())
+                .inResponseTo(requestId).at(Instant.now()).nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", tenant.user())
+                .assertion(a -> a.getAttributeStatements().clear());
+    }
+
+    private HttpResponse<String> postToAcs(BrowserlessClient browser, byte[] response) {
+        return browser.post(endpoint("acs"), Map.of("SAMLResponse", Base64.getEncoder().encodeToString(response)));
+    }
+
+    private static String reasonCode(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).select("#reason-code").text();
+    }
+
+    private static boolean hasUserSession(BrowserlessClient browser) {
+        return browser.cookies().getCookieStore().getCookies().stream()
+                .anyMatch(c -> c.getName().equals("OE_USER_SESSION") && !c.getValue().isEmpty());
+    }
+
+    private Document userPortal(BrowserlessClient browser) {
+        return Jsoup.parse(browser.get(base.resolve("websafe/")).body());
+    }
+
+    @Test
+    void signsTheUserInToTheUserPortalAfterAValidResponse() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser)).build());
+
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertEquals("/websafe/", acs.headers().firstValue("Location").orElse(""));
+        HttpCookie cookie = HttpCookie.parse(acs.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("OE_USER_SESSION=")).findFirst().orElseThrow()).get(0);
+        assertTrue(cookie.isHttpOnly());
+        assertTrue(acs.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("SameSite=Lax")));
+        assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());
+    }
+
+    @Test
+    void acceptsAnEncryptedAssertion() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser)).encryptedFor(spCertificate()).build());
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());
+    }
+
+    @Test
+    void refusesAResponseSignedByAnotherKeyWithAReasonAndNoSession() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser)).signedBy(STRANGER).build());
+
+        assertEquals(400, acs.statusCode());
+        assertEquals("signature_untrusted_key", reasonCode(acs));
+        assertTrue(Jsoup.parse(acs.body()).select("#reason").text().contains("certificate this account does not trust"));
+        assertFalse(hasUserSession(browser));
+        String audit = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit").body();
+        assertTrue(audit.contains("sso.sign-in-refused") && audit.contains("signature_untrusted_key"), audit);
+    }
+
+    @Test
+    void refusesTheSameResponseTwice() {
+        BrowserlessClient browser = new BrowserlessClient();
+        byte[] response = answer(startSignIn(browser)).build();
+        assertEquals(303, postToAcs(browser, response).statusCode());
+
+        BrowserlessClient attacker = new BrowserlessClient();
+        HttpResponse<String> replay = postToAcs(attacker, response);
+        assertEquals(400, replay.statusCode());
+        assertEquals("unknown_request", reasonCode(replay));
+        assertFalse(hasUserSession(attacker));
+    }
+
+    @Test
+    void refusesAnAssertionUsedBefore() {
+        BrowserlessClient browser = new BrowserlessClient();
+        String assertionId = "_" + Fixtures.unique("once");
+        assertEquals(303, postToAcs(browser, answer(startSignIn(browser)).assertionId(assertionId).build()).statusCode());
+
+        BrowserlessClient second = new BrowserlessClient();
+        HttpResponse<String> reused = postToAcs(second, answer(startSignIn(second)).assertionId(assertionId).build());
+        assertEquals("replayed_assertion", reasonCode(reused));
+    }
+
+    @Test
+    void refusesAnIdpInitiatedResponseUnlessEnabled() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> acs = postToAcs(browser, answer(null).build());
+        assertEquals("unsolicited_response", reasonCode(acs));
+    }
+
+    @Test
+    void matchesTheFederationIdCaseSensitively() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser))
+                .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", tenant.user().toLowerCase()).build());
+        assertEquals("unknown_user", reasonCode(acs));
+        assertFalse(hasUserSession(browser));
+    }
+
+    @Test
+    void createsUsersJustInTimeOnlyInTheAccountsDomains() {
+        configureIdentityProvider("HTTP_REDIRECT", true);
+        try {
+            String newcomer = Fixtures.unique("newcomer") + "@" + tenant.domain();
+            BrowserlessClient browser = new BrowserlessClient();
+            assertEquals(303, postToAcs(browser, answer(startSignIn(browser))
+                    .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", newcomer).build()).statusCode());
+            assertTrue(tenant.api().get("/api/v1/accounts/" + tenant.number() + "/users").body().contains(newcomer));
+
+            BrowserlessClient outsider = new BrowserlessClient();
+            HttpResponse<String> refused = postToAcs(outsider, answer(startSignIn(outsider))
+                    .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", "eve@elsewhere.example").build());
+            assertEquals("unknown_user", reasonCode(refused));
+        } finally {
+            configureIdentityProvider("HTTP_REDIRECT", false);
+        }
+    }
+
+    @Test
+    void answersGarbageWithAReasonInsteadOfAnError() {
+        HttpResponse<String> acs = new BrowserlessClient().post(endpoint("acs"), Map.of("SAMLResponse", "not base64 !"));
+        assertEquals(400, acs.statusCode());
+        assertEquals("malformed_message", reasonCode(acs));
+        assertEquals(404, new BrowserlessClient().get(base.resolve("saml/99999999/metadata")).statusCode());
+    }
+
+    // ---- single logout --------------------------------------------------------------------------------------
+
+    private BrowserlessClient signedInBrowser() {
+        BrowserlessClient browser = new BrowserlessClient();
+        assertEquals(303, postToAcs(browser, answer(startSignIn(browser)).build()).statusCode());
+        assertNotNull(userPortal(browser).selectFirst("#federation-id"));
+        return browser;
+    }
+
+    @Test
+    void endsTheSessionWhenTheIdentityProviderAsksAndAnswersWithASignedLogoutResponse() {
+        BrowserlessClient browser = signedInBrowser();
+        ServiceProviderParty idpAsSender = new ServiceProviderParty(tenant.idpEntityId(), IDP_SSO, IDP_SLO, IDP_KEY, List.of());
+        LogoutRequest request = SamlMessages.logoutRequest(idpAsSender, "_" + Fixtures.unique("idp-logout"),
+                endpoint("slo").toString(), new FederatedSession(tenant.user(), NameIdFormats.EMAIL_ADDRESS, null, null, "_session-1"),
+                Instant.now());
+        HttpResponse<String> slo = new BrowserlessClient().post(endpoint("slo"), Map.of("SAMLRequest",
+                Base64.getEncoder().encodeToString(OpenSaml.serialize(XmlSigner.sign(request, IDP_KEY)))));
+
+        assertEquals(302, slo.statusCode(), slo.body());
+        URI location = URI.create(slo.headers().firstValue("Location").orElseThrow());
+        assertTrue(location.toString().startsWith(IDP_SLO + "?SAMLResponse="));
+        RedirectBinding.Received answer = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_RESPONSE);
+        answer.verify(List.of(spCertificate()), false);
+        LogoutResponse response = (LogoutResponse) OpenSaml.parse(answer.xml());
+        assertEquals(request.getID(), response.getInResponseTo());
+        assertEquals(StatusCode.SUCCESS, response.getStatus().getStatusCode().getValue());
+        assertTrue(userPortal(browser).select("#federation-id").isEmpty(), "the session has ended");
+    }
+
+    @Test
+    void refusesAnUnsignedLogoutRequest() {
+        BrowserlessClient browser = signedInBrowser();
+        ServiceProviderParty idpAsSender = new ServiceProviderParty(tenant.idpEntityId(), IDP_SSO, IDP_SLO, IDP_KEY, List.of());
+        LogoutRequest request = SamlMessages.logoutRequest(idpAsSender, "_forged", endpoint("slo").toString(),
+                new FederatedSession(tenant.user(), NameIdFormats.EMAIL_ADDRESS, null, null, null), Instant.now());
+        HttpResponse<String> slo = new BrowserlessClient().post(endpoint("slo"), Map.of("SAMLRequest",
+                Base64.getEncoder().encodeToString(OpenSaml.serialize(request))));
+        assertEquals("signature_missing", reasonCode(slo));
+        assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text(), "the session is still there");
+    }
+
+    @Test
+    void signsOutWithASignedLogoutRequestAndAcceptsTheIdentityProvidersAnswer() {
+        BrowserlessClient browser = signedInBrowser();
+        String signOut = userPortal(browser).selectFirst("#sign-out").attr("href");
+        HttpResponse<String> logout = browser.get(base.resolve(signOut.substring(1)));
+
+        assertEquals(302, logout.statusCode());
+        URI location = URI.create(logout.headers().firstValue("Location").orElseThrow());
+        RedirectBinding.Received sent = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST);
+        sent.verify(List.of(spCertificate()), false);
+        LogoutRequest request = (LogoutRequest) OpenSaml.parse(sent.xml());
+        assertEquals(tenant.user(), request.getNameID().getValue());
+        assertEquals("_session-1", request.getSessionIndexes().get(0).getValue());
+        assertTrue(userPortal(browser).select("#federation-id").isEmpty(), "signed out locally at once");
+
+        ServiceProviderParty idpAsSender = new ServiceProviderParty(tenant.idpEntityId(), IDP_SSO, IDP_SLO, IDP_KEY, List.of());
+        LogoutResponse answer = SamlMessages.logoutResponse(idpAsSender, request.getID(), endpoint("slo").toString(),
+                StatusCode.SUCCESS, Instant.now());
+        HttpResponse<String> confirmed = browser.post(endpoint("slo"), Map.of("SAMLResponse",
+                Base64.getEncoder().encodeToString(OpenSaml.serialize(XmlSigner.sign(answer, IDP_KEY)))));
+        assertEquals(302, confirmed.statusCode(), confirmed.body());
+        assertTrue(confirmed.headers().firstValue("Location").orElse("").endsWith("/websafe/?signedOut=everywhere"));
+    }
+
+    @Test
+    void ignoresASignOutLinkWithoutTheSessionsToken() {
+        BrowserlessClient browser = signedInBrowser();
+        HttpResponse<String> forged = browser.get(base.resolve("websafe/logout?token=0000"));
+        assertEquals(302, forged.statusCode());
+        assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());
+    }
+
+    private static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
