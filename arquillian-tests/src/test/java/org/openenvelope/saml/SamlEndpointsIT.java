@@ -204,8 +204,7 @@ class SamlEndpointsIT {
     }
 
     private static boolean hasUserSession(BrowserlessClient browser) {
-        return browser.cookies().getCookieStore().getCookies().stream()
-                .anyMatch(c -> c.getName().equals("OE_USER_SESSION") && !c.getValue().isEmpty());
+        return browser.cookie("127.0.0.1", "OE_USER_SESSION").isPresent();
     }
 
     private Document userPortal(BrowserlessClient browser) {

@@ -1,8 +1,6 @@
 package org.openenvelope.testing;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class BrowserlessClient {
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final LoopbackCookies cookies = new LoopbackCookies();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -35,8 +34,9 @@ public final class BrowserlessClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    public CookieManager cookies() {
-        return cookies;
+    /** A cookie the client holds for a host, as a browser would send it. */
+    public Optional<String> cookie(String host, String name) {
+        return cookies.value(host, name);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,0 +1,242 @@
+package org.openenvelope.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.BrowserlessClient;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.KeycloakServer;
+import org.openenvelope.testing.PortalSteps;
+import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.security.credential.UsageType;
+import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
+
+/**
+ * Interoperability with a real, independent IdP: Keycloak, configured from our SP metadata exactly as an IdP
+ * administrator would import it, and our account configured from Keycloak's IdP metadata. A scripted browser signs
+ * in (AuthnRequest over Redirect and over POST), with a plain and with an encrypted assertion, and signs out with
+ * Single Logout at both ends.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KeycloakInteropIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static KeycloakServer keycloak;
+    private static Federation federation;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    /** The last SAML Response the scripted browser carried to our ACS, to check what Keycloak actually sent. */
+    private static Response lastResponse;
+
+    private record Federation(String account, String realm, String clientId, String user, ApiClient api) {
+    }
+
+    @BeforeAll
+    static void startKeycloak() throws Exception {
+        if (Boolean.getBoolean("openenvelope.test.skip-keycloak")) {
+            System.err.println("\n*** KeycloakInteropIT SKIPPED (-Dopenenvelope.test.skip-keycloak=true): the SAML interoperability "
+                    + "tests against a real IdP did not run. ***\n");
+            Assumptions.abort("skipped on request: -Dopenenvelope.test.skip-keycloak=true");
+        }
+        keycloak = KeycloakServer.start();
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = Deployments.loopback(deployed);
+        if (federation == null) {
+            ApiClient api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Keycloak"));
+            String account = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Keycloak realm") + "\"}")
+                    .json().getString("number");
+            String domain = Fixtures.uniqueDomain();
+            api.post("/api/v1/accounts/" + account + "/profiles", "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}");
+            String user = "alice@" + domain;
+            assertEquals(201, api.post("/api/v1/accounts/" + account + "/users", "{\"federationId\":\"" + user + "\"}").status());
+
+            String realm = "oe-" + account;
+            keycloak.createRealm(realm);
+            keycloak.createUser(realm, "alice", user, PASSWORD);
+            String metadata = new BrowserlessClient().get(base.resolve("saml/" + account + "/metadata")).body();
+            String clientId = keycloak.importSamlClient(realm, metadata, Map.of(
+                    "saml_name_id_format", "email",
+                    "saml.force.name.id.format", "true",
+                    "saml.server.signature", "true",
+                    "saml.assertion.signature", "true",
+                    "saml.signature.algorithm", "RSA_SHA256",
+                    "saml.client.signature", "true",
+                    "saml.encrypt", "false"));
+            federation = new Federation(account, realm, clientId, user, api);
+            configureFromKeycloakMetadata("HTTP_REDIRECT");
+        }
+    }
+
+    /** Our account trusts the realm as its IdP metadata describes it (entity ID, endpoint, signing certificate). */
+    private static void configureFromKeycloakMetadata(String binding) throws CertificateException {
+        EntityDescriptor descriptor = (EntityDescriptor) OpenSaml.parse(
+                keycloak.descriptor(federation.realm()).getBytes(StandardCharsets.UTF_8));
+        IDPSSODescriptor idp = descriptor.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
+        var certificates = Json.createArrayBuilder();
+        for (KeyDescriptor key : idp.getKeyDescriptors()) {
+            if (key.getUse() != UsageType.ENCRYPTION) {
+                for (X509Certificate certificate : KeyInfoSupport.getCertificates(key.getKeyInfo())) {
+                    certificates.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+                }
+            }
+        }
+        String body = Json.createObjectBuilder().add("entityId", descriptor.getEntityID())
+                .add("ssoUrl", keycloak.samlEndpoint(federation.realm())).add("ssoBinding", binding)
+                .add("sloUrl", keycloak.samlEndpoint(federation.realm())).add("sloBinding", "HTTP_REDIRECT")
+                .add("certificates", certificates).build().toString();
+        ApiClient.Reply reply = federation.api().send("PUT", "/api/v1/accounts/" + federation.account()
+                + "/saml/identity-provider", body);
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    // ---- a scripted browser ---------------------------------------------------------------------------------
+
+    /**
+     * Follows what a browser would: redirects, and the self-submitting forms of the POST binding, until a page
+     * that needs a person (Keycloak's login form) or the user portal.
+     */
+    private static HttpResponse<String> follow(BrowserlessClient browser, HttpResponse<String> response) {
+        for (int hop = 0; hop < 15; hop++) {
+            URI at = response.uri();
+            if (response.statusCode() / 100 == 3) {
+                response = browser.get(at.resolve(response.headers().firstValue("Location").orElseThrow()));
+                continue;
+            }
+            Document page = Jsoup.parse(response.body(), at.toString());
+            Element form = page.selectFirst("form:has(input[name=SAMLRequest]), form:has(input[name=SAMLResponse])");
+            if (response.statusCode() == 200 && form != null) {
+                Map<String, String> fields = fields(form);
+                if (fields.containsKey("SAMLResponse") && form.absUrl("action").endsWith("/acs")) {
+                    lastResponse = (Response) OpenSaml.parse(Base64.getDecoder().decode(fields.get("SAMLResponse")));
+                }
+                response = browser.post(URI.create(form.absUrl("action")), fields);
+                continue;
+            }
+            return response;
+        }
+        throw new AssertionError("too many hops, last at " + response.uri());
+    }
+
+    private static Map<String, String> fields(Element form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            fields.put(input.attr("name"), input.val());
+        }
+        return fields;
+    }
+
+    /** Signs in at the account's login URL through Keycloak's login form; returns the user portal page. */
+    private Document signIn(BrowserlessClient browser) {
+        HttpResponse<String> loginPage = follow(browser, browser.get(base.resolve("saml/" + federation.account() + "/login")));
+        Element form = Jsoup.parse(loginPage.body(), loginPage.uri().toString()).getElementById("kc-form-login");
+        assertNotNull(form, "Keycloak's login form, at " + loginPage.uri() + ": " + loginPage.body());
+        Map<String, String> credentials = fields(form);
+        credentials.put("username", "alice");
+        credentials.put("password", PASSWORD);
+        HttpResponse<String> landed = follow(browser, browser.post(URI.create(form.absUrl("action")), credentials));
+        assertEquals(base.resolve("websafe/"), landed.uri(), landed.body());
+        return Jsoup.parse(landed.body());
+    }
+
+    // ---- tests ----------------------------------------------------------------------------------------------
+
+    @Test
+    void signsInThroughKeycloakWithARedirectAuthnRequest() {
+        BrowserlessClient browser = new BrowserlessClient();
+        assertEquals(302, browser.get(base.resolve("saml/" + federation.account() + "/login")).statusCode());
+        Document portal = signIn(browser);
+        assertEquals(federation.user(), portal.select("#federation-id").text());
+        assertTrue(lastResponse.isSigned() && lastResponse.getAssertions().get(0).isSigned(), "Keycloak signed both");
+        assertEquals(NameIdFormats.EMAIL_ADDRESS, lastResponse.getAssertions().get(0).getSubject().getNameID().getFormat());
+    }
+
+    @Test
+    void signsInThroughKeycloakWithAPostedAuthnRequest() throws Exception {
+        configureFromKeycloakMetadata("HTTP_POST");
+        try {
+            HttpResponse<String> autoPost = new BrowserlessClient().get(base.resolve("saml/" + federation.account() + "/login"));
+            assertEquals(200, autoPost.statusCode());
+            assertNotNull(Jsoup.parse(autoPost.body()).selectFirst("input[name=SAMLRequest]"), "a self-posting form");
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text());
+        } finally {
+            configureFromKeycloakMetadata("HTTP_REDIRECT");
+        }
+    }
+
+    @Test
+    void decryptsTheAssertionKeycloakEncryptsToOurMetadataKey() {
+        keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.encrypt", "true"));
+        try {
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text());
+            assertEquals(1, lastResponse.getEncryptedAssertions().size(), "Keycloak encrypted the assertion");
+            assertTrue(lastResponse.getAssertions().isEmpty());
+        } finally {
+            keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.encrypt", "false"));
+        }
+    }
+
+    @Test
+    void singleLogoutEndsTheSessionHereAndAtKeycloak() {
+        BrowserlessClient browser = new BrowserlessClient();
+        Document portal = signIn(browser);
+        String signOut = portal.selectFirst("#sign-out").attr("href");
+
+        HttpResponse<String> done = follow(browser, browser.get(base.resolve(signOut.substring(1))));
+        assertEquals(base.resolve("websafe/?signedOut=everywhere"), done.uri(), done.body());
+        assertTrue(Jsoup.parse(done.body()).select("#federation-id").isEmpty());
+
+        // Keycloak's own session is gone too: the next sign-in asks for the password again.
+        HttpResponse<String> again = follow(browser, browser.get(base.resolve("saml/" + federation.account() + "/login")));
+        assertNotNull(Jsoup.parse(again.body()).getElementById("kc-form-login"), "Keycloak asks for credentials again");
+    }
+}

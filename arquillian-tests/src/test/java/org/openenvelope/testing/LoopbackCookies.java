@@ -1,0 +1,53 @@
+package org.openenvelope.testing;
+
+import java.net.CookieHandler;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's cookie jar for tests on loopback: cookies per host and name, sent on every request to that host.
+ * Unlike {@link java.net.CookieManager} it keeps Secure cookies over http, because Keycloak in dev mode sets
+ * them even there (a real browser treats localhost as a secure context).
+ */
+final class LoopbackCookies extends CookieHandler {
+
+    private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+        Map<String, String> cookies = byHost.getOrDefault(uri.getHost(), Map.of());
+        if (cookies.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("Cookie", List.of(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "))));
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> responseHeaders) {
+        for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
+            if (header.getKey() == null || !header.getKey().equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                for (HttpCookie cookie : HttpCookie.parse(value)) {
+                    Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
+                    if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+                        jar.remove(cookie.getName());
+                    } else {
+                        jar.put(cookie.getName(), cookie.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    Optional<String> value(String host, String name) {
+        return Optional.ofNullable(byHost.getOrDefault(host, Map.of()).get(name));
+    }
+}
