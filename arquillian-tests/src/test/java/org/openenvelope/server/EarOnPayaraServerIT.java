@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -13,9 +19,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.saml.OpenSaml;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.PortalClient;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 
 /**
  * The deliverable: the EAR on a full Payara Server 6 domain, smoke-tested through the portal and the REST API.
@@ -55,5 +65,31 @@ class EarOnPayaraServerIT {
 
         assertTrue(portal.open("/admin/accounts/profiles.xhtml?account=" + number).text()
                 .contains("ear-" + number + ".example"), "the portal shows what the API wrote");
+
+        samlServiceProviderWorks(base, api, number);
+    }
+
+    /** OpenSAML and the SP keys (sealed under the master key) work from the EAR's lib/ on a full server. */
+    private static void samlServiceProviderWorks(URI base, ApiClient api, String number) {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> metadata = browser.get(base.resolve("saml/" + number + "/metadata"));
+        assertEquals(200, metadata.statusCode(), metadata.body());
+        EntityDescriptor entity = (EntityDescriptor) OpenSaml.parse(metadata.body().getBytes(StandardCharsets.UTF_8));
+        assertEquals(base.resolve("saml/" + number).toString(), entity.getEntityID());
+        assertTrue(entity.isSigned());
+
+        X509Certificate idp = SelfSignedCertificates.generate("idp.ear.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(1)).getEntityCertificate();
+        String body;
+        try {
+            body = "{\"entityId\":\"https://idp.ear.example\",\"ssoUrl\":\"https://idp.ear.example/sso\","
+                    + "\"certificates\":[\"" + Base64.getEncoder().encodeToString(idp.getEncoded()) + "\"]}";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(200, api.send("PUT", "/api/v1/accounts/" + number + "/saml/identity-provider", body).status());
+        HttpResponse<String> login = browser.get(base.resolve("saml/" + number + "/login"));
+        assertEquals(302, login.statusCode(), login.body());
+        assertTrue(login.headers().firstValue("Location").orElse("").startsWith("https://idp.ear.example/sso?SAMLRequest="));
     }
 }
