@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -222,6 +228,54 @@ class KeycloakInteropIT {
             assertTrue(lastResponse.getAssertions().isEmpty());
         } finally {
             keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.encrypt", "false"));
+        }
+    }
+
+    @Test
+    void aPersonSignsInAndOutInARealBrowser() throws Exception {
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(base.resolve("saml/" + federation.account() + "/login").toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            Browser.screenshot(driver, "sso-keycloak-login");
+            driver.findElement(By.id("username")).sendKeys("alice");
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("federation-id")));
+            assertEquals(federation.user(), driver.findElement(By.id("federation-id")).getText());
+            Browser.screenshot(driver, "sso-user-portal-signed-in");
+
+            driver.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+            assertTrue(driver.getCurrentUrl().endsWith("/websafe/?signedOut=everywhere"), driver.getCurrentUrl());
+            Browser.screenshot(driver, "sso-user-portal-signed-out");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aPersonTheAccountDoesNotKnowIsToldWhyAndGetsNoSession() throws Exception {
+        keycloak.createUser(federation.realm(), "mallory", "mallory@elsewhere.example", PASSWORD);
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(base.resolve("saml/" + federation.account() + "/login").toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            driver.findElement(By.id("username")).sendKeys("mallory");
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason-code")));
+            assertEquals("unknown_user", driver.findElement(By.id("reason-code")).getText());
+            assertEquals("You are not registered as a user of this account.", driver.findElement(By.id("reason")).getText());
+            Browser.screenshot(driver, "sso-refused-unknown-user");
+            driver.get(base.resolve("websafe/").toString());
+            assertTrue(driver.findElements(By.id("federation-id")).isEmpty());
+        } finally {
+            driver.quit();
         }
     }
 

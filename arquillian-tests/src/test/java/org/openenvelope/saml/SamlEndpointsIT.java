@@ -271,6 +271,19 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void showsTheIdentityProvidersOwnRefusal() {
+        BrowserlessClient browser = new BrowserlessClient();
+        byte[] denied = answer(startSignIn(browser)).refusedWith(StatusCode.RESPONDER, StatusCode.REQUEST_DENIED,
+                "The user is not assigned to this application.").build();
+        HttpResponse<String> acs = postToAcs(browser, denied);
+
+        assertEquals("idp_status", reasonCode(acs));
+        String shown = Jsoup.parse(acs.body()).select("#idp-status").text();
+        assertTrue(shown.contains("RequestDenied") && shown.contains("not assigned to this application"), shown);
+        assertFalse(hasUserSession(browser));
+    }
+
+    @Test
     void refusesAnIdpInitiatedResponseUnlessEnabled() {
         BrowserlessClient browser = new BrowserlessClient();
         HttpResponse<String> acs = postToAcs(browser, answer(null).build());

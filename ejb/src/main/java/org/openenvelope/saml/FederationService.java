@@ -31,6 +31,9 @@ public class FederationService {
     ServiceProviderKeys serviceProviders;
 
     @Inject
+    IdentityProviders identityProviders;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -62,7 +65,7 @@ public class FederationService {
 
     public Optional<IdentityProviderView> identityProvider(String accountNumber) {
         Account account = access.account(accountNumber);
-        return find(account).map(IdentityProviderView::of);
+        return identityProviders.of(account).map(IdentityProviderView::of);
     }
 
     /**
@@ -72,7 +75,7 @@ public class FederationService {
     public IdentityProviderView configureIdentityProvider(String accountNumber, IdentityProviderSettings settings) {
         Account account = access.account(accountNumber);
         String actor = access.caller().getName();
-        Optional<IdentityProvider> existing = find(account);
+        Optional<IdentityProvider> existing = identityProviders.of(account);
         IdentityProvider provider;
         String detail;
         if (existing.isPresent()) {
@@ -88,11 +91,6 @@ public class FederationService {
         }
         audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, detail);
         return IdentityProviderView.of(provider);
-    }
-
-    Optional<IdentityProvider> find(Account account) {
-        return em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", account).getResultStream().findFirst();
     }
 
     private static String changes(IdentityProviderSettings before, IdentityProviderSettings after) {

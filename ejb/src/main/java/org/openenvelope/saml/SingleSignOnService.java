@@ -52,6 +52,9 @@ public class SingleSignOnService {
     ServiceProviderKeys serviceProviders;
 
     @Inject
+    IdentityProviders identityProviders;
+
+    @Inject
     OutstandingRequests requests;
 
     @EJB
@@ -149,7 +152,7 @@ public class SingleSignOnService {
         Account account = session.getAccount();
         audit.recordAs(session.getUser().getFederationId(), AuditAction.SSO_SIGNED_OUT, account.getNumber(),
                 "Signed out of the user portal");
-        Optional<IdentityProvider> idp = findIdentityProvider(account);
+        Optional<IdentityProvider> idp = identityProviders.of(account);
         if (idp.isEmpty() || idp.get().settings().sloUrl() == null) {
             return Optional.empty();
         }
@@ -294,13 +297,8 @@ public class SingleSignOnService {
         return account;
     }
 
-    private Optional<IdentityProvider> findIdentityProvider(Account account) {
-        return em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", account).getResultStream().findFirst();
-    }
-
     private IdentityProvider identityProvider(Account account) {
-        return findIdentityProvider(account).orElseThrow(() -> new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED,
+        return identityProviders.of(account).orElseThrow(() -> new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED,
                 "Account " + account.getNumber() + " has no identity provider configured."));
     }
 

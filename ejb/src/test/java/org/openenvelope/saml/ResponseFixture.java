@@ -26,6 +26,7 @@ import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
+import org.opensaml.saml.saml2.core.StatusMessage;
 import org.opensaml.saml.saml2.core.Subject;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
@@ -133,6 +134,20 @@ public final class ResponseFixture {
     public ResponseFixture response(Consumer<Response> change) {
         responseChanges.add(change);
         return this;
+    }
+
+    /** The IdP refuses the sign-in: a status other than Success, a second-level code and message, no assertion. */
+    public ResponseFixture refusedWith(String statusCode, String detailCode, String message) {
+        return response(r -> {
+            r.setStatus(status(statusCode));
+            StatusCode detail = OpenSaml.build(StatusCode.DEFAULT_ELEMENT_NAME);
+            detail.setValue(detailCode);
+            r.getStatus().getStatusCode().setStatusCode(detail);
+            StatusMessage text = OpenSaml.build(StatusMessage.DEFAULT_ELEMENT_NAME);
+            text.setValue(message);
+            r.getStatus().setStatusMessage(text);
+            r.getAssertions().clear();
+        });
     }
 
     public ResponseFixture unsignedResponse() {

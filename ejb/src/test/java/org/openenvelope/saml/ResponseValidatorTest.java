@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
-import org.opensaml.saml.saml2.core.StatusMessage;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 
 class ResponseValidatorTest {
@@ -108,16 +107,8 @@ class ResponseValidatorTest {
 
     @Test
     void reportsTheIdentityProvidersStatusCodeAndMessage() {
-        byte[] denied = ResponseFixture.valid().response(r -> {
-            r.setStatus(ResponseFixture.status(StatusCode.RESPONDER));
-            StatusCode second = OpenSaml.build(StatusCode.DEFAULT_ELEMENT_NAME);
-            second.setValue(StatusCode.REQUEST_DENIED);
-            r.getStatus().getStatusCode().setStatusCode(second);
-            StatusMessage message = OpenSaml.build(StatusMessage.DEFAULT_ELEMENT_NAME);
-            message.setValue("User is not assigned to a role for the application.");
-            r.getStatus().setStatusMessage(message);
-            r.getAssertions().clear();
-        }).build();
+        byte[] denied = ResponseFixture.valid().refusedWith(StatusCode.RESPONDER, StatusCode.REQUEST_DENIED,
+                "User is not assigned to a role for the application.").build();
         SamlRejectedException e = assertThrows(SamlRejectedException.class,
                 () -> validator(ResponseFixture.trust(), ResponseFixture.NOW).validate(denied));
         assertEquals(SamlFailure.IDP_STATUS, e.failure());

@@ -13,6 +13,7 @@ import org.openenvelope.saml.binding.OutgoingMessage;
 public final class SamlPages {
 
     public static final String FAILURE = SamlPages.class.getName() + ".failure";
+    public static final String IDP_STATUS = SamlPages.class.getName() + ".idpStatus";
 
     private SamlPages() {
     }
@@ -44,6 +45,10 @@ public final class SamlPages {
     public static void refuse(HttpServletRequest request, HttpServletResponse response, SamlRejectedException e)
             throws IOException, ServletException {
         request.setAttribute(FAILURE, e.failure());
+        if (e.failure() == SamlFailure.IDP_STATUS) {
+            // The IdP's own status code and message are meant for the user ("not assigned to this application").
+            request.setAttribute(IDP_STATUS, e.detail());
+        }
         response.setStatus(e.failure() == SamlFailure.SSO_NOT_CONFIGURED ? HttpServletResponse.SC_NOT_FOUND
                 : HttpServletResponse.SC_BAD_REQUEST);
         request.getRequestDispatcher("/websafe/sso-error.xhtml").forward(request, response);

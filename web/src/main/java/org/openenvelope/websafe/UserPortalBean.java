@@ -39,6 +39,11 @@ public class UserPortalBean {
         return (SamlFailure) request().getAttribute(SamlPages.FAILURE);
     }
 
+    /** The IdP's status code and message, when the IdP itself refused the sign-in. */
+    public String getIdpStatus() {
+        return (String) request().getAttribute(SamlPages.IDP_STATUS);
+    }
+
     private static HttpServletRequest request() {
         return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }

@@ -1,0 +1,197 @@
+package org.openenvelope.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.account.AccountService;
+import org.openenvelope.account.AccountSummary;
+import org.openenvelope.audit.AuditEntry;
+import org.openenvelope.audit.AuditService;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.security.SecretBox;
+import org.openenvelope.testing.AccountCallers;
+import org.openenvelope.testing.ActingCaller;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.user.UserService;
+import org.openenvelope.user.UserView;
+
+/** Federation settings, users and the replay cache with the container's transactions, database and access rules. */
+@ExtendWith(ArquillianExtension.class)
+class FederationServiceIT {
+
+    private static final String BASE = "https://envelope.example.com";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.applicationActingAs();
+    }
+
+    @Inject
+    ActingCaller acting;
+
+    @Inject
+    AccountCallers callers;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FederationService federation;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    SeenAssertions seenAssertions;
+
+    @Inject
+    SamlHousekeeping housekeeping;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    UserTransaction transaction;
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    private AccountSummary newAccount() {
+        acting.actAs(Fixtures.serviceAdministrator());
+        return accounts.createAccount(Fixtures.unique("Federation"));
+    }
+
+    private static IdentityProviderSettings settings(int skew) {
+        return new IdentityProviderSettings("https://idp.example/" + Fixtures.unique("realm"), "https://idp.example/sso",
+                SamlBinding.HTTP_REDIRECT, null, null, skew, false, false, false, null,
+                List.of(SelfSignedCertificates.generate("idp.example", Instant.now().minusSeconds(60), Duration.ofDays(30))
+                        .getEntityCertificate()));
+    }
+
+    @Test
+    void anAccountAdministratorNeverReachesAnotherAccountsFederationOrUsers() {
+        AccountSummary mine = newAccount();
+        AccountSummary theirs = newAccount();
+        UserView theirUser = users.addUser(theirs.number(), "bob@" + Fixtures.uniqueDomain());
+
+        acting.actAs(callers.administratorOf(mine.number()));
+        assertThrows(ResourceNotFoundException.class, () -> federation.serviceProvider(theirs.number(), BASE));
+        assertThrows(ResourceNotFoundException.class, () -> federation.configureIdentityProvider(theirs.number(), settings(60)));
+        assertThrows(ResourceNotFoundException.class, () -> federation.changeServiceProviderEntityId(theirs.number(), BASE, "urn:x"));
+        assertThrows(ResourceNotFoundException.class, () -> users.listUsers(theirs.number()));
+        assertThrows(ResourceNotFoundException.class, () -> users.removeUser(mine.number(), theirUser.id()));
+
+        acting.actAs(Fixtures.serviceAdministrator());
+        assertEquals(List.of(theirUser.id()), users.listUsers(theirs.number()).stream().map(UserView::id).toList());
+    }
+
+    @Test
+    void theIdentityProviderConfigurationIsAuditedWithWhatChanged() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        IdentityProviderSettings first = settings(60);
+        federation.configureIdentityProvider(account.number(), first);
+        federation.configureIdentityProvider(account.number(), new IdentityProviderSettings(first.entityId(),
+                first.ssoUrl(), SamlBinding.HTTP_POST, null, null, 90, false, false, true, null, first.certificates()));
+
+        List<String> details = audit.accountEvents(account.number(), 0, 20).items().stream()
+                .filter(e -> e.action().equals("saml.idp-configured")).map(AuditEntry::detail).toList();
+        assertEquals(2, details.size(), details.toString());
+        String change = details.get(0);
+        assertTrue(change.contains("clock skew (s) 60 → 90") && change.contains("SSO binding HTTP_REDIRECT → HTTP_POST")
+                && change.contains("just-in-time users false → true"), change);
+        assertFalse(change.contains("entity ID"), "unchanged values are not listed: " + change);
+        assertEquals(90, federation.identityProvider(account.number()).orElseThrow().clockSkewSeconds());
+    }
+
+    @Test
+    void theServiceProviderKeyIsGeneratedOnceAndItsPrivateKeyIsOnlyStoredSealed() throws Exception {
+        AccountSummary account = newAccount();
+        ServiceProviderView first = federation.serviceProvider(account.number(), BASE);
+        ServiceProviderView again = federation.serviceProvider(account.number(), BASE);
+        assertEquals(1, again.keys().size());
+        assertEquals(first.keys().get(0).certificate().sha256Fingerprint(), again.keys().get(0).certificate().sha256Fingerprint());
+        assertEquals(BASE + "/saml/" + account.number(), first.entityId());
+        assertEquals(BASE + "/saml/" + account.number() + "/acs", first.assertionConsumerUrl());
+
+        String sealed = (String) em.createNativeQuery("select k.encrypted_private_key from sp_key k join service_provider s"
+                + " on k.service_provider_id = s.id join account a on s.account_id = a.id where a.account_number = ?1")
+                .setParameter(1, account.number()).getSingleResult();
+        assertTrue(sealed.startsWith("v1:"), "sealed, not PKCS#8");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(secrets.open(sealed, "saml-sp-key:" + account.number())));
+        String certificate = (String) em.createNativeQuery("select k.certificate from sp_key k join service_provider s"
+                + " on k.service_provider_id = s.id join account a on s.account_id = a.id where a.account_number = ?1")
+                .setParameter(1, account.number()).getSingleResult();
+        assertEquals(((RSAPublicKey) Certificates.fromBase64(certificate).getPublicKey()).getModulus(), key.getModulus());
+        assertThrows(IllegalStateException.class, () -> secrets.open(sealed, "saml-sp-key:00000000"),
+                "bound to its account");
+    }
+
+    @Test
+    void anAssertionsFirstUseStaysRecordedWhenTheSignInRollsBack() throws Exception {
+        String id = "_" + Fixtures.unique("assertion");
+        transaction.begin();
+        assertTrue(seenAssertions.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)));
+        transaction.rollback();
+
+        assertFalse(seenAssertions.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)));
+        assertTrue(seenAssertions.firstUse("https://other-idp.example", id, Instant.now().plusSeconds(300)),
+                "assertion ids are per issuer");
+    }
+
+    @Test
+    void housekeepingForgetsExpiredAssertionsOnly() {
+        String expired = "_" + Fixtures.unique("expired");
+        String current = "_" + Fixtures.unique("current");
+        assertTrue(seenAssertions.firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)));
+        assertTrue(seenAssertions.firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
+
+        housekeeping.purgeExpired();
+
+        assertTrue(seenAssertions.firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)),
+                "forgotten: its own dates refuse it anyway");
+        assertFalse(seenAssertions.firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
+    }
+
+    @Test
+    void usersAreUniqueByExactFederationIdAndAreAudited() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        String domain = Fixtures.uniqueDomain();
+        UserView jane = users.addUser(account.number(), " Jane.Doe@" + domain + " ");
+        assertEquals("Jane.Doe@" + domain, jane.federationId());
+        assertThrows(ConflictException.class, () -> users.addUser(account.number(), "Jane.Doe@" + domain));
+        users.addUser(account.number(), "jane.doe@" + domain);
+        users.removeUser(account.number(), jane.id());
+
+        assertEquals(List.of("jane.doe@" + domain), users.listUsers(account.number()).stream().map(UserView::federationId).toList());
+        List<String> actions = audit.accountEvents(account.number(), 0, 20).items().stream().map(AuditEntry::action).toList();
+        assertTrue(actions.containsAll(List.of("user.added", "user.removed")), actions.toString());
+    }
+}

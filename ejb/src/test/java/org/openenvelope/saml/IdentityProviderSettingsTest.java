@@ -1,0 +1,76 @@
+package org.openenvelope.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.error.ValueProblem;
+import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+
+class IdentityProviderSettingsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final X509Certificate CURRENT = TestKeys.IDP.getEntityCertificate();
+
+    private static IdentityProviderSettings settings(String entityId, String ssoUrl, String sloUrl, int skew,
+                                                     List<X509Certificate> certificates) {
+        return new IdentityProviderSettings(entityId, ssoUrl, SamlBinding.HTTP_POST, sloUrl, null, skew, false,
+                false, false, " mail ", certificates);
+    }
+
+    private static List<ValueProblem> problems(IdentityProviderSettings settings) {
+        return assertThrows(RejectedValuesException.class, () -> settings.validated(NOW)).problems();
+    }
+
+    @Test
+    void acceptsACompleteConfigurationAndTrimsItsValues() {
+        IdentityProviderSettings valid = settings(" https://idp.example/realms/a ", "https://idp.example/sso", "",
+                60, List.of(CURRENT)).validated(NOW);
+        assertEquals("https://idp.example/realms/a", valid.entityId());
+        assertEquals(null, valid.sloUrl());
+        assertEquals(SamlBinding.HTTP_REDIRECT, valid.sloBinding(), "the default binding");
+        assertEquals("mail", valid.alternateEmailAttribute());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceEachNamingItsField() {
+        List<ValueProblem> problems = problems(settings(null, "ftp://idp.example/sso", "not a url", 301, List.of()));
+        assertEquals(List.of("entityId", "ssoUrl", "sloUrl", "clockSkewSeconds", "certificates"),
+                problems.stream().map(ValueProblem::field).toList());
+    }
+
+    @Test
+    void acceptsPlainHttpOnlyOnLoopback() {
+        settings("urn:idp", "http://127.0.0.1:8180/realms/a/protocol/saml", null, 0, List.of(CURRENT)).validated(NOW);
+        settings("urn:idp", "http://localhost/sso", null, 300, List.of(CURRENT)).validated(NOW);
+        List<ValueProblem> problems = problems(settings("urn:idp", "http://idp.example/sso", null, 60, List.of(CURRENT)));
+        assertTrue(problems.get(0).message().contains("https://"), problems.toString());
+    }
+
+    @Test
+    void refusesExpiredAndNotYetValidCertificatesWithTheirDates() {
+        X509Certificate expired = SelfSignedCertificates.generate("old.idp.example", NOW.minus(Duration.ofDays(400)),
+                Duration.ofDays(365)).getEntityCertificate();
+        X509Certificate future = SelfSignedCertificates.generate("future.idp.example", NOW.plus(Duration.ofDays(2)),
+                Duration.ofDays(365)).getEntityCertificate();
+        List<ValueProblem> problems = problems(settings("urn:idp", "https://idp.example/sso", null, 60,
+                List.of(CURRENT, expired, future)));
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).message().contains("expired on " + expired.getNotAfter().toInstant()), problems.toString());
+        assertTrue(problems.get(1).message().contains("not valid before"), problems.toString());
+        assertEquals(Certificates.fingerprint(expired), problems.get(0).value());
+    }
+
+    @Test
+    void refusesEntityIdsWithSpaces() {
+        assertEquals("entityId", problems(settings("https://idp.example/a b", "https://idp.example/sso", null, 60,
+                List.of(CURRENT))).get(0).field());
+    }
+}
