@@ -108,6 +108,8 @@ CREATE TABLE websafe_session (
     sp_name_qualifier VARCHAR(1024),
     session_index     VARCHAR(256),
     started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the IdP's SessionNotOnOrAfter or the service's maximum, whichever comes first
+    expires_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at          TIMESTAMP WITH TIME ZONE,
     end_reason        VARCHAR(32)
 );

@@ -226,6 +226,18 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void endsTheUserPortalSessionWhenTheIdentityProviderSaysItEnds() throws InterruptedException {
+        BrowserlessClient browser = new BrowserlessClient();
+        Instant sessionEnd = Instant.now().plusSeconds(2);
+        assertEquals(303, postToAcs(browser, answer(startSignIn(browser))
+                .assertion(a -> a.getAuthnStatements().get(0).setSessionNotOnOrAfter(sessionEnd)).build()).statusCode());
+        assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());
+
+        Thread.sleep(Math.max(0, sessionEnd.toEpochMilli() - System.currentTimeMillis()) + 200);
+        assertTrue(userPortal(browser).select("#federation-id").isEmpty(), "the session expired with the IdP's");
+    }
+
+    @Test
     void acceptsAnEncryptedAssertion() {
         BrowserlessClient browser = new BrowserlessClient();
         HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser)).encryptedFor(spCertificate()).build());

@@ -86,7 +86,8 @@ public final class ResponseValidator {
         checkFirstUse(assertion, confirmation);
         return new ValidatedAssertion(idp.entityId(), assertion.getID(), inResponseTo, nameId.getValue(),
                 nameIdFormat(nameId), nameId.getNameQualifier(), nameId.getSPNameQualifier(),
-                authn.getSessionIndex(), authn.getAuthnInstant(), assertion.getConditions().getNotBefore(),
+                authn.getSessionIndex(), authn.getAuthnInstant(), authn.getSessionNotOnOrAfter(),
+                assertion.getConditions().getNotBefore(),
                 assertion.getConditions().getNotOnOrAfter(), attributes(assertion));
     }
 

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountNumber;
 import org.openenvelope.audit.AuditAction;
@@ -69,6 +70,11 @@ public class SingleSignOnService {
     @Inject
     Clock clock;
 
+    /** How long a user-portal session may last at most, whatever the IdP allows. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.websafe.session-max-minutes", defaultValue = "480")
+    long sessionMaxMinutes;
+
     /** The account's signed SP metadata; its first key is generated on first use. */
     public byte[] serviceProviderMetadata(String accountNumber, String baseUrl) {
         Account account = account(accountNumber);
@@ -117,7 +123,8 @@ public class SingleSignOnService {
             user.signedIn(now);
             String sessionKey = HexFormat.of().formatHex(randomBytes());
             em.persist(new WebsafeSession(digest(sessionKey), user, assertion.nameId(), assertion.nameIdFormat(),
-                    assertion.nameQualifier(), assertion.spNameQualifier(), assertion.sessionIndex(), now));
+                    assertion.nameQualifier(), assertion.spNameQualifier(), assertion.sessionIndex(), now,
+                    sessionExpiry(assertion, now)));
             audit.recordAs(federationId, AuditAction.SSO_SIGN_IN_SUCCEEDED, accountNumber, "Signed in through "
                     + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
                     + assertion.assertionId() + ")");
@@ -266,6 +273,13 @@ public class SingleSignOnService {
                 .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()));
     }
 
+    /** The IdP's SessionNotOnOrAfter, but never longer than the service's maximum session length. */
+    private Instant sessionExpiry(ValidatedAssertion assertion, Instant now) {
+        Instant maximum = now.plus(Duration.ofMinutes(sessionMaxMinutes));
+        Instant idp = assertion.sessionNotOnOrAfter();
+        return idp != null && idp.isBefore(maximum) ? idp : maximum;
+    }
+
     private static IdentityProviderTrust trust(IdentityProviderSettings settings) {
         return new IdentityProviderTrust(settings.entityId(), settings.certificates(),
                 Duration.ofSeconds(settings.clockSkewSeconds()), settings.allowSha1(), settings.allowIdpInitiated());
@@ -275,7 +289,8 @@ public class SingleSignOnService {
         if (sessionKey == null || sessionKey.length() != 64) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(WebsafeSession::isActive);
+        Instant now = clock.instant();
+        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(s -> s.isActiveAt(now));
     }
 
     private Account account(String accountNumber) {

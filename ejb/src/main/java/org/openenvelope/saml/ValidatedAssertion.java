@@ -9,11 +9,13 @@ import java.util.Map;
  *
  * @param inResponseTo the id of our AuthnRequest it answers; null for an (allowed) IdP-initiated sign-in
  * @param sessionIndex the IdP's session index, needed for Single Logout; may be null
+ * @param sessionNotOnOrAfter when the IdP wants the session to end; may be null
  * @param attributes   attribute name to its values, in document order
  */
 public record ValidatedAssertion(String issuer, String assertionId, String inResponseTo, String nameId,
                                  String nameIdFormat, String nameQualifier, String spNameQualifier,
-                                 String sessionIndex, Instant authnInstant, Instant notBefore, Instant notOnOrAfter,
+                                 String sessionIndex, Instant authnInstant, Instant sessionNotOnOrAfter,
+                                 Instant notBefore, Instant notOnOrAfter,
                                  Map<String, List<String>> attributes) {
 
     public ValidatedAssertion {

@@ -518,7 +518,7 @@ abstract class SchemaMappingTest {
         AccountUser user = persist(new AccountUser(account, unique("bob") + "@example.com", UserOrigin.ADMINISTRATOR, "ada", T0));
         String key = "s".repeat(40) + unique("k");
         persist(new WebsafeSession(key, user, "bob-transient-1", "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
-                "https://idp.example", "urn:example:sp", "_index-1", T0));
+                "https://idp.example", "urn:example:sp", "_index-1", T0, T0.plus(Duration.ofHours(8))));
 
         List<WebsafeSession> active = read(em -> em.createNamedQuery(WebsafeSession.ACTIVE_BY_NAME_ID, WebsafeSession.class)
                 .setParameter("account", em.find(Account.class, account.getId())).setParameter("nameId", "bob-transient-1")
@@ -530,7 +530,8 @@ abstract class SchemaMappingTest {
 
         inTransaction(em -> em.find(WebsafeSession.class, key).end("idp-logout", T0.plusSeconds(5)));
         WebsafeSession ended = read(em -> em.find(WebsafeSession.class, key));
-        assertFalse(ended.isActive());
+        assertFalse(ended.isActiveAt(T0.plusSeconds(6)));
+        assertEquals(T0.plus(Duration.ofHours(8)), ended.getExpiresAt());
         assertEquals("idp-logout", ended.getEndReason());
     }
 

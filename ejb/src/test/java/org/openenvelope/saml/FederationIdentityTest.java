@@ -11,7 +11,7 @@ class FederationIdentityTest {
 
     private static ValidatedAssertion assertion(String nameId, String format, Map<String, List<String>> attributes) {
         return new ValidatedAssertion("https://idp.example", "_a", "_r", nameId, format, null, null, "_s",
-                ResponseFixture.NOW, null, null, attributes);
+                ResponseFixture.NOW, null, null, null, attributes);
     }
 
     @Test

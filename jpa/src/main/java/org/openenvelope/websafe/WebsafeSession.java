@@ -55,6 +55,9 @@ public class WebsafeSession {
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
 
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
     @Column(name = "ended_at")
     private Instant endedAt;
 
@@ -65,7 +68,8 @@ public class WebsafeSession {
     }
 
     public WebsafeSession(String sessionKeyDigest, AccountUser user, String nameId, String nameIdFormat,
-                          String nameQualifier, String spNameQualifier, String sessionIndex, Instant startedAt) {
+                          String nameQualifier, String spNameQualifier, String sessionIndex, Instant startedAt,
+                          Instant expiresAt) {
         this.sessionKeyDigest = sessionKeyDigest;
         this.account = user.getAccount();
         this.user = user;
@@ -75,6 +79,7 @@ public class WebsafeSession {
         this.spNameQualifier = spNameQualifier;
         this.sessionIndex = sessionIndex;
         this.startedAt = startedAt;
+        this.expiresAt = expiresAt;
     }
 
     /** Ends the session (idempotent: the first reason is kept). */
@@ -85,8 +90,9 @@ public class WebsafeSession {
         }
     }
 
-    public boolean isActive() {
-        return endedAt == null;
+    /** Neither ended (sign-out, IdP logout) nor past its expiry. */
+    public boolean isActiveAt(Instant now) {
+        return endedAt == null && now.isBefore(expiresAt);
     }
 
     public Account getAccount() {
@@ -119,6 +125,10 @@ public class WebsafeSession {
 
     public Instant getStartedAt() {
         return startedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public String getEndReason() {
