@@ -6,6 +6,12 @@ CREATE SEQUENCE service_provider_id_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE sp_key_id_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE identity_provider_id_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE account_user_id_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE sso_test_id_seq START WITH 50 INCREMENT BY 50;
+
+-- Password or SAML 2.0; SAML takes effect only after a passed Test SSO (Enable SSO)
+ALTER TABLE account ADD COLUMN authentication_method VARCHAR(16) DEFAULT 'PASSWORD' NOT NULL;
+ALTER TABLE account ADD CONSTRAINT account_authentication_method_known
+    CHECK (authentication_method IN ('PASSWORD', 'SAML'));
 
 CREATE TABLE service_provider (
     id         BIGINT PRIMARY KEY,
@@ -34,9 +40,17 @@ CREATE TABLE sp_key (
 );
 CREATE INDEX sp_key_provider_idx ON sp_key (service_provider_id);
 
+-- One ACTIVE configuration (in force) and at most one DRAFT (being edited and tested) per account
 CREATE TABLE identity_provider (
     id                        BIGINT PRIMARY KEY,
     account_id                BIGINT        NOT NULL REFERENCES account (id),
+    stage                     VARCHAR(8)    NOT NULL,
+    source                    VARCHAR(16)   NOT NULL,
+    metadata_url              VARCHAR(2048),
+    metadata_trust            VARCHAR(16),
+    metadata_signature        VARCHAR(16),
+    metadata_valid_until      TIMESTAMP WITH TIME ZONE,
+    metadata_read_at          TIMESTAMP WITH TIME ZONE,
     entity_id                 VARCHAR(1024) NOT NULL,
     sso_url                   VARCHAR(2048) NOT NULL,
     sso_binding               VARCHAR(16)   NOT NULL,
@@ -50,7 +64,9 @@ CREATE TABLE identity_provider (
     updated_at                TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_by                VARCHAR(254)  NOT NULL,
     version                   BIGINT        NOT NULL,
-    CONSTRAINT identity_provider_account_unique UNIQUE (account_id),
+    CONSTRAINT identity_provider_account_stage_unique UNIQUE (account_id, stage),
+    CONSTRAINT identity_provider_stage_known CHECK (stage IN ('DRAFT', 'ACTIVE')),
+    CONSTRAINT identity_provider_source_known CHECK (source IN ('MANUAL', 'METADATA_FILE', 'METADATA_URL')),
     CONSTRAINT identity_provider_sso_binding_known CHECK (sso_binding IN ('HTTP_REDIRECT', 'HTTP_POST')),
     CONSTRAINT identity_provider_slo_binding_known CHECK (slo_binding IN ('HTTP_REDIRECT', 'HTTP_POST')),
     CONSTRAINT identity_provider_skew_bounded CHECK (clock_skew_seconds BETWEEN 0 AND 300)
@@ -79,15 +95,33 @@ CREATE TABLE account_user (
     CONSTRAINT account_user_origin_known CHECK (origin IN ('ADMINISTRATOR', 'JUST_IN_TIME'))
 );
 
+-- Test SSO runs: each tests one version of the draft; only a passed test of the current draft allows Enable SSO
+CREATE TABLE sso_test (
+    id                BIGINT PRIMARY KEY,
+    account_id        BIGINT        NOT NULL REFERENCES account (id),
+    draft_id          BIGINT        NOT NULL,
+    draft_version     BIGINT        NOT NULL,
+    started_by        VARCHAR(254)  NOT NULL,
+    started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    completed_at      TIMESTAMP WITH TIME ZONE,
+    outcome           VARCHAR(8)    NOT NULL,
+    reason_code       VARCHAR(64),
+    detail            VARCHAR(4000),
+    assertion_summary VARCHAR(8000),
+    CONSTRAINT sso_test_outcome_known CHECK (outcome IN ('PENDING', 'PASSED', 'FAILED'))
+);
+CREATE INDEX sso_test_account_idx ON sso_test (account_id, started_at);
+
 CREATE TABLE saml_outstanding_request (
     request_id   VARCHAR(64)   PRIMARY KEY,
     account_id   BIGINT        NOT NULL REFERENCES account (id),
     purpose      VARCHAR(16)   NOT NULL,
+    sso_test_id  BIGINT        REFERENCES sso_test (id),
     relay_state  VARCHAR(1024),
     issued_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     answered_at  TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT saml_outstanding_request_purpose_known CHECK (purpose IN ('SIGN_IN', 'LOGOUT'))
+    CONSTRAINT saml_outstanding_request_purpose_known CHECK (purpose IN ('SIGN_IN', 'LOGOUT', 'SSO_TEST'))
 );
 CREATE INDEX saml_outstanding_request_expiry_idx ON saml_outstanding_request (expires_at);
 

@@ -126,7 +126,8 @@ class FederationServiceIT {
         assertTrue(change.contains("clock skew (s) 60 → 90") && change.contains("SSO binding HTTP_REDIRECT → HTTP_POST")
                 && change.contains("just-in-time users false → true"), change);
         assertFalse(change.contains("entity ID"), "unchanged values are not listed: " + change);
-        assertEquals(90, federation.identityProvider(account.number()).orElseThrow().clockSkewSeconds());
+        assertEquals(90, federation.status(account.number()).draft().clockSkewSeconds());
+        assertEquals(null, federation.status(account.number()).active(), "only the draft changed");
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.KeycloakServer;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SsoSetup;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
@@ -123,8 +124,11 @@ class KeycloakInteropIT {
         }
     }
 
-    /** Our account trusts the realm as its IdP metadata describes it (entity ID, endpoint, signing certificate). */
-    private static void configureFromKeycloakMetadata(String binding) throws CertificateException {
+    /**
+     * Our account trusts the realm as its IdP metadata describes it (entity ID, endpoint, signing certificate): saved
+     * as the draft, tested with a real sign-in at Keycloak, then enabled.
+     */
+    private void configureFromKeycloakMetadata(String binding) throws CertificateException {
         EntityDescriptor descriptor = (EntityDescriptor) OpenSaml.parse(
                 keycloak.descriptor(federation.realm()).getBytes(StandardCharsets.UTF_8));
         IDPSSODescriptor idp = descriptor.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
@@ -140,9 +144,21 @@ class KeycloakInteropIT {
                 .add("ssoUrl", keycloak.samlEndpoint(federation.realm())).add("ssoBinding", binding)
                 .add("sloUrl", keycloak.samlEndpoint(federation.realm())).add("sloBinding", "HTTP_REDIRECT")
                 .add("certificates", certificates).build().toString();
-        ApiClient.Reply reply = federation.api().send("PUT", "/api/v1/accounts/" + federation.account()
-                + "/saml/identity-provider", body);
-        assertEquals(200, reply.status(), reply.body());
+        SsoSetup.saveDraft(federation.api(), federation.account(), body);
+        long test = testThroughKeycloak();
+        assertEquals("PASSED", SsoSetup.outcome(federation.api(), federation.account(), test),
+                federation.api().get("/api/v1/accounts/" + federation.account() + "/saml/tests/" + test).body());
+        SsoSetup.enable(federation.api(), federation.account());
+    }
+
+    /** Test SSO of the draft: the administrator's browser signs in at Keycloak with the draft configuration. */
+    private long testThroughKeycloak() {
+        ApiClient.Reply started = federation.api().post("/api/v1/accounts/" + federation.account() + "/saml/tests", null);
+        assertEquals(201, started.status(), started.body());
+        HttpResponse<String> after = loginAtKeycloak(new BrowserlessClient(), URI.create(started.json().getString("url")));
+        assertTrue(after.uri().getPath().equals("/login.xhtml") || after.uri().getPath().startsWith("/admin/accounts/sso-test"),
+                "the ACS sends the administrator to the result page: " + after.uri());
+        return started.json().getJsonNumber("id").longValue();
     }
 
     // ---- a scripted browser ---------------------------------------------------------------------------------
@@ -183,15 +199,20 @@ class KeycloakInteropIT {
 
     /** Signs in at the account's login URL through Keycloak's login form; returns the user portal page. */
     private Document signIn(BrowserlessClient browser) {
-        HttpResponse<String> loginPage = follow(browser, browser.get(base.resolve("saml/" + federation.account() + "/login")));
+        HttpResponse<String> landed = loginAtKeycloak(browser, base.resolve("saml/" + federation.account() + "/login"));
+        assertEquals(base.resolve("websafe/"), landed.uri(), landed.body());
+        return Jsoup.parse(landed.body());
+    }
+
+    /** From one of our URLs through Keycloak's login form (as alice) and back, to wherever we send the browser. */
+    private static HttpResponse<String> loginAtKeycloak(BrowserlessClient browser, URI start) {
+        HttpResponse<String> loginPage = follow(browser, browser.get(start));
         Element form = Jsoup.parse(loginPage.body(), loginPage.uri().toString()).getElementById("kc-form-login");
         assertNotNull(form, "Keycloak's login form, at " + loginPage.uri() + ": " + loginPage.body());
         Map<String, String> credentials = fields(form);
         credentials.put("username", "alice");
         credentials.put("password", PASSWORD);
-        HttpResponse<String> landed = follow(browser, browser.post(URI.create(form.absUrl("action")), credentials));
-        assertEquals(base.resolve("websafe/"), landed.uri(), landed.body());
-        return Jsoup.parse(landed.body());
+        return follow(browser, browser.post(URI.create(form.absUrl("action")), credentials));
     }
 
     // ---- tests ----------------------------------------------------------------------------------------------

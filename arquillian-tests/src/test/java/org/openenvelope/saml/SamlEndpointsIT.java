@@ -36,6 +36,7 @@ import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SsoSetup;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
@@ -96,13 +97,17 @@ class SamlEndpointsIT {
         }
     }
 
-    private static void configureIdentityProvider(String binding, boolean justInTime) {
-        JsonArrayBuilder certificates = Json.createArrayBuilder().add(pem(IDP_KEY.getEntityCertificate()));
-        String body = Json.createObjectBuilder().add("entityId", tenant.idpEntityId()).add("ssoUrl", IDP_SSO)
+    /** Draft, Test SSO answered by this test's IdP, Enable: the account signs in with these settings from now on. */
+    private void configureIdentityProvider(String binding, boolean justInTime) {
+        SsoSetup.enableWithScriptedIdp(tenant.api(), base, tenant.number(),
+                identityProviderJson(tenant.idpEntityId(), IDP_KEY, binding, justInTime), answer(null));
+    }
+
+    private static String identityProviderJson(String entityId, BasicX509Credential key, String binding, boolean justInTime) {
+        JsonArrayBuilder certificates = Json.createArrayBuilder().add(pem(key.getEntityCertificate()));
+        return Json.createObjectBuilder().add("entityId", entityId).add("ssoUrl", IDP_SSO)
                 .add("ssoBinding", binding).add("sloUrl", IDP_SLO).add("justInTimeUsers", justInTime)
                 .add("certificates", certificates).build().toString();
-        ApiClient.Reply reply = tenant.api().send("PUT", "/api/v1/accounts/" + tenant.number() + "/saml/identity-provider", body);
-        assertEquals(200, reply.status(), reply.body());
     }
 
     private URI endpoint(String name) {
@@ -190,8 +195,13 @@ class SamlEndpointsIT {
     }
 
     private ResponseFixture answer(String requestId) {
-        return ResponseFixture.from(tenant.idpEntityId(), IDP_KEY).forServiceProvider(spEntityId(), endpoint("acs").toString())
-                .inResponseTo(requestId).at(Instant.now()).nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", tenant.user())
+        return answerFrom(tenant.idpEntityId(), IDP_KEY).inResponseTo(requestId);
+    }
+
+    /** An IdP's answer naming the tenant's user by an emailAddress NameID (and no uid attribute). */
+    private ResponseFixture answerFrom(String idpEntityId, BasicX509Credential key) {
+        return ResponseFixture.from(idpEntityId, key).forServiceProvider(spEntityId(), endpoint("acs").toString())
+                .at(Instant.now()).nameId(NameIdFormats.EMAIL_ADDRESS, tenant.user())
                 .assertion(a -> a.getAttributeStatements().clear());
     }
 
@@ -336,6 +346,86 @@ class SamlEndpointsIT {
         assertEquals(400, acs.statusCode());
         assertEquals("malformed_message", reasonCode(acs));
         assertEquals(404, new BrowserlessClient().get(base.resolve("saml/99999999/metadata")).statusCode());
+    }
+
+    // ---- draft, Test SSO, Enable -----------------------------------------------------------------------------
+
+    @Test
+    void theActiveConfigurationStaysInForceWhileADraftIsTestedAndEnabledOnlyAfterAPass() {
+        String newEntityId = "https://idp.test.example/" + Fixtures.unique("rolled");
+        try {
+            SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(newEntityId, STRANGER, "HTTP_REDIRECT", false));
+            ApiClient.Reply refused = tenant.api().post("/api/v1/accounts/" + tenant.number() + "/saml/enable", null);
+            assertEquals(409, refused.status(), "no passed test of this draft yet");
+            assertTrue(refused.json().getString("message").contains("Test SSO"), refused.body());
+
+            BrowserlessClient user = new BrowserlessClient();
+            assertEquals(303, postToAcs(user, answer(startSignIn(user)).build()).statusCode(), "the active IdP still signs users in");
+            BrowserlessClient early = new BrowserlessClient();
+            assertEquals("issuer_mismatch", reasonCode(postToAcs(early, answerFrom(newEntityId, STRANGER)
+                    .inResponseTo(startSignIn(early)).build())),
+                    "the draft's IdP is not trusted for sign-ins yet");
+
+            long test = SsoSetup.runTest(tenant.api(), base, tenant.number(), answerFrom(newEntityId, STRANGER));
+            assertEquals("PASSED", SsoSetup.outcome(tenant.api(), tenant.number(), test));
+            SsoSetup.enable(tenant.api(), tenant.number());
+
+            BrowserlessClient after = new BrowserlessClient();
+            assertEquals(303, postToAcs(after, answerFrom(newEntityId, STRANGER).inResponseTo(startSignIn(after)).build())
+                    .statusCode(), "the enabled draft is in force");
+        } finally {
+            configureIdentityProvider("HTTP_REDIRECT", false);
+        }
+    }
+
+    @Test
+    void aTestShowsTheParsedAssertionAndNeverSignsAnyoneIn() {
+        SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(tenant.idpEntityId(), IDP_KEY, "HTTP_REDIRECT", false));
+        long test = SsoSetup.runTest(tenant.api(), base, tenant.number(), answer(null));
+
+        jakarta.json.JsonObject result = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/saml/tests/" + test).json();
+        assertEquals("PASSED", result.getString("outcome"), result.toString());
+        String assertion = result.getJsonArray("assertion").toString();
+        assertTrue(assertion.contains("Issuer: " + tenant.idpEntityId()) && assertion.contains("NameID: " + tenant.user())
+                && assertion.contains("NameID format: " + NameIdFormats.EMAIL_ADDRESS), assertion);
+        assertTrue(result.getBoolean("ofCurrentDraft"));
+        configureIdentityProvider("HTTP_REDIRECT", false);
+    }
+
+    @Test
+    void aFailedTestDiagnosesTheProblemAndKeepsTheActiveConfiguration() {
+        SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(tenant.idpEntityId(), IDP_KEY, "HTTP_REDIRECT", false));
+        long wrongKey = SsoSetup.runTest(tenant.api(), base, tenant.number(), answer(null).signedBy(STRANGER));
+        jakarta.json.JsonObject failed = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/saml/tests/" + wrongKey).json();
+        assertEquals("FAILED", failed.getString("outcome"));
+        assertEquals("signature_untrusted_key", failed.getString("reasonCode"));
+        assertTrue(failed.getString("diagnosis").startsWith("Wrong certificate"), failed.getString("diagnosis"));
+
+        long clockSkew = SsoSetup.runTest(tenant.api(), base, tenant.number(), answer(null).at(Instant.now().plusSeconds(600)));
+        jakarta.json.JsonObject skew = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/saml/tests/" + clockSkew).json();
+        assertEquals("not_yet_valid", skew.getString("reasonCode"));
+        assertTrue(skew.getString("diagnosis").contains("Clock skew") && skew.getString("diagnosis").contains("s before that"),
+                skew.getString("diagnosis"));
+
+        long unknownUser = SsoSetup.runTest(tenant.api(), base, tenant.number(),
+                answer(null).nameId(NameIdFormats.EMAIL_ADDRESS, "nobody@" + tenant.domain()));
+        assertEquals("unknown_user", tenant.api().get("/api/v1/accounts/" + tenant.number() + "/saml/tests/" + unknownUser)
+                .json().getString("reasonCode"));
+        assertEquals(409, tenant.api().post("/api/v1/accounts/" + tenant.number() + "/saml/enable", null).status());
+
+        BrowserlessClient user = new BrowserlessClient();
+        assertEquals(303, postToAcs(user, answer(startSignIn(user)).build()).statusCode(), "the active configuration still works");
+        configureIdentityProvider("HTTP_REDIRECT", false);
+    }
+
+    @Test
+    void anAccountThatSignsInWithPasswordsHasNoSsoSignIn() {
+        String number = tenant.api().post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Passwords") + "\"}")
+                .json().getString("number");
+        SsoSetup.saveDraft(tenant.api(), number, identityProviderJson(tenant.idpEntityId(), IDP_KEY, "HTTP_REDIRECT", false));
+        HttpResponse<String> login = new BrowserlessClient().get(base.resolve("saml/" + number + "/login"));
+        assertEquals(404, login.statusCode());
+        assertEquals("sso_not_configured", reasonCode(login));
     }
 
     // ---- single logout --------------------------------------------------------------------------------------

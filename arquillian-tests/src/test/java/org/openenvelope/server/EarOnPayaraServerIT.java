@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,12 +19,15 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.saml.OpenSaml;
+import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.SsoSetup;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.security.x509.BasicX509Credential;
 
 /**
  * The deliverable: the EAR on a full Payara Server 6 domain, smoke-tested through the portal and the REST API.
@@ -78,16 +80,20 @@ class EarOnPayaraServerIT {
         assertEquals(base.resolve("saml/" + number).toString(), entity.getEntityID());
         assertTrue(entity.isSigned());
 
-        X509Certificate idp = SelfSignedCertificates.generate("idp.ear.example", Instant.now().minusSeconds(60),
-                Duration.ofDays(1)).getEntityCertificate();
+        BasicX509Credential idp = SelfSignedCertificates.generate("idp.ear.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(1));
         String body;
         try {
             body = "{\"entityId\":\"https://idp.ear.example\",\"ssoUrl\":\"https://idp.ear.example/sso\","
-                    + "\"certificates\":[\"" + Base64.getEncoder().encodeToString(idp.getEncoded()) + "\"]}";
+                    + "\"certificates\":[\"" + Base64.getEncoder().encodeToString(idp.getEntityCertificate().getEncoded()) + "\"]}";
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-        assertEquals(200, api.send("PUT", "/api/v1/accounts/" + number + "/saml/identity-provider", body).status());
+        String user = "ear.user@ear-" + number + ".example";
+        assertEquals(201, api.post("/api/v1/accounts/" + number + "/users", "{\"federationId\":\"" + user + "\"}").status());
+        SsoSetup.enableWithScriptedIdp(api, base, number, body, ResponseFixture.from("https://idp.ear.example", idp)
+                .forServiceProvider(entity.getEntityID(), base.resolve("saml/" + number + "/acs").toString())
+                .at(Instant.now()).nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", user));
         HttpResponse<String> login = browser.get(base.resolve("saml/" + number + "/login"));
         assertEquals(302, login.statusCode(), login.body());
         assertTrue(login.headers().firstValue("Location").orElse("").startsWith("https://idp.ear.example/sso?SAMLRequest="));

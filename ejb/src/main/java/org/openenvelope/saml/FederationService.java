@@ -5,21 +5,34 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openenvelope.account.Account;
+import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.saml.metadata.IdentityProviderMetadata;
+import org.openenvelope.saml.metadata.MetadataReader;
+import org.openenvelope.saml.metadata.MetadataRejectedException;
+import org.openenvelope.saml.metadata.MetadataTrust;
 import org.openenvelope.security.AccountAccess;
 
 /**
- * The administrator's side of an account's SAML federation: the SP (entity ID, keys, metadata URL) and the
- * identity provider it trusts. Every change is audited with what changed.
+ * The administrator's side of an account's SAML federation: the SP (entity ID, keys, metadata URL), the identity
+ * provider as a draft that is edited (by hand or from metadata), tested with a real sign-in, and only then enabled,
+ * and the account's authentication method. The active configuration stays in force until Enable SSO. Every step
+ * is audited with what changed.
  */
 @Stateless
 public class FederationService {
+
+    static final String METADATA_FIELD = "metadata";
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -63,38 +76,203 @@ public class FederationService {
         return ServiceProviderView.of(provider, endpoints);
     }
 
-    public Optional<IdentityProviderView> identityProvider(String accountNumber) {
+    /** The authentication method, both configurations, the latest test, and whether SSO can be enabled. */
+    public SsoStatusView status(String accountNumber) {
         Account account = access.account(accountNumber);
-        return identityProviders.of(account).map(IdentityProviderView::of);
+        Optional<IdentityProvider> draft = identityProviders.draft(account);
+        Optional<SsoTest> latest = latestTest(account);
+        String blocked = enableBlockedBecause(draft, latest);
+        return new SsoStatusView(account.getAuthenticationMethod(),
+                identityProviders.active(account).map(IdentityProviderView::of).orElse(null),
+                draft.map(IdentityProviderView::of).orElse(null),
+                latest.map(test -> SsoTestView.of(test, draft.isPresent() && test.tested(draft.get()))).orElse(null),
+                blocked == null, blocked);
     }
 
     /**
-     * Replaces the account's identity provider configuration (manual entry). All values are checked first and
-     * every problem is reported at once; nothing is saved unless all are valid.
+     * Saves the identity provider as entered by hand into the draft (the active configuration is untouched). All
+     * values are checked first and every problem is reported at once; nothing is saved unless all are valid.
      */
     public IdentityProviderView configureIdentityProvider(String accountNumber, IdentityProviderSettings settings) {
         Account account = access.account(accountNumber);
-        String actor = access.caller().getName();
-        Optional<IdentityProvider> existing = identityProviders.of(account);
-        IdentityProvider provider;
-        String detail;
-        if (existing.isPresent()) {
-            provider = existing.get();
-            IdentityProviderSettings before = provider.settings();
-            provider.configure(settings, actor, clock.instant());
-            detail = "Identity provider changed: " + changes(before, provider.settings());
-        } else {
-            provider = new IdentityProvider(account, settings, actor, clock.instant());
-            em.persist(provider);
-            detail = "Identity provider configured: " + provider.getEntityId() + ", sign-in at " + settings.ssoUrl()
-                    + ", " + settings.certificates().size() + " trusted certificate(s) " + fingerprints(settings);
-        }
-        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, detail);
-        return IdentityProviderView.of(provider);
+        IdentityProvider draft = saveDraft(account, settings);
+        draft.enteredManually();
+        return IdentityProviderView.of(draft);
     }
 
-    private static String changes(IdentityProviderSettings before, IdentityProviderSettings after) {
+    /**
+     * Reads IdP metadata and shows what it says, and what would change in the draft, without saving anything.
+     *
+     * @param entityId the IdP to read when the document has several; null for the first
+     * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document
+     */
+    public MetadataPreview previewIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
+                                                           String entityId) {
+        Account account = access.account(accountNumber);
+        IdentityProviderMetadata metadata = read(document, trust, entityId);
+        IdentityProviderSettings proposed = fromMetadata(account, metadata);
+        return new MetadataPreview(metadata, changes(current(account).map(IdentityProvider::settings).orElse(null), proposed));
+    }
+
+    /**
+     * Imports IdP metadata into the draft: entity ID, endpoints, every signing certificate. The account's own
+     * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, alternate email attribute) are kept.
+     */
+    public MetadataPreview importIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
+                                                          String entityId) {
+        Account account = access.account(accountNumber);
+        IdentityProviderMetadata metadata = read(document, trust, entityId);
+        IdentityProviderSettings proposed = fromMetadata(account, metadata);
+        List<String> changes = changes(current(account).map(IdentityProvider::settings).orElse(null), proposed);
+        IdentityProvider draft = saveDraft(account, proposed);
+        draft.readFromMetadata(ConfigurationSource.METADATA_FILE, null, trust.requireSignature() ? "MORE_SECURE"
+                : "LESS_SECURE", metadata.signature().name(), metadata.validUntil(), clock.instant());
+        audit.record(AuditAction.IDENTITY_PROVIDER_METADATA_IMPORTED, accountNumber, "Imported metadata of "
+                + metadata.entityId() + " (signature " + metadata.signature().name().toLowerCase() + ", "
+                + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft");
+        return new MetadataPreview(metadata, changes);
+    }
+
+    /**
+     * Starts a Test SSO run of the draft; the browser that opens the returned URL performs a real SP-initiated
+     * sign-in with the draft, while the active configuration stays in force for everyone else.
+     */
+    public SsoTestStarted startSsoTest(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        IdentityProvider draft = identityProviders.draft(account).orElseThrow(() -> new ConflictException("draft",
+                "There is no draft configuration to test; enter the identity provider or import its metadata first."));
+        em.flush();
+        SsoTest test = new SsoTest(draft, access.caller().getName(), clock.instant());
+        em.persist(test);
+        em.flush();
+        audit.record(AuditAction.SSO_TEST_STARTED, accountNumber, "Started Test SSO " + test.getId()
+                + " of the draft for " + draft.getEntityId());
+        return new SsoTestStarted(test.getId(), new SamlEndpoints(baseUrl, accountNumber).test(test.getId()));
+    }
+
+    public SsoTestView ssoTest(String accountNumber, long testId) {
+        Account account = access.account(accountNumber);
+        SsoTest test = em.find(SsoTest.class, testId);
+        if (test == null || !test.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("Test SSO " + testId + " was not found in account " + accountNumber + ".");
+        }
+        Optional<IdentityProvider> draft = identityProviders.draft(account);
+        return SsoTestView.of(test, draft.isPresent() && test.tested(draft.get()));
+    }
+
+    /**
+     * Enable SSO: the tested draft comes into force and users sign in through the identity provider.
+     *
+     * @throws ConflictException unless the latest Test SSO passed for the draft exactly as it is now
+     */
+    public SsoStatusView enableSingleSignOn(String accountNumber) {
+        Account account = access.account(accountNumber);
+        Optional<IdentityProvider> draft = identityProviders.draft(account);
+        String blocked = enableBlockedBecause(draft, latestTest(account));
+        if (blocked != null) {
+            throw new ConflictException("test", blocked);
+        }
+        String actor = access.caller().getName();
+        Instant now = clock.instant();
+        Optional<IdentityProvider> active = identityProviders.active(account);
+        String detail = active.map(current -> "SSO configuration changed: " + changes(current.settings(), draft.get().settings()))
+                .orElse("SSO enabled with " + draft.get().getEntityId());
+        if (active.isPresent()) {
+            active.get().takeOver(draft.get(), actor, now);
+        } else {
+            em.persist(IdentityProvider.activeFrom(draft.get(), actor, now));
+        }
+        em.remove(draft.get());
+        account.useSingleSignOn();
+        audit.record(AuditAction.SSO_ENABLED, accountNumber, detail);
+        return status(accountNumber);
+    }
+
+    /** Back to passwords at once; the SSO configuration is kept for when it is enabled again. */
+    public SsoStatusView usePasswordSignIn(String accountNumber) {
+        Account account = access.account(accountNumber);
+        if (account.getAuthenticationMethod() != AuthenticationMethod.PASSWORD) {
+            account.usePassword();
+            audit.record(AuditAction.SSO_DISABLED, accountNumber, "Authentication method changed to Password");
+        }
+        return status(accountNumber);
+    }
+
+    private IdentityProvider saveDraft(Account account, IdentityProviderSettings settings) {
+        String actor = access.caller().getName();
+        Instant now = clock.instant();
+        Optional<IdentityProvider> existing = identityProviders.draft(account);
+        String detail;
+        IdentityProvider draft;
+        if (existing.isPresent()) {
+            draft = existing.get();
+            IdentityProviderSettings before = draft.settings();
+            draft.configure(settings, actor, now);
+            detail = "Draft identity provider changed: " + changes(before, draft.settings());
+        } else {
+            draft = IdentityProvider.draft(account, settings, actor, now);
+            em.persist(draft);
+            detail = "Draft identity provider saved: " + settings.entityId() + ", sign-in at " + settings.ssoUrl()
+                    + ", " + settings.certificates().size() + " trusted certificate(s) " + fingerprints(settings);
+        }
+        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, account.getNumber(), detail);
+        return draft;
+    }
+
+    private Optional<IdentityProvider> current(Account account) {
+        Optional<IdentityProvider> draft = identityProviders.draft(account);
+        return draft.isPresent() ? draft : identityProviders.active(account);
+    }
+
+    private IdentityProviderSettings fromMetadata(Account account, IdentityProviderMetadata metadata) {
+        IdentityProviderSettings kept = current(account).map(IdentityProvider::settings).orElse(null);
+        return new IdentityProviderSettings(metadata.entityId(), metadata.signOn().get(metadata.preferredSignOnBinding()),
+                metadata.preferredSignOnBinding(), metadata.logout().get(metadata.preferredLogoutBinding()),
+                metadata.preferredLogoutBinding(),
+                kept == null ? IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS : kept.clockSkewSeconds(),
+                kept != null && kept.allowSha1(), kept != null && kept.allowIdpInitiated(),
+                kept != null && kept.justInTimeUsers(), kept == null ? null : kept.alternateEmailAttribute(),
+                metadata.signingCertificates());
+    }
+
+    private IdentityProviderMetadata read(byte[] document, MetadataTrust trust, String entityId) {
+        if (document == null || document.length == 0) {
+            throw new InvalidValueException(METADATA_FIELD, "Choose a metadata file (XML) to import.");
+        }
+        try {
+            return MetadataReader.read(document, trust, entityId == null || entityId.isBlank() ? null : entityId.strip(),
+                    clock.instant());
+        } catch (MetadataRejectedException e) {
+            throw new InvalidValueException(METADATA_FIELD, e.getMessage());
+        }
+    }
+
+    private Optional<SsoTest> latestTest(Account account) {
+        return em.createNamedQuery(SsoTest.LATEST_OF_ACCOUNT, SsoTest.class).setParameter("account", account)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private static String enableBlockedBecause(Optional<IdentityProvider> draft, Optional<SsoTest> latest) {
+        if (draft.isEmpty()) {
+            return "There is no draft to enable: edit the identity provider or import its metadata, then test it.";
+        }
+        if (latest.isEmpty() || !latest.get().tested(draft.get())) {
+            return "Run Test SSO configuration on the draft as it is now before enabling it.";
+        }
+        return switch (latest.get().getOutcome()) {
+            case PASSED -> null;
+            case PENDING -> "The latest Test SSO has not finished; complete the sign-in in its tab.";
+            case FAILED -> "The latest Test SSO failed (" + latest.get().getReasonCode() + "); fix the draft and test again.";
+        };
+    }
+
+    /** What differs between two configurations, for the audit log and the import preview. */
+    static List<String> changes(IdentityProviderSettings before, IdentityProviderSettings after) {
         List<String> changes = new ArrayList<>();
+        if (before == null) {
+            changes.add("new identity provider " + after.entityId());
+            return changes;
+        }
         change(changes, "entity ID", before.entityId(), after.entityId());
         change(changes, "SSO URL", before.ssoUrl(), after.ssoUrl());
         change(changes, "SSO binding", before.ssoBinding(), after.ssoBinding());
@@ -106,7 +284,7 @@ public class FederationService {
         change(changes, "just-in-time users", before.justInTimeUsers(), after.justInTimeUsers());
         change(changes, "alternate email attribute", before.alternateEmailAttribute(), after.alternateEmailAttribute());
         change(changes, "trusted certificates", fingerprints(before), fingerprints(after));
-        return changes.isEmpty() ? "nothing" : String.join("; ", changes);
+        return changes;
     }
 
     private static void change(List<String> changes, String what, Object before, Object after) {

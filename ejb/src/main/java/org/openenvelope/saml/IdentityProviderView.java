@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import org.openenvelope.saml.binding.SamlBinding;
 
-/** An account's identity provider configuration as the portal and the API show it. */
-public record IdentityProviderView(String entityId, String ssoUrl, SamlBinding ssoBinding, String sloUrl,
-                                   SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
+/** An account's identity provider configuration (active or draft) as the portal and the API show it. */
+public record IdentityProviderView(IdpStage stage, String entityId, String ssoUrl, SamlBinding ssoBinding,
+                                   String sloUrl, SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
                                    boolean allowIdpInitiated, boolean justInTimeUsers, String alternateEmailAttribute,
-                                   List<CertificateView> certificates, Instant updatedAt, String updatedBy) {
+                                   List<CertificateView> certificates, ConfigurationSource source, String metadataUrl,
+                                   String metadataSignature, Instant metadataValidUntil, Instant metadataReadAt,
+                                   Instant updatedAt, String updatedBy) {
 
     static IdentityProviderView of(IdentityProvider provider) {
         IdentityProviderSettings s = provider.settings();
-        return new IdentityProviderView(s.entityId(), s.ssoUrl(), s.ssoBinding(), s.sloUrl(), s.sloBinding(),
-                s.clockSkewSeconds(), s.allowSha1(), s.allowIdpInitiated(), s.justInTimeUsers(),
+        return new IdentityProviderView(provider.getStage(), s.entityId(), s.ssoUrl(), s.ssoBinding(), s.sloUrl(),
+                s.sloBinding(), s.clockSkewSeconds(), s.allowSha1(), s.allowIdpInitiated(), s.justInTimeUsers(),
                 s.alternateEmailAttribute(), s.certificates().stream().map(CertificateView::of).toList(),
-                provider.getUpdatedAt(), provider.getUpdatedBy());
+                provider.getSource(), provider.getMetadataUrl(), provider.getMetadataSignature(),
+                provider.getMetadataValidUntil(), provider.getMetadataReadAt(), provider.getUpdatedAt(),
+                provider.getUpdatedBy());
     }
 }

@@ -30,6 +30,27 @@ public class OutstandingRequests {
         return id;
     }
 
+    /** A Test SSO run's AuthnRequest. */
+    public String rememberTest(Account account, SsoTest test) {
+        String id = "_" + IdentifierGenerator.next();
+        Instant now = clock.instant();
+        em.persist(new OutstandingRequest(id, account, RequestPurpose.SSO_TEST, null, now, now.plus(LIFETIME)).forTest(test));
+        return id;
+    }
+
+    /**
+     * The outstanding Test SSO request a Response claims to answer, if it is one of this account. The claim is not
+     * trusted: the Response is then validated against the draft, and the request consumed, like any other.
+     */
+    public Optional<OutstandingRequest> test(String inResponseTo, String accountNumber) {
+        if (inResponseTo == null || inResponseTo.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(OutstandingRequest.class, inResponseTo))
+                .filter(request -> request.getPurpose() == RequestPurpose.SSO_TEST && request.getSsoTestId() != null)
+                .filter(request -> request.getAccount().getNumber().equals(accountNumber));
+    }
+
     /** Answers are taken atomically: of two nodes receiving the same answer, only one succeeds. */
     public RequestTracker tracker(Account account, RequestPurpose purpose) {
         return requestId -> requestId.length() <= 64 && em.createNamedQuery(OutstandingRequest.ANSWER)

@@ -58,7 +58,11 @@ public final class ResponseValidator {
      * @throws SamlRejectedException at the first check that fails
      */
     public ValidatedAssertion validate(byte[] xml) {
-        Response response = parseResponse(xml);
+        return validate(parse(xml));
+    }
+
+    /** Validates a Response parsed with {@link #parse}; the caller may have read its (unverified) InResponseTo. */
+    public ValidatedAssertion validate(Response response) {
         checkResponseIssuer(response);
         checkStatus(response);
         checkDestination(response);
@@ -91,7 +95,12 @@ public final class ResponseValidator {
                 assertion.getConditions().getNotOnOrAfter(), attributes(assertion));
     }
 
-    private static Response parseResponse(byte[] xml) {
+    /**
+     * Parses a Response with the hardened parser. Nothing in it is trusted until {@link #validate(Response)} passed.
+     *
+     * @throws SamlRejectedException MALFORMED_MESSAGE or WRONG_MESSAGE_TYPE
+     */
+    public static Response parse(byte[] xml) {
         XMLObject parsed;
         try {
             parsed = OpenSaml.parse(xml);

@@ -34,4 +34,9 @@ public record SamlEndpoints(String baseUrl, String accountNumber) {
     public String singleLogout() {
         return path("/slo");
     }
+
+    /** Opens a Test SSO run in the administrator's browser. */
+    public String test(long testId) {
+        return path("/test/" + testId);
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountNumber;
+import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ResourceNotFoundException;
@@ -35,6 +36,7 @@ import org.openenvelope.user.UserOrigin;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalSession;
 import org.openenvelope.websafe.WebsafeSession;
+import org.opensaml.saml.saml2.core.Response;
 
 /**
  * The user's side of SAML federation: SP metadata, SP-initiated sign-in, the assertion consumer, user-portal
@@ -90,7 +92,7 @@ public class SingleSignOnService {
      */
     public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState) {
         Account account = activeAccount(accountNumber);
-        IdentityProvider idp = identityProvider(account);
+        IdentityProvider idp = enabledIdentityProvider(account);
         ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
                 new SamlEndpoints(baseUrl, accountNumber));
         String next = LocalPath.orUserPortal(relayState);
@@ -101,22 +103,50 @@ public class SingleSignOnService {
     }
 
     /**
+     * Performs a Test SSO run: an SP-initiated sign-in with the draft configuration. The run must be pending and
+     * the draft unchanged since it was started; the answer will be judged against the draft only.
+     */
+    public OutgoingMessage startSsoTest(String accountNumber, long testId, String baseUrl) {
+        Account account = account(accountNumber);
+        SsoTest test = em.find(SsoTest.class, testId);
+        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        if (test == null || !test.getAccount().getId().equals(account.getId()) || test.getOutcome() != SsoTestOutcome.PENDING
+                || draft == null || !test.tested(draft)) {
+            throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST, "Test SSO " + testId + " of account "
+                    + accountNumber + " is not waiting to run (finished, unknown, or the draft changed since); start a new test.");
+        }
+        ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
+                new SamlEndpoints(baseUrl, accountNumber));
+        String requestId = requests.rememberTest(account, test);
+        IdentityProviderSettings settings = draft.settings();
+        return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
+                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), null, sp.signingKey());
+    }
+
+    /**
      * The assertion consumer: validates the Response (every check of {@link ResponseValidator}), finds the user by
      * federation ID (case-sensitive), creates them just in time when the account allows it and their domain is in
      * its Profiles, and starts a user-portal session.
      *
-     * @throws SamlRejectedException for any refusal; no session exists then
+     * <p>A Response to a Test SSO request is judged against the draft instead, its result recorded for the
+     * administrator, and it never starts a session.
+     *
+     * @throws SamlRejectedException for any refusal of a sign-in; no session exists then
      */
-    public SignedIn completeSignIn(String accountNumber, String baseUrl, String samlResponse, String postedRelayState) {
+    public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState) {
         try {
-            byte[] responseXml = PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse);
+            Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
+            Optional<OutstandingRequest> test = requests.test(response.getInResponseTo(), accountNumber);
+            if (test.isPresent()) {
+                return completeTest(test.get(), baseUrl, response);
+            }
             Account account = activeAccount(accountNumber);
-            IdentityProvider idp = identityProvider(account);
+            IdentityProvider idp = enabledIdentityProvider(account);
             IdentityProviderSettings settings = idp.settings();
             ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
                     new SamlEndpoints(baseUrl, accountNumber));
             ValidatedAssertion assertion = new ResponseValidator(sp, trust(settings),
-                    requests.tracker(account, RequestPurpose.SIGN_IN), seenAssertions, clock).validate(responseXml);
+                    requests.tracker(account, RequestPurpose.SIGN_IN), seenAssertions, clock).validate(response);
             String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
             AccountUser user = user(account, settings, federationId);
             Instant now = clock.instant();
@@ -131,11 +161,76 @@ public class SingleSignOnService {
             String next = assertion.inResponseTo() != null
                     ? requests.relayState(assertion.inResponseTo()).orElse(LocalPath.USER_PORTAL)
                     : LocalPath.orUserPortal(postedRelayState);
-            return new SignedIn(sessionKey, accountNumber, federationId, next);
+            return new AcsOutcome.SignedIn(sessionKey, accountNumber, federationId, next);
         } catch (SamlRejectedException e) {
             refusals.refused(accountNumber, "Sign-in", e);
             throw e;
         }
+    }
+
+    /**
+     * Judges a Test SSO answer against the draft with every check of a real sign-in, including finding the user,
+     * and records the outcome; nothing is created and no session starts.
+     */
+    private AcsOutcome completeTest(OutstandingRequest request, String baseUrl, Response response) {
+        Account account = request.getAccount();
+        SsoTest test = em.find(SsoTest.class, request.getSsoTestId());
+        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        SamlEndpoints endpoints = new SamlEndpoints(baseUrl, account.getNumber());
+        ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account), endpoints);
+        Instant now = clock.instant();
+        ValidatedAssertion assertion = null;
+        try {
+            if (draft == null || !test.tested(draft)) {
+                throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST,
+                        "The draft changed while this test ran; start a new test.");
+            }
+            IdentityProviderSettings settings = draft.settings();
+            assertion = new ResponseValidator(sp, trust(settings), requests.tracker(account, RequestPurpose.SSO_TEST),
+                    seenAssertions, clock).validate(response);
+            String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
+            String user = describeUser(account, settings, federationId);
+            test.passed(summary(assertion, federationId, user), now);
+            audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
+                    "Test SSO " + test.getId() + " passed: " + federationId + " signed in through " + assertion.issuer());
+        } catch (SamlRejectedException e) {
+            test.failed(e.failure().code(), SsoDiagnosis.explain(e.failure(), e.detail(), sp.entityId(),
+                    sp.assertionConsumerUrl()), assertion == null ? null : summary(assertion, null, null), now);
+            audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
+                    "Test SSO " + test.getId() + " failed (" + e.failure().code() + "): " + e.detail());
+        }
+        return new AcsOutcome.TestFinished(account.getNumber(), test.getId());
+    }
+
+    private String describeUser(Account account, IdentityProviderSettings settings, String federationId) {
+        boolean known = !em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", account).setParameter("federationId", federationId).getResultList().isEmpty();
+        if (known) {
+            return "a user of this account";
+        }
+        if (settings.justInTimeUsers() && inProfiles(account, federationId)) {
+            return "not a user yet; would be created just in time at the first sign-in";
+        }
+        throw new SamlRejectedException(SamlFailure.UNKNOWN_USER, "No user of account " + account.getNumber()
+                + " has the federation ID \"" + federationId + "\" (compared case-sensitively).");
+    }
+
+    private static String summary(ValidatedAssertion assertion, String federationId, String user) {
+        StringBuilder text = new StringBuilder();
+        text.append("Issuer: ").append(assertion.issuer()).append('\n');
+        text.append("NameID: ").append(assertion.nameId()).append('\n');
+        text.append("NameID format: ").append(assertion.nameIdFormat()).append('\n');
+        if (federationId != null) {
+            text.append("Federation ID: ").append(federationId).append(" (").append(user).append(")\n");
+        }
+        assertion.attributes().forEach((name, values) ->
+                text.append("Attribute ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
+        text.append("Valid: ").append(assertion.notBefore()).append(" to ").append(assertion.notOnOrAfter()).append('\n');
+        text.append("Authenticated at: ").append(assertion.authnInstant()).append('\n');
+        if (assertion.sessionIndex() != null) {
+            text.append("Session index: ").append(assertion.sessionIndex()).append('\n');
+        }
+        return text.toString();
     }
 
     /** The signed-in user of a user-portal session, while the session is active and the account is. */
@@ -159,7 +254,7 @@ public class SingleSignOnService {
         Account account = session.getAccount();
         audit.recordAs(session.getUser().getFederationId(), AuditAction.SSO_SIGNED_OUT, account.getNumber(),
                 "Signed out of the user portal");
-        Optional<IdentityProvider> idp = identityProviders.of(account);
+        Optional<IdentityProvider> idp = identityProviders.active(account);
         if (idp.isEmpty() || idp.get().settings().sloUrl() == null) {
             return Optional.empty();
         }
@@ -184,7 +279,9 @@ public class SingleSignOnService {
         try {
             IncomingMessage message = received.decode();
             Account account = account(accountNumber);
-            IdentityProviderSettings settings = identityProvider(account).settings();
+            IdentityProviderSettings settings = identityProviders.active(account).orElseThrow(() ->
+                    new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED, "Account " + accountNumber
+                            + " has no active identity provider.")).settings();
             IdentityProviderTrust trust = trust(settings);
             ServiceProviderParty sp = serviceProviders.party(serviceProviders.ensure(account),
                     new SamlEndpoints(baseUrl, accountNumber));
@@ -312,9 +409,14 @@ public class SingleSignOnService {
         return account;
     }
 
-    private IdentityProvider identityProvider(Account account) {
-        return identityProviders.of(account).orElseThrow(() -> new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED,
-                "Account " + account.getNumber() + " has no identity provider configured."));
+    /** The active configuration, when the account signs in with SAML. */
+    private IdentityProvider enabledIdentityProvider(Account account) {
+        Optional<IdentityProvider> active = identityProviders.active(account);
+        if (account.getAuthenticationMethod() != AuthenticationMethod.SAML || active.isEmpty()) {
+            throw new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED, "Account " + account.getNumber()
+                    + " does not sign in with SAML 2.0" + (active.isEmpty() ? " (no identity provider is enabled)." : "."));
+        }
+        return active.get();
     }
 
     private static byte[] randomBytes() {

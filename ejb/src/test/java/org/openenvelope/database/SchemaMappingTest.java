@@ -49,6 +49,10 @@ import org.openenvelope.token.TokenSecret;
 import org.openenvelope.saml.Certificates;
 import org.openenvelope.saml.IdentityProvider;
 import org.openenvelope.saml.IdentityProviderSettings;
+import org.openenvelope.saml.IdpStage;
+import org.openenvelope.saml.SsoTest;
+import org.openenvelope.saml.SsoTestOutcome;
+import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.saml.KeyOrigin;
 import org.openenvelope.saml.KeyStatus;
 import org.openenvelope.saml.OutstandingRequest;
@@ -451,10 +455,11 @@ abstract class SchemaMappingTest {
         IdentityProviderSettings settings = new IdentityProviderSettings("https://idp.example/" + unique("realm"),
                 "https://idp.example/sso", SamlBinding.HTTP_POST, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
                 90, true, false, true, "mail", List.of(current, next));
-        IdentityProvider provider = persist(new IdentityProvider(account, settings, "ada@example.com", T0));
+        IdentityProvider provider = persist(IdentityProvider.draft(account, settings, "ada@example.com", T0));
 
         IdentityProvider loaded = read(em -> em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", em.find(Account.class, account.getId())).getSingleResult());
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("stage", IdpStage.DRAFT)
+                .getSingleResult());
         assertEquals(provider.getId(), loaded.getId());
         assertEquals(settings, loaded.settings());
         assertEquals(List.of(current, next), loaded.trustedCertificates());
@@ -465,6 +470,44 @@ abstract class SchemaMappingTest {
                 settings.entityId(), settings.ssoUrl(), SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false,
                 null, List.of(next)), "bob@example.com", T0));
         assertEquals(List.of(next), read(em -> em.find(IdentityProvider.class, provider.getId())).trustedCertificates());
+
+        IdentityProvider active = persist(IdentityProvider.activeFrom(read(em -> em.find(IdentityProvider.class,
+                provider.getId())), "bob@example.com", T0));
+        assertEquals(IdpStage.ACTIVE, read(em -> em.find(IdentityProvider.class, active.getId())).getStage());
+        SQLException second = uniqueViolation(() -> persist(IdentityProvider.draft(account, settings, "x", T0)));
+        assertTrue(second.getMessage().toLowerCase(Locale.ROOT).contains("identity_provider_account_stage_unique"), second.getMessage());
+    }
+
+    @Test
+    void ssoTestsRememberWhichDraftVersionTheyTested() {
+        Account account = persist(newAccount());
+        X509Certificate certificate = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        IdentityProvider draft = persist(IdentityProvider.draft(account, new IdentityProviderSettings("urn:idp:" + unique("t"),
+                "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null,
+                List.of(certificate)), "ada", T0));
+        SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "ada", T0));
+        inTransaction(em -> em.find(SsoTest.class, test.getId()).passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5)));
+        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, T0,
+                T0.plusSeconds(900)).forTest(test));
+
+        SsoTest loaded = read(em -> em.createNamedQuery(SsoTest.LATEST_OF_ACCOUNT, SsoTest.class)
+                .setParameter("account", em.find(Account.class, account.getId())).getResultList().get(0));
+        assertEquals(SsoTestOutcome.PASSED, loaded.getOutcome());
+        assertEquals(List.of("Issuer: urn:idp", "NameID: a@b.example"), loaded.getAssertionSummary().lines().toList());
+        assertTrue(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))));
+
+        inTransaction(em -> em.find(IdentityProvider.class, draft.getId()).configure(new IdentityProviderSettings(
+                "urn:idp:changed", "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 90, false, false,
+                false, null, List.of(certificate)), "ada", T0.plusSeconds(10)));
+        assertFalse(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))), "the draft changed");
+    }
+
+    @Test
+    void accountsRememberTheirAuthenticationMethod() {
+        Account account = persist(newAccount());
+        assertEquals(AuthenticationMethod.PASSWORD, read(em -> em.find(Account.class, account.getId())).getAuthenticationMethod());
+        inTransaction(em -> em.find(Account.class, account.getId()).useSingleSignOn());
+        assertEquals(AuthenticationMethod.SAML, read(em -> em.find(Account.class, account.getId())).getAuthenticationMethod());
     }
 
     @Test

@@ -99,10 +99,15 @@ public final class ResponseFixture {
         return this;
     }
 
+    /** Names the user by this NameID alone: the default uid attribute, which would win, is dropped. */
     public ResponseFixture nameId(String format, String value) {
         return assertion(a -> {
             a.getSubject().getNameID().setFormat(format);
             a.getSubject().getNameID().setValue(value);
+            for (AttributeStatement statement : a.getAttributeStatements()) {
+                statement.getAttributes().stream().filter(attribute -> attribute.getName().equals(FederationIdentity.UID))
+                        .toList().forEach(statement.getAttributes()::remove);
+            }
         });
     }
 

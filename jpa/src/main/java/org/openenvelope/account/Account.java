@@ -42,6 +42,10 @@ public class Account {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "authentication_method", nullable = false, length = 16)
+    private AuthenticationMethod authenticationMethod = AuthenticationMethod.PASSWORD;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -76,6 +80,19 @@ public class Account {
 
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
+    }
+
+    /** Users sign in through the account's identity provider from now on (after a passed Test SSO). */
+    public void useSingleSignOn() {
+        authenticationMethod = AuthenticationMethod.SAML;
+    }
+
+    public void usePassword() {
+        authenticationMethod = AuthenticationMethod.PASSWORD;
+    }
+
+    public AuthenticationMethod getAuthenticationMethod() {
+        return authenticationMethod;
     }
 
     /** Names are shown in lists and audit entries: one line, trimmed, not empty, bounded. */

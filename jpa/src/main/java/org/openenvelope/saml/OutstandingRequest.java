@@ -40,6 +40,9 @@ public class OutstandingRequest {
     @Column(name = "purpose", nullable = false, updatable = false, length = 16)
     private RequestPurpose purpose;
 
+    @Column(name = "sso_test_id", updatable = false)
+    private Long ssoTestId;
+
     @Column(name = "relay_state", length = 1024)
     private String relayState;
 
@@ -63,6 +66,24 @@ public class OutstandingRequest {
         this.relayState = relayState;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** A Test SSO run's request: its answer is judged against the draft and never signs anyone in. */
+    public OutstandingRequest forTest(SsoTest test) {
+        this.ssoTestId = test.getId();
+        return this;
+    }
+
+    public Long getSsoTestId() {
+        return ssoTestId;
+    }
+
+    public RequestPurpose getPurpose() {
+        return purpose;
+    }
+
+    public Account getAccount() {
+        return account;
     }
 
     public String getRequestId() {

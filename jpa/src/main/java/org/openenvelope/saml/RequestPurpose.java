@@ -2,5 +2,5 @@ package org.openenvelope.saml;
 
 /** What an outstanding request of ours was for, so an answer cannot be taken for the other kind. */
 public enum RequestPurpose {
-    SIGN_IN, LOGOUT
+    SIGN_IN, LOGOUT, SSO_TEST
 }

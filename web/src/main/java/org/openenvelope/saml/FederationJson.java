@@ -1,5 +1,5 @@
 package org.openenvelope.saml;
 
-/** GET /api/v1/accounts/{number}/saml: both sides of the federation; {@code identityProvider} null until configured. */
-public record FederationJson(ServiceProviderView serviceProvider, IdentityProviderView identityProvider) {
+/** GET /api/v1/accounts/{number}/saml: the SP, and where the account stands with its identity provider. */
+public record FederationJson(ServiceProviderView serviceProvider, SsoStatusView sso) {
 }

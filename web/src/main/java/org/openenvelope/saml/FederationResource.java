@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -27,8 +29,12 @@ import org.openenvelope.api.ApiError;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.metadata.MetadataTrust;
 
-/** {@code /api/v1/accounts/{number}/saml}: the account's SP and its identity provider, as on the Details tab. */
+/**
+ * {@code /api/v1/accounts/{number}/saml}: the account's SP, and its identity provider as on the Details tab: edit
+ * the draft (by hand or from metadata), test it with a real sign-in, enable it.
+ */
 @Path("/v1/accounts/{number}/saml")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,10 +56,9 @@ public class FederationResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "The account's SP (entity ID, endpoints, keys) and identity provider")
+    @Operation(summary = "The SP (entity ID, endpoints, keys), the authentication method, the active and draft identity provider, the latest Test SSO")
     public FederationJson federation(@PathParam("number") String number) {
-        return new FederationJson(federation.serviceProvider(number, baseUrl.of(request)),
-                federation.identityProvider(number).orElse(null));
+        return new FederationJson(federation.serviceProvider(number, baseUrl.of(request)), federation.status(number));
     }
 
     @PUT
@@ -68,9 +73,10 @@ public class FederationResource {
 
     @PUT
     @Path("identity-provider")
-    @Operation(summary = "Configure the identity provider (manual entry)",
-            description = "Replaces the whole configuration. Every problem is listed at once; nothing is saved unless all values are valid.")
-    @APIResponse(responseCode = "200", description = "The identity provider as it is now")
+    @Operation(summary = "Save the identity provider (manual entry) as the draft",
+            description = "Replaces the draft; the active configuration stays in force until a passed Test SSO and Enable."
+                    + " Every problem is listed at once; nothing is saved unless all values are valid.")
+    @APIResponse(responseCode = "200", description = "The draft as it is now")
     @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, IdentityProviderRequest body) {
@@ -80,7 +86,63 @@ public class FederationResource {
                 Objects.requireNonNullElse(body.clockSkewSeconds(), IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS),
                 Boolean.TRUE.equals(body.allowSha1()), Boolean.TRUE.equals(body.allowIdpInitiated()),
                 Boolean.TRUE.equals(body.justInTimeUsers()), body.alternateEmailAttribute(),
-                certificates(body.certificates())));
+                certificates("certificates", body.certificates())));
+    }
+
+    @POST
+    @Path("identity-provider/metadata")
+    @Operation(summary = "Preview or import IdP metadata into the draft",
+            description = "With preview=true nothing is saved. MORE_SECURE requires a signature by one of the anchors"
+                    + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata.")
+    @APIResponse(responseCode = "200", description = "What the metadata says and what changes in the draft")
+    @APIResponse(responseCode = "400", description = "invalid_value on metadata: not XML, hostile, not metadata, signature fails, …",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public MetadataPreviewJson importMetadata(@PathParam("number") String number, MetadataImportRequest body) {
+        RequestBodies.required(body);
+        byte[] document = body.metadata() == null ? new byte[0] : body.metadata().getBytes(StandardCharsets.UTF_8);
+        List<X509Certificate> anchors = certificates("anchors", body.anchors());
+        MetadataTrust trust = switch (Objects.requireNonNullElse(body.trust(), "LESS_SECURE")) {
+            case "MORE_SECURE" -> MetadataTrust.moreSecure(anchors);
+            case "LESS_SECURE" -> MetadataTrust.lessSecure();
+            default -> throw new InvalidValueException("trust", "trust must be MORE_SECURE or LESS_SECURE.");
+        };
+        MetadataPreview preview = Boolean.TRUE.equals(body.preview())
+                ? federation.previewIdentityProviderMetadata(number, document, trust, body.entityId())
+                : federation.importIdentityProviderMetadata(number, document, trust, body.entityId());
+        return MetadataPreviewJson.of(preview);
+    }
+
+    @POST
+    @Path("tests")
+    @Operation(summary = "Start a Test SSO run of the draft", description = "Open the returned url in a browser to sign in with the draft.")
+    @APIResponse(responseCode = "201", description = "The run, with the URL that performs it")
+    @APIResponse(responseCode = "409", description = "conflict: there is no draft", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response startTest(@PathParam("number") String number) {
+        return Response.status(Response.Status.CREATED).entity(federation.startSsoTest(number, baseUrl.of(request))).build();
+    }
+
+    @GET
+    @Path("tests/{id}")
+    @Operation(summary = "A Test SSO run's outcome: the parsed assertion, or a diagnosis")
+    public SsoTestView test(@PathParam("number") String number, @PathParam("id") long id) {
+        return federation.ssoTest(number, id);
+    }
+
+    @POST
+    @Path("enable")
+    @Operation(summary = "Enable SSO: the tested draft comes into force, users sign in with SAML 2.0")
+    @APIResponse(responseCode = "200", description = "The account's SSO status now")
+    @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SsoStatusView enable(@PathParam("number") String number) {
+        return federation.enableSingleSignOn(number);
+    }
+
+    @POST
+    @Path("use-password")
+    @Operation(summary = "Switch the account back to password sign-in (the SSO configuration is kept)")
+    public SsoStatusView usePassword(@PathParam("number") String number) {
+        return federation.usePasswordSignIn(number);
     }
 
     private static SamlBinding binding(String field, String value) {
@@ -95,7 +157,7 @@ public class FederationResource {
     }
 
     /** PEM as exported by IdP consoles, or bare base64 DER as found in metadata. */
-    static List<X509Certificate> certificates(List<String> encoded) {
+    static List<X509Certificate> certificates(String field, List<String> encoded) {
         if (encoded == null) {
             return List.of();
         }
@@ -107,7 +169,7 @@ public class FederationResource {
                         : Base64.getMimeDecoder().decode(text);
                 certificates.add(Certificates.fromDer(bytes));
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("certificates", "Certificate " + (i + 1) + " is not an X.509 "
+                throw new InvalidValueException(field, "Certificate " + (i + 1) + " of " + field + " is not an X.509 "
                         + "certificate (PEM or base64 DER).");
             }
         }

@@ -18,13 +18,14 @@ import org.openenvelope.websafe.UserPortalCookie;
 
 /**
  * The SAML endpoints of every account: {@code /saml/{accountNumber}/metadata} (GET), {@code /login} (GET, SP-
- * initiated sign-in, optional {@code RelayState} local path), {@code /acs} (HTTP-POST) and {@code /slo} (Redirect
- * and POST). The URLs are stable, because IdPs are configured with them.
+ * initiated sign-in, optional {@code RelayState} local path), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
+ * and POST), and {@code /test/{id}} (GET, an administrator's Test SSO run with the draft). The URLs are stable,
+ * because IdPs are configured with them.
  */
 @WebServlet(urlPatterns = "/saml/*")
 public class SamlEndpointServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo)");
+    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo|test/([0-9]{1,18}))");
 
     @EJB
     SingleSignOnService sso;
@@ -75,7 +76,14 @@ public class SamlEndpointServlet extends HttpServlet {
                         methodNotAllowed(response, "POST");
                     }
                 }
-                default -> singleLogout(request, response, account, base, post);
+                case "slo" -> singleLogout(request, response, account, base, post);
+                default -> {
+                    if (post) {
+                        methodNotAllowed(response, "GET");
+                    } else {
+                        SamlPages.send(request, response, sso.startSsoTest(account, Long.parseLong(path.group(3)), base));
+                    }
+                }
             }
         } catch (SamlRejectedException e) {
             SamlPages.refuse(request, response, e);
@@ -94,11 +102,17 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
             throws IOException {
-        SignedIn signedIn = sso.completeSignIn(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
+        AcsOutcome outcome = sso.consumeResponse(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
                 request.getParameter(RedirectBinding.RELAY_STATE));
-        UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + LocalPath.orUserPortal(signedIn.nextPath()));
+        if (outcome instanceof AcsOutcome.SignedIn signedIn) {
+            UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
+            response.setHeader("Location", request.getContextPath() + LocalPath.orUserPortal(signedIn.nextPath()));
+        } else {
+            AcsOutcome.TestFinished test = (AcsOutcome.TestFinished) outcome;
+            response.setHeader("Location", request.getContextPath() + "/admin/accounts/sso-test.xhtml?account="
+                    + test.accountNumber() + "&test=" + test.testId());
+        }
     }
 
     private void singleLogout(HttpServletRequest request, HttpServletResponse response, String account, String base,

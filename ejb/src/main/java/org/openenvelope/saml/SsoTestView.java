@@ -1,0 +1,22 @@
+package org.openenvelope.saml;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Test SSO run as its result page shows it.
+ *
+ * @param ofCurrentDraft whether it tested the draft as it is now (only such a passed test allows Enable SSO)
+ * @param diagnosis      for a failure: what is wrong and what to change, then the details
+ * @param assertion      for a completed run that got that far: the parsed assertion, one "name: value" per line
+ */
+public record SsoTestView(long id, SsoTestOutcome outcome, String startedBy, Instant startedAt, Instant completedAt,
+                          String reasonCode, String diagnosis, List<String> assertion, boolean ofCurrentDraft) {
+
+    static SsoTestView of(SsoTest test, boolean ofCurrentDraft) {
+        String summary = test.getAssertionSummary();
+        return new SsoTestView(test.getId(), test.getOutcome(), test.getStartedBy(), test.getStartedAt(),
+                test.getCompletedAt(), test.getReasonCode(), test.getDetail(),
+                summary == null ? List.of() : summary.lines().toList(), ofCurrentDraft);
+    }
+}

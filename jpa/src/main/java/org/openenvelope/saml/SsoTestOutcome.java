@@ -1,0 +1,5 @@
+package org.openenvelope.saml;
+
+public enum SsoTestOutcome {
+    PENDING, PASSED, FAILED
+}
