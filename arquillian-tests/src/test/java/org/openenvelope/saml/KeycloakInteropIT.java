@@ -301,6 +301,57 @@ class KeycloakInteropIT {
     }
 
     @Test
+    void anAdministratorImportsKeycloakMetadataTestsAndEnablesSsoInThePortal() throws Exception {
+        java.nio.file.Path metadataFile = java.nio.file.Files.createTempFile("keycloak-idp-metadata", ".xml");
+        java.nio.file.Files.writeString(metadataFile, keycloak.descriptor(federation.realm()));
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(base.resolve("login.xhtml").toString());
+            driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+            driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+            driver.findElement(By.id("signin:submit")).click();
+            wait.until(ExpectedConditions.urlContains("/admin/"));
+
+            driver.get(base.resolve("admin/accounts/details.xhtml?account=" + federation.account()).toString());
+            driver.findElement(By.id("configureSso")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import:metadataFile")));
+            driver.findElement(By.id("import:metadataFile")).sendKeys(metadataFile.toString());
+            driver.findElement(By.cssSelector("input[name='import:trust'][value='false']")).click();
+            driver.findElement(By.id("import:preview")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata-preview")));
+            assertEquals(keycloak.realmUrl(federation.realm()), driver.findElement(By.id("preview-entity-id")).getText());
+            assertEquals("Not signed", driver.findElement(By.id("preview-signature")).getText());
+            Browser.screenshot(driver, "sso-import-preview", driver.findElement(By.id("metadata-preview")));
+            driver.findElement(By.id("import:import")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+            Browser.screenshot(driver, "sso-details", driver.findElement(By.id("draft")));
+
+            String portalTab = driver.getWindowHandle();
+            driver.findElement(By.id("test:startTest")).click();
+            wait.until(driver1 -> driver1.getWindowHandles().size() == 2);
+            driver.getWindowHandles().stream().filter(handle -> !handle.equals(portalTab)).findFirst()
+                    .ifPresent(handle -> driver.switchTo().window(handle));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            driver.findElement(By.id("username")).sendKeys("alice");
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sso-test-result")));
+            assertTrue(driver.findElement(By.id("outcome")).getText().startsWith("Test passed"),
+                    driver.findElement(By.id("sso-test-result")).getText());
+            assertTrue(driver.findElement(By.id("assertion")).getText().contains(federation.user()));
+            Browser.screenshot(driver, "sso-test-result");
+
+            driver.findElement(By.id("enable:enable")).click();
+            wait.until(ExpectedConditions.urlContains("/admin/accounts/details.xhtml"));
+            assertTrue(driver.getPageSource().contains("SAML 2.0 single sign-on"));
+        } finally {
+            driver.quit();
+            java.nio.file.Files.deleteIfExists(metadataFile);
+        }
+    }
+
+    @Test
     void singleLogoutEndsTheSessionHereAndAtKeycloak() {
         BrowserlessClient browser = new BrowserlessClient();
         Document portal = signIn(browser);

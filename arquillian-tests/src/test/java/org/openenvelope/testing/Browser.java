@@ -41,6 +41,12 @@ public final class Browser {
         return driver;
     }
 
+    /** Scrolls the element to the top of the window, then saves a screenshot of what is shown. */
+    public static void screenshot(ChromeDriver driver, String name, org.openqa.selenium.WebElement top) throws IOException {
+        driver.executeScript("arguments[0].scrollIntoView(true); window.scrollBy(0, -16);", top);
+        screenshot(driver, name);
+    }
+
     /** Saves a screenshot under target/screenshots for people to look at. */
     public static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "screenshots"));

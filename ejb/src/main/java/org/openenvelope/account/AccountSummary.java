@@ -3,10 +3,11 @@ package org.openenvelope.account;
 import java.time.Instant;
 
 /** An account as lists, pages and the API show it. */
-public record AccountSummary(String number, String name, AccountStatus status, Instant createdAt) {
+public record AccountSummary(String number, String name, AccountStatus status, Instant createdAt,
+                             AuthenticationMethod authenticationMethod) {
 
     public static AccountSummary of(Account account) {
         return new AccountSummary(account.getNumber(), account.getName(), account.getStatus(),
-                account.getCreatedAt());
+                account.getCreatedAt(), account.getAuthenticationMethod());
     }
 }

@@ -89,6 +89,12 @@ public class FederationService {
                 blocked == null, blocked);
     }
 
+    /** The certificates the draft trusts, or the active configuration's when there is no draft. */
+    public List<java.security.cert.X509Certificate> trustedCertificates(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return current(account).map(IdentityProvider::trustedCertificates).orElse(List.of());
+    }
+
     /**
      * Saves the identity provider as entered by hand into the draft (the active configuration is untouched). All
      * values are checked first and every problem is reported at once; nothing is saved unless all are valid.

@@ -39,6 +39,21 @@ public final class FormErrors {
         show(refusal, Map.of());
     }
 
+    /**
+     * For forms with several fields: each rejected value's message next to its own field (or at the top when the
+     * form has no such field), with the summary at the top.
+     */
+    public static void showEachField(ServiceException refusal, Map<String, String> fields) {
+        if (!(refusal instanceof RejectedValuesException rejected)) {
+            show(refusal, fields);
+            return;
+        }
+        add(null, refusal.getMessage());
+        for (ValueProblem problem : rejected.problems()) {
+            add(clientId(fields.get(problem.field())), problem.message());
+        }
+    }
+
     public static void info(String message) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));

@@ -1,0 +1,145 @@
+package org.openenvelope.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.testing.Browser;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.PortalSteps;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Details tab's SSO page in headless Chromium, as an account administrator uses it: manual entry with a
+ * certificate upload (an expired certificate refused with its dates, a valid one shown with its fingerprint), and
+ * metadata uploads that must be refused with a precise message and nothing saved.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SsoPortalBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private String account;
+
+    @BeforeEach
+    void signInAndOpenTheSsoPage() throws Exception {
+        base = Deployments.loopback(deployed);
+        account = PortalSteps.createAccount(PortalSteps.serviceAdministrator(base), Fixtures.unique("SSO portal"));
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base.resolve("login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+        driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+        driver.get(base.resolve("admin/accounts/sso.xhtml?account=" + account).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft:entityId")));
+    }
+
+    @AfterEach
+    void quit() {
+        driver.quit();
+    }
+
+    private static Path pem(X509Certificate certificate) throws Exception {
+        Path file = Files.createTempFile("idp-certificate", ".pem");
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        return file;
+    }
+
+    private void enterIdentityProvider(Path certificate) {
+        driver.findElement(By.id("draft:entityId")).clear();
+        driver.findElement(By.id("draft:entityId")).sendKeys("https://idp.portal.example/" + account);
+        driver.findElement(By.id("draft:ssoUrl")).clear();
+        driver.findElement(By.id("draft:ssoUrl")).sendKeys("https://idp.portal.example/sso");
+        driver.findElement(By.id("draft:alternateEmailAttribute")).clear();
+        driver.findElement(By.id("draft:alternateEmailAttribute")).sendKeys("mail");
+        driver.findElement(By.id("draft:certificate")).sendKeys(certificate.toString());
+        driver.findElement(By.id("draft:saveDraft")).click();
+    }
+
+    @Test
+    void manualEntryRefusesAnExpiredCertificateWithItsDatesAndSavesAValidOne() throws Exception {
+        X509Certificate expired = SelfSignedCertificates.generate("expired.portal.example",
+                Instant.now().minus(Duration.ofDays(400)), Duration.ofDays(365)).getEntityCertificate();
+        enterIdentityProvider(pem(expired));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "expired on"));
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("expired on " + expired.getNotAfter().toInstant()), page);
+        assertTrue(driver.findElements(By.id("draft-entity-id")).isEmpty(), "nothing was saved");
+        Browser.screenshot(driver, "sso-manual-entry-refused", driver.findElement(By.id("draft")));
+
+        X509Certificate valid = SelfSignedCertificates.generate("valid.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(365)).getEntityCertificate();
+        enterIdentityProvider(pem(valid));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+        assertEquals("https://idp.portal.example/" + account, driver.findElement(By.id("draft-entity-id")).getText());
+        assertTrue(driver.findElement(By.id("trusted-certificates")).getText().contains("CN=valid.portal.example"));
+        assertEquals("Password", driver.findElement(By.id("authentication-method")).getText(), "a draft changes nothing yet");
+        Browser.screenshot(driver, "sso-manual-entry-saved", driver.findElement(By.id("draft")));
+    }
+
+    @Test
+    void metadataUploadsThatCannotBeTrustedAreRefusedPrecisely() throws Exception {
+        Path hostile = Files.createTempFile("hostile", ".xml");
+        Files.writeString(hostile, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        driver.findElement(By.id("import:metadataFile")).sendKeys(hostile.toString());
+        driver.findElement(By.id("import:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "DOCTYPE"));
+        assertTrue(driver.findElements(By.id("metadata-preview")).isEmpty());
+
+        X509Certificate signing = SelfSignedCertificates.generate("duo.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(365)).getEntityCertificate();
+        Path unsigned = Files.createTempFile("unsigned", ".xml");
+        Files.writeString(unsigned, "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://duo.portal.example\">"
+                + "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"><md:KeyDescriptor>"
+                + "<ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:X509Data><ds:X509Certificate>"
+                + Base64.getEncoder().encodeToString(signing.getEncoded()) + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo>"
+                + "</md:KeyDescriptor><md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"https://duo.portal.example/sso\"/></md:IDPSSODescriptor></md:EntityDescriptor>");
+        driver.findElement(By.id("import:metadataFile")).sendKeys(unsigned.toString());
+        driver.findElement(By.id("import:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "more secure mode requires a signature"));
+        Browser.screenshot(driver, "sso-import-refused", driver.findElement(By.id("import")));
+
+        driver.findElement(By.id("import:metadataFile")).sendKeys(unsigned.toString());
+        driver.findElement(By.cssSelector("input[name='import:trust'][value='false']")).click();
+        driver.findElement(By.id("import:preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata-preview")));
+        assertEquals("Not signed", driver.findElement(By.id("preview-signature")).getText());
+        assertTrue(driver.findElement(By.id("preview-changes")).getText().contains("new identity provider https://duo.portal.example"));
+        assertTrue(driver.findElements(By.id("draft-entity-id")).isEmpty(), "a preview saves nothing");
+    }
+}

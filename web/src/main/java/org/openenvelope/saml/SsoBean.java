@@ -1,0 +1,267 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.util.Faces;
+import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.account.Refusals;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.portal.FormErrors;
+import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.metadata.MetadataTrust;
+
+/**
+ * The Details tab's single sign-on page: the SP this service is for the account, the identity provider's draft
+ * (manual entry with certificate upload, or metadata import with a preview), Test SSO, Enable, and the
+ * authentication method. Logic stays in {@link FederationService}; this bean holds the form.
+ */
+@Named("sso")
+@ViewScoped
+public class SsoBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_UPLOAD = OpenSaml.MAX_DOCUMENT_BYTES;
+
+    @EJB
+    FederationService federation;
+
+    @Inject
+    AccountTabBean tab;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    private transient ServiceProviderView serviceProvider;
+    private transient SsoStatusView status;
+    private String spEntityId;
+
+    // manual entry
+    private String entityId;
+    private String ssoUrl;
+    private SamlBinding ssoBinding = SamlBinding.HTTP_REDIRECT;
+    private String sloUrl;
+    private SamlBinding sloBinding = SamlBinding.HTTP_REDIRECT;
+    private int clockSkewSeconds = IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS;
+    private boolean allowSha1;
+    private boolean allowIdpInitiated;
+    private boolean justInTimeUsers;
+    private String alternateEmailAttribute;
+    private transient Part certificate;
+
+    // metadata import
+    private transient Part metadataFile;
+    private byte[] metadata;
+    private boolean moreSecure = true;
+    private transient Part anchorFile;
+    private List<X509Certificate> anchors = List.of();
+    private String metadataEntityId;
+    private transient MetadataPreview preview;
+
+    public void load() throws IOException {
+        if (!tab.open(AccountTab.DETAILS)) {
+            return;
+        }
+        refresh();
+        IdentityProviderView current = status.draft() != null ? status.draft() : status.active();
+        if (current != null) {
+            entityId = current.entityId();
+            ssoUrl = current.ssoUrl();
+            ssoBinding = current.ssoBinding();
+            sloUrl = current.sloUrl();
+            sloBinding = current.sloBinding();
+            clockSkewSeconds = current.clockSkewSeconds();
+            allowSha1 = current.allowSha1();
+            allowIdpInitiated = current.allowIdpInitiated();
+            justInTimeUsers = current.justInTimeUsers();
+            alternateEmailAttribute = current.alternateEmailAttribute();
+        }
+    }
+
+    private void refresh() {
+        serviceProvider = federation.serviceProvider(tab.getNumber(), baseUrl.of(request()));
+        status = federation.status(tab.getNumber());
+        if (spEntityId == null) {
+            spEntityId = serviceProvider.customEntityId() ? serviceProvider.entityId() : "";
+        }
+    }
+
+    public String saveServiceProvider() {
+        try {
+            federation.changeServiceProviderEntityId(tab.getNumber(), baseUrl.of(request()), spEntityId);
+            FormErrors.info("The SP entity ID is now " + federation.serviceProvider(tab.getNumber(), baseUrl.of(request())).entityId()
+                    + ". Give the identity provider the same value.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal, Map.of("entityId", "serviceProvider:spEntityId"));
+            return null;
+        }
+    }
+
+    /** Saves the manual entry as the draft; an uploaded certificate replaces the trusted ones. */
+    public String saveDraft() {
+        try {
+            List<X509Certificate> certificates = certificate != null && certificate.getSize() > 0
+                    ? List.of(readCertificate(certificate, "certificates")) : currentCertificates();
+            federation.configureIdentityProvider(tab.getNumber(), new IdentityProviderSettings(entityId, ssoUrl,
+                    ssoBinding, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
+                    alternateEmailAttribute, certificates));
+            FormErrors.info("The draft is saved. The active configuration stays in force until you test and enable the draft.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.showEachField(refusal, new java.util.HashMap<>(Map.of("entityId", "draft:entityId",
+                    "ssoUrl", "draft:ssoUrl", "sloUrl", "draft:sloUrl", "clockSkewSeconds", "draft:clockSkewSeconds",
+                    "certificates", "draft:certificate", "alternateEmailAttribute", "draft:alternateEmailAttribute")));
+            return null;
+        }
+    }
+
+    /** Reads the uploaded metadata and shows what it says and what would change; nothing is saved. */
+    public void previewMetadata() {
+        try {
+            metadata = metadataFile != null && metadataFile.getSize() > 0 ? read(metadataFile, FederationService.METADATA_FIELD) : metadata;
+            if (anchorFile != null && anchorFile.getSize() > 0) {
+                anchors = List.of(readCertificate(anchorFile, "anchor"));
+            }
+            preview = federation.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+        } catch (ServiceException refusal) {
+            preview = null;
+            Refusals.show(refusal, Map.of(FederationService.METADATA_FIELD, "import:metadataFile", "anchor", "import:anchorFile"));
+        }
+    }
+
+    public String importMetadata() {
+        try {
+            federation.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+            FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal, Map.of(FederationService.METADATA_FIELD, "import:metadataFile"));
+            return null;
+        }
+    }
+
+    public String enable() {
+        try {
+            federation.enableSingleSignOn(tab.getNumber());
+            FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal);
+            return null;
+        }
+    }
+
+    public String usePassword() {
+        federation.usePasswordSignIn(tab.getNumber());
+        FormErrors.info("Users of this account sign in with passwords again. The SSO configuration is kept.");
+        return tab.reload();
+    }
+
+    private MetadataTrust trust() {
+        return moreSecure ? MetadataTrust.moreSecure(anchors) : MetadataTrust.lessSecure();
+    }
+
+    private List<X509Certificate> currentCertificates() {
+        return federation.trustedCertificates(tab.getNumber());
+    }
+
+    private static X509Certificate readCertificate(Part part, String field) {
+        try {
+            return Certificates.fromDer(read(part, field));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "The file " + part.getSubmittedFileName() + " " + e.getMessage() + ".");
+        }
+    }
+
+    private static byte[] read(Part part, String field) {
+        if (part.getSize() > MAX_UPLOAD) {
+            throw new InvalidValueException(field, "The file " + part.getSubmittedFileName() + " is " + part.getSize()
+                    + " bytes; at most " + MAX_UPLOAD + " are accepted.");
+        }
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidValueException(field, "The file could not be read: " + e.getMessage());
+        }
+    }
+
+    private static HttpServletRequest request() {
+        return Faces.getRequest();
+    }
+
+    public List<SamlBinding> getBindings() {
+        return List.of(SamlBinding.values());
+    }
+
+    public List<CertificateView> getPreviewCertificates() {
+        return preview == null ? List.of() : preview.metadata().signingCertificates().stream().map(CertificateView::of).toList();
+    }
+
+    public List<Map.Entry<SamlBinding, String>> getPreviewSignOn() {
+        return preview == null ? List.of() : new ArrayList<>(preview.metadata().signOn().entrySet());
+    }
+
+    public ServiceProviderView getServiceProvider() {
+        if (serviceProvider == null) {
+            refresh();
+        }
+        return serviceProvider;
+    }
+
+    public SsoStatusView getStatus() {
+        if (status == null) {
+            refresh();
+        }
+        return status;
+    }
+
+    public MetadataPreview getPreview() {
+        return preview;
+    }
+
+    public String getSpEntityId() { return spEntityId; }
+    public void setSpEntityId(String spEntityId) { this.spEntityId = spEntityId; }
+    public String getEntityId() { return entityId; }
+    public void setEntityId(String entityId) { this.entityId = entityId; }
+    public String getSsoUrl() { return ssoUrl; }
+    public void setSsoUrl(String ssoUrl) { this.ssoUrl = ssoUrl; }
+    public SamlBinding getSsoBinding() { return ssoBinding; }
+    public void setSsoBinding(SamlBinding ssoBinding) { this.ssoBinding = ssoBinding; }
+    public String getSloUrl() { return sloUrl; }
+    public void setSloUrl(String sloUrl) { this.sloUrl = sloUrl; }
+    public SamlBinding getSloBinding() { return sloBinding; }
+    public void setSloBinding(SamlBinding sloBinding) { this.sloBinding = sloBinding; }
+    public int getClockSkewSeconds() { return clockSkewSeconds; }
+    public void setClockSkewSeconds(int clockSkewSeconds) { this.clockSkewSeconds = clockSkewSeconds; }
+    public boolean isAllowSha1() { return allowSha1; }
+    public void setAllowSha1(boolean allowSha1) { this.allowSha1 = allowSha1; }
+    public boolean isAllowIdpInitiated() { return allowIdpInitiated; }
+    public void setAllowIdpInitiated(boolean allowIdpInitiated) { this.allowIdpInitiated = allowIdpInitiated; }
+    public boolean isJustInTimeUsers() { return justInTimeUsers; }
+    public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
+    public String getAlternateEmailAttribute() { return alternateEmailAttribute; }
+    public void setAlternateEmailAttribute(String alternateEmailAttribute) { this.alternateEmailAttribute = alternateEmailAttribute; }
+    public Part getCertificate() { return certificate; }
+    public void setCertificate(Part certificate) { this.certificate = certificate; }
+    public Part getMetadataFile() { return metadataFile; }
+    public void setMetadataFile(Part metadataFile) { this.metadataFile = metadataFile; }
+    public boolean isMoreSecure() { return moreSecure; }
+    public void setMoreSecure(boolean moreSecure) { this.moreSecure = moreSecure; }
+    public Part getAnchorFile() { return anchorFile; }
+    public void setAnchorFile(Part anchorFile) { this.anchorFile = anchorFile; }
+    public String getMetadataEntityId() { return metadataEntityId; }
+    public void setMetadataEntityId(String metadataEntityId) { this.metadataEntityId = metadataEntityId; }
+}
