@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,7 +21,9 @@ import org.openenvelope.testing.Deployments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an administrator does in a real browser: sign in, create an account, add domains, read the errors. */
 @ExtendWith(ArquillianExtension.class)
@@ -86,6 +89,9 @@ class PortalBrowserIT {
         values.clear();
         values.sendKeys("contoso-browser.example; mail.contoso-browser.example, bücher-browser.example");
         browser.findElement(By.id("profiles:add")).click();
+        // the add redirects back to the tab (post-redirect-get): wait for the new page's table, not the old one's
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("table.grid"), "mail.contoso-browser.example"));
 
         List<String> cells = browser.findElements(By.cssSelector("table.grid td")).stream().map(WebElement::getText).toList();
         assertTrue(cells.stream().anyMatch(c -> c.contains("mail.contoso-browser.example")), cells.toString());

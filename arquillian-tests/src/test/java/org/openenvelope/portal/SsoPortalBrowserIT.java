@@ -112,6 +112,23 @@ class SsoPortalBrowserIT {
     }
 
     @Test
+    void theAccountOverviewAndTheDashboardWarnAboutCertificatesExpiringWithin30Days() throws Exception {
+        X509Certificate soon = SelfSignedCertificates.generate("soon.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(12)).getEntityCertificate();
+        enterIdentityProvider(pem(soon));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+
+        driver.get(base.resolve("admin/accounts/details.xhtml?account=" + account).toString());
+        String overview = driver.findElement(By.id("expiring")).getText();
+        assertTrue(overview.contains("IdP signing certificate (draft)") && overview.contains("CN=soon.portal.example"), overview);
+
+        driver.get(base.resolve("admin/accounts/index.xhtml").toString());
+        String dashboard = driver.findElement(By.id("expiring")).getText();
+        assertTrue(dashboard.contains(account) && dashboard.contains("CN=soon.portal.example"), dashboard);
+        Browser.screenshot(driver, "sso-expiry-dashboard");
+    }
+
+    @Test
     void metadataUploadsThatCannotBeTrustedAreRefusedPrecisely() throws Exception {
         Path hostile = Files.createTempFile("hostile", ".xml");
         Files.writeString(hostile, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");

@@ -167,6 +167,28 @@ class FederationServiceIT {
     }
 
     @Test
+    void certificatesThatExpireWithin30DaysAreListedForTheAccountAndTheServiceAdministrator() {
+        AccountSummary account = newAccount();
+        acting.actAs(callers.administratorOf(account.number()));
+        federation.serviceProvider(account.number(), BASE);
+        federation.configureIdentityProvider(account.number(), new IdentityProviderSettings("https://idp.example/"
+                + Fixtures.unique("soon"), "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false,
+                false, false, null, List.of(SelfSignedCertificates.generate("soon.idp.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(10)).getEntityCertificate(), SelfSignedCertificates.generate("later.idp.example",
+                Instant.now().minusSeconds(60), Duration.ofDays(365)).getEntityCertificate())));
+
+        List<ExpiryWarning> mine = federation.expiryWarnings(account.number());
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals("IdP signing certificate (draft)", mine.get(0).what());
+        assertEquals("CN=soon.idp.example", mine.get(0).subject());
+        assertFalse(mine.get(0).expired());
+        assertThrows(org.openenvelope.error.AccessDeniedException.class, () -> federation.expiryWarnings());
+
+        acting.actAs(Fixtures.serviceAdministrator());
+        assertTrue(federation.expiryWarnings().stream().anyMatch(w -> w.accountNumber().equals(account.number())));
+    }
+
+    @Test
     void housekeepingForgetsExpiredAssertionsOnly() {
         String expired = "_" + Fixtures.unique("expired");
         String current = "_" + Fixtures.unique("current");

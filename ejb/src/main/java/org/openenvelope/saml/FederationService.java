@@ -33,6 +33,8 @@ import org.openenvelope.security.AccountAccess;
 public class FederationService {
 
     static final String METADATA_FIELD = "metadata";
+    /** How far ahead the portal warns about expiring certificates and metadata. */
+    static final java.time.Duration EXPIRY_WARNING = java.time.Duration.ofDays(30);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -202,6 +204,50 @@ public class FederationService {
             audit.record(AuditAction.SSO_DISABLED, accountNumber, "Authentication method changed to Password");
         }
         return status(accountNumber);
+    }
+
+    /** Certificates and metadata of this account that expire within {@link #EXPIRY_WARNING} (or have expired). */
+    public List<ExpiryWarning> expiryWarnings(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return expiring().stream().filter(w -> w.accountNumber().equals(account.getNumber())).toList();
+    }
+
+    /** The service administrator's list: every account's expiring certificates and metadata, soonest first. */
+    public List<ExpiryWarning> expiryWarnings() {
+        access.requireServiceAdministrator("see every account's expiring certificates");
+        return expiring();
+    }
+
+    private List<ExpiryWarning> expiring() {
+        Instant now = clock.instant();
+        Instant limit = now.plus(EXPIRY_WARNING);
+        List<ExpiryWarning> warnings = new ArrayList<>();
+        for (IdentityProvider idp : em.createNamedQuery(IdentityProvider.EXPIRING, IdentityProvider.class)
+                .setParameter("limit", limit).getResultList()) {
+            Account account = idp.getAccount();
+            String stage = idp.getStage().name().toLowerCase();
+            for (TrustedCertificate trusted : idp.getCertificates()) {
+                if (trusted.getNotAfter().isBefore(limit)) {
+                    java.security.cert.X509Certificate certificate = trusted.certificate();
+                    warnings.add(new ExpiryWarning(account.getNumber(), account.getName(), "IdP signing certificate (" + stage + ")",
+                            certificate.getSubjectX500Principal().getName(), trusted.getFingerprint(), trusted.getNotAfter(),
+                            trusted.getNotAfter().isBefore(now)));
+                }
+            }
+            if (idp.getMetadataValidUntil() != null && idp.getMetadataValidUntil().isBefore(limit)) {
+                warnings.add(new ExpiryWarning(account.getNumber(), account.getName(), "IdP metadata (" + stage + ")",
+                        idp.getEntityId(), null, idp.getMetadataValidUntil(), idp.getMetadataValidUntil().isBefore(now)));
+            }
+        }
+        for (ServiceProviderKey key : em.createNamedQuery(ServiceProviderKey.EXPIRING, ServiceProviderKey.class)
+                .setParameter("limit", limit).getResultList()) {
+            Account account = key.getServiceProvider().getAccount();
+            warnings.add(new ExpiryWarning(account.getNumber(), account.getName(), "SP key (" + key.getStatus().name()
+                    .toLowerCase() + ")", key.certificate().getSubjectX500Principal().getName(), key.getFingerprint(),
+                    key.getNotAfter(), key.getNotAfter().isBefore(now)));
+        }
+        warnings.sort(java.util.Comparator.comparing(ExpiryWarning::expiresAt));
+        return warnings;
     }
 
     private IdentityProvider saveDraft(Account account, IdentityProviderSettings settings) {

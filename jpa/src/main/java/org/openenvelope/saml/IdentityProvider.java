@@ -35,9 +35,12 @@ import org.openenvelope.saml.binding.SamlBinding;
         query = "select i from IdentityProvider i where i.account = :account and i.stage = :stage")
 @NamedQuery(name = IdentityProvider.ALL_ACTIVE, query = "select i from IdentityProvider i join fetch i.account"
         + " where i.stage = org.openenvelope.saml.IdpStage.ACTIVE")
+@NamedQuery(name = IdentityProvider.EXPIRING, query = "select distinct i from IdentityProvider i join fetch i.account"
+        + " left join i.certificates c where c.notAfter < :limit or i.metadataValidUntil < :limit")
 public class IdentityProvider {
 
     public static final String OF_ACCOUNT = "IdentityProvider.ofAccountAndStage";
+    public static final String EXPIRING = "IdentityProvider.expiring";
     public static final String ALL_ACTIVE = "IdentityProvider.allActive";
 
     @Id
@@ -214,6 +217,10 @@ public class IdentityProvider {
     public IdentityProviderSettings settings() {
         return new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sloUrl, sloBinding, clockSkewSeconds,
                 allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute, trustedCertificates());
+    }
+
+    public List<TrustedCertificate> getCertificates() {
+        return List.copyOf(certificates);
     }
 
     public List<X509Certificate> trustedCertificates() {

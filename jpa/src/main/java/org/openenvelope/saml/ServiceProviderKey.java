@@ -21,7 +21,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sp_key")
+@jakarta.persistence.NamedQuery(name = ServiceProviderKey.EXPIRING, query = "select k from ServiceProviderKey k"
+        + " join fetch k.serviceProvider s join fetch s.account"
+        + " where k.status <> org.openenvelope.saml.KeyStatus.RETIRED and k.notAfter < :limit order by k.notAfter")
 public class ServiceProviderKey {
+
+    public static final String EXPIRING = "ServiceProviderKey.expiring";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sp_key_id")
@@ -89,6 +94,10 @@ public class ServiceProviderKey {
     void retire(Instant now) {
         status = KeyStatus.RETIRED;
         retiredAt = now;
+    }
+
+    public ServiceProvider getServiceProvider() {
+        return serviceProvider;
     }
 
     public X509Certificate certificate() {

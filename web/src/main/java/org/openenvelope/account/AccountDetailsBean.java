@@ -22,12 +22,24 @@ public class AccountDetailsBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
+    @jakarta.ejb.EJB
+    org.openenvelope.saml.FederationService federation;
+
     private String name;
+    private transient java.util.List<org.openenvelope.saml.ExpiryWarning> expiryWarnings;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.DETAILS)) {
             name = tab.getAccount().name();
         }
+    }
+
+    /** What of this account's SSO expires within 30 days (or has expired). */
+    public java.util.List<org.openenvelope.saml.ExpiryWarning> getExpiryWarnings() {
+        if (expiryWarnings == null) {
+            expiryWarnings = federation.expiryWarnings(tab.getNumber());
+        }
+        return expiryWarnings;
     }
 
     public String rename() {

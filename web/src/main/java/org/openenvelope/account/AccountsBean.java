@@ -24,6 +24,10 @@ public class AccountsBean implements Serializable {
     @Inject
     AccountService accounts;
 
+    @jakarta.ejb.EJB
+    org.openenvelope.saml.FederationService federation;
+
+    private transient java.util.List<org.openenvelope.saml.ExpiryWarning> expiryWarnings;
     private String q;
     private int page = 1;
     private Page<AccountSummary> result;
@@ -31,6 +35,14 @@ public class AccountsBean implements Serializable {
 
     public void load() {
         result = accounts.findAccounts(q, page - 1, Paging.DEFAULT_SIZE);
+    }
+
+    /** The service administrator's dashboard list of expiring IdP and SP certificates and metadata. */
+    public java.util.List<org.openenvelope.saml.ExpiryWarning> getExpiryWarnings() {
+        if (expiryWarnings == null) {
+            expiryWarnings = federation.expiryWarnings();
+        }
+        return expiryWarnings;
     }
 
     public String create() {
