@@ -101,6 +101,8 @@ CREATE TABLE sso_test (
     account_id        BIGINT        NOT NULL REFERENCES account (id),
     draft_id          BIGINT        NOT NULL,
     draft_version     BIGINT        NOT NULL,
+    -- the secret part of the run's URL: only who started the run can perform it
+    url_key           VARCHAR(40)   NOT NULL,
     started_by        VARCHAR(254)  NOT NULL,
     started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     completed_at      TIMESTAMP WITH TIME ZONE,

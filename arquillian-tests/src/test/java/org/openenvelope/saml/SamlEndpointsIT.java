@@ -393,6 +393,21 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void aTestRunOpensOnlyWithTheKeyInItsUrl() {
+        SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(tenant.idpEntityId(), IDP_KEY, "HTTP_REDIRECT", false));
+        ApiClient.Reply started = tenant.api().post("/api/v1/accounts/" + tenant.number() + "/saml/tests", null);
+        String url = started.json().getString("url");
+        String guessed = url.substring(0, url.lastIndexOf('/') + 1) + "0".repeat(40);
+
+        HttpResponse<String> refused = new BrowserlessClient().get(URI.create(guessed));
+        assertEquals(400, refused.statusCode());
+        assertEquals("unknown_request", reasonCode(refused));
+        assertEquals("PENDING", SsoSetup.outcome(tenant.api(), tenant.number(), started.json().getJsonNumber("id").longValue()));
+        assertEquals(302, new BrowserlessClient().get(URI.create(url)).statusCode(), "the real URL works");
+        configureIdentityProvider("HTTP_REDIRECT", false);
+    }
+
+    @Test
     void aFailedTestDiagnosesTheProblemAndKeepsTheActiveConfiguration() {
         SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(tenant.idpEntityId(), IDP_KEY, "HTTP_REDIRECT", false));
         long wrongKey = SsoSetup.runTest(tenant.api(), base, tenant.number(), answer(null).signedBy(STRANGER));

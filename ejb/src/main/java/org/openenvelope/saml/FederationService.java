@@ -150,12 +150,12 @@ public class FederationService {
         IdentityProvider draft = identityProviders.draft(account).orElseThrow(() -> new ConflictException("draft",
                 "There is no draft configuration to test; enter the identity provider or import its metadata first."));
         em.flush();
-        SsoTest test = new SsoTest(draft, access.caller().getName(), clock.instant());
+        SsoTest test = new SsoTest(draft, IdentifierGenerator.next(), access.caller().getName(), clock.instant());
         em.persist(test);
         em.flush();
         audit.record(AuditAction.SSO_TEST_STARTED, accountNumber, "Started Test SSO " + test.getId()
                 + " of the draft for " + draft.getEntityId());
-        return new SsoTestStarted(test.getId(), new SamlEndpoints(baseUrl, accountNumber).test(test.getId()));
+        return new SsoTestStarted(test.getId(), new SamlEndpoints(baseUrl, accountNumber).test(test.getId(), test.getUrlKey()));
     }
 
     public SsoTestView ssoTest(String accountNumber, long testId) {

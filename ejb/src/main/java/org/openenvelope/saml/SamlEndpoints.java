@@ -35,8 +35,8 @@ public record SamlEndpoints(String baseUrl, String accountNumber) {
         return path("/slo");
     }
 
-    /** Opens a Test SSO run in the administrator's browser. */
-    public String test(long testId) {
-        return path("/test/" + testId);
+    /** Opens a Test SSO run in the administrator's browser; the key makes the URL unguessable. */
+    public String test(long testId, String urlKey) {
+        return path("/test/" + testId + "/" + urlKey);
     }
 }

@@ -106,12 +106,12 @@ public class SingleSignOnService {
      * Performs a Test SSO run: an SP-initiated sign-in with the draft configuration. The run must be pending and
      * the draft unchanged since it was started; the answer will be judged against the draft only.
      */
-    public OutgoingMessage startSsoTest(String accountNumber, long testId, String baseUrl) {
+    public OutgoingMessage startSsoTest(String accountNumber, long testId, String urlKey, String baseUrl) {
         Account account = account(accountNumber);
         SsoTest test = em.find(SsoTest.class, testId);
         IdentityProvider draft = identityProviders.draft(account).orElse(null);
-        if (test == null || !test.getAccount().getId().equals(account.getId()) || test.getOutcome() != SsoTestOutcome.PENDING
-                || draft == null || !test.tested(draft)) {
+        if (test == null || !test.getAccount().getId().equals(account.getId()) || !test.opensWith(urlKey)
+                || test.getOutcome() != SsoTestOutcome.PENDING || draft == null || !test.tested(draft)) {
             throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST, "Test SSO " + testId + " of account "
                     + accountNumber + " is not waiting to run (finished, unknown, or the draft changed since); start a new test.");
         }

@@ -485,7 +485,7 @@ abstract class SchemaMappingTest {
         IdentityProvider draft = persist(IdentityProvider.draft(account, new IdentityProviderSettings("urn:idp:" + unique("t"),
                 "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null,
                 List.of(certificate)), "ada", T0));
-        SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "ada", T0));
+        SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "k".repeat(40), "ada", T0));
         inTransaction(em -> em.find(SsoTest.class, test.getId()).passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5)));
         persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, T0,
                 T0.plusSeconds(900)).forTest(test));
@@ -495,6 +495,8 @@ abstract class SchemaMappingTest {
         assertEquals(SsoTestOutcome.PASSED, loaded.getOutcome());
         assertEquals(List.of("Issuer: urn:idp", "NameID: a@b.example"), loaded.getAssertionSummary().lines().toList());
         assertTrue(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))));
+        assertTrue(loaded.opensWith("k".repeat(40)));
+        assertFalse(loaded.opensWith("j".repeat(40)));
 
         inTransaction(em -> em.find(IdentityProvider.class, draft.getId()).configure(new IdentityProviderSettings(
                 "urn:idp:changed", "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 90, false, false,

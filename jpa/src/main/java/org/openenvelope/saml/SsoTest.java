@@ -46,6 +46,9 @@ public class SsoTest {
     @Column(name = "draft_version", nullable = false, updatable = false)
     private long draftVersion;
 
+    @Column(name = "url_key", nullable = false, updatable = false, length = 40)
+    private String urlKey;
+
     @Column(name = "started_by", nullable = false, updatable = false, length = 254)
     private String startedBy;
 
@@ -71,13 +74,15 @@ public class SsoTest {
     protected SsoTest() {
     }
 
-    public SsoTest(IdentityProvider draft, String startedBy, Instant now) {
+    /** @param urlKey a random secret for the run's URL, so that nobody else can perform (or spoil) the run */
+    public SsoTest(IdentityProvider draft, String urlKey, String startedBy, Instant now) {
         if (draft.getStage() != IdpStage.DRAFT) {
             throw new IllegalArgumentException("only a draft is tested");
         }
         this.account = draft.getAccount();
         this.draftId = draft.getId();
         this.draftVersion = draft.getVersion();
+        this.urlKey = urlKey;
         this.startedBy = startedBy;
         this.startedAt = now;
         this.outcome = SsoTestOutcome.PENDING;
@@ -100,6 +105,16 @@ public class SsoTest {
         detail = clip(why, DETAIL_MAX);
         assertionSummary = clip(summary, SUMMARY_MAX);
         completedAt = now;
+    }
+
+    /** Whether {@code candidate} is this run's URL key (compared in constant time). */
+    public boolean opensWith(String candidate) {
+        return candidate != null && java.security.MessageDigest.isEqual(urlKey.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                candidate.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    public String getUrlKey() {
+        return urlKey;
     }
 
     /** Whether this run tested exactly the draft as it is now. */

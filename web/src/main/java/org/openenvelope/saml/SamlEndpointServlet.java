@@ -19,13 +19,13 @@ import org.openenvelope.websafe.UserPortalCookie;
 /**
  * The SAML endpoints of every account: {@code /saml/{accountNumber}/metadata} (GET), {@code /login} (GET, SP-
  * initiated sign-in, optional {@code RelayState} local path), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
- * and POST), and {@code /test/{id}} (GET, an administrator's Test SSO run with the draft). The URLs are stable,
+ * and POST), and {@code /test/{id}/{key}} (GET, an administrator's Test SSO run with the draft). The URLs are stable,
  * because IdPs are configured with them.
  */
 @WebServlet(urlPatterns = "/saml/*")
 public class SamlEndpointServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo|test/([0-9]{1,18}))");
+    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
 
     @EJB
     SingleSignOnService sso;
@@ -81,7 +81,8 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, sso.startSsoTest(account, Long.parseLong(path.group(3)), base));
+                        SamlPages.send(request, response, sso.startSsoTest(account, Long.parseLong(path.group(3)),
+                                path.group(4), base));
                     }
                 }
             }
