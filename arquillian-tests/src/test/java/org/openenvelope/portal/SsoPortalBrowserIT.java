@@ -129,6 +129,21 @@ class SsoPortalBrowserIT {
     }
 
     @Test
+    void theSpKeyRollsOverWithTheButtonsOfTheSsoPage() throws Exception {
+        String before = driver.findElement(By.id("sp-keys")).getText();
+        assertTrue(before.contains("ACTIVE") && !before.contains("NEXT"), before);
+        driver.findElement(By.id("serviceProvider:addNextKey")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:activateNextKey")));
+        assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("NEXT"));
+        Browser.screenshot(driver, "sso-sp-key-rollover", driver.findElement(By.id("serviceProvider")));
+        driver.findElement(By.id("serviceProvider:activateNextKey")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:retirePreviousKey")));
+        assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("PREVIOUS"));
+        driver.findElement(By.id("serviceProvider:retirePreviousKey")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sp-keys"), "RETIRED"));
+    }
+
+    @Test
     void metadataUploadsThatCannotBeTrustedAreRefusedPrecisely() throws Exception {
         Path hostile = Files.createTempFile("hostile", ".xml");
         Files.writeString(hostile, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");

@@ -348,6 +348,57 @@ class SamlEndpointsIT {
         assertEquals(404, new BrowserlessClient().get(base.resolve("saml/99999999/metadata")).statusCode());
     }
 
+    // ---- SP key rollover ------------------------------------------------------------------------------------
+
+    private List<X509Certificate> publishedSpCertificates() {
+        EntityDescriptor metadata = (EntityDescriptor) OpenSaml.parse(
+                new BrowserlessClient().get(endpoint("metadata")).body().getBytes(StandardCharsets.UTF_8));
+        List<X509Certificate> certificates = new java.util.ArrayList<>();
+        for (KeyDescriptor key : metadata.getSPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol").getKeyDescriptors()) {
+            try {
+                X509Certificate certificate = KeyInfoSupport.getCertificates(key.getKeyInfo()).get(0);
+                if (!certificates.contains(certificate)) {
+                    certificates.add(certificate);
+                }
+            } catch (java.security.cert.CertificateException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return certificates;
+    }
+
+    @Test
+    void rollsTheSpKeyOverWithoutBreakingSignIn() {
+        String keys = "/api/v1/accounts/" + tenant.number() + "/saml/service-provider/keys";
+        X509Certificate old = publishedSpCertificates().get(0);
+        assertEquals(409, tenant.api().post(keys + "/activate-next", null).status(), "no next key yet");
+
+        assertEquals(200, tenant.api().post(keys, null).status());
+        List<X509Certificate> published = publishedSpCertificates();
+        assertEquals(2, published.size(), "the next key is published before it is used");
+        X509Certificate next = published.get(1);
+        BrowserlessClient early = new BrowserlessClient();
+        assertEquals(303, postToAcs(early, answer(startSignIn(early)).encryptedFor(next).build()).statusCode(),
+                "an IdP that already encrypts to the next key is understood");
+        URI beforeActivation = URI.create(new BrowserlessClient().get(endpoint("login")).headers().firstValue("Location").orElseThrow());
+        RedirectBinding.decode(beforeActivation.getRawQuery(), RedirectBinding.SAML_REQUEST).verify(List.of(old), false);
+
+        assertEquals(200, tenant.api().post(keys + "/activate-next", null).status());
+        assertEquals(List.of(next, old), publishedSpCertificates(), "the active key is listed first");
+        URI afterActivation = URI.create(new BrowserlessClient().get(endpoint("login")).headers().firstValue("Location").orElseThrow());
+        RedirectBinding.decode(afterActivation.getRawQuery(), RedirectBinding.SAML_REQUEST).verify(List.of(next), false);
+        BrowserlessClient stillOld = new BrowserlessClient();
+        assertEquals(303, postToAcs(stillOld, answer(startSignIn(stillOld)).encryptedFor(old).build()).statusCode(),
+                "the previous key still decrypts until it is retired");
+
+        assertEquals(200, tenant.api().post(keys + "/retire-previous", null).status());
+        assertEquals(List.of(next), publishedSpCertificates());
+        BrowserlessClient late = new BrowserlessClient();
+        assertEquals("decryption_failed", reasonCode(postToAcs(late, answer(startSignIn(late)).encryptedFor(old).build())));
+        String audit = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit").body();
+        assertTrue(audit.contains("saml.sp-key-activated") && audit.contains("saml.sp-key-retired"), audit);
+    }
+
     // ---- draft, Test SSO, Enable -----------------------------------------------------------------------------
 
     @Test

@@ -21,6 +21,8 @@ public enum AuditAction {
     USER_REMOVED("user.removed"),
     USER_CREATED_JUST_IN_TIME("user.created-just-in-time"),
     SERVICE_PROVIDER_KEY_CREATED("saml.sp-key-created"),
+    SERVICE_PROVIDER_KEY_ACTIVATED("saml.sp-key-activated"),
+    SERVICE_PROVIDER_KEY_RETIRED("saml.sp-key-retired"),
     SERVICE_PROVIDER_ENTITY_ID_CHANGED("saml.sp-entity-id-changed"),
     IDENTITY_PROVIDER_CONFIGURED("saml.idp-configured"),
     IDENTITY_PROVIDER_METADATA_IMPORTED("saml.idp-metadata-imported"),

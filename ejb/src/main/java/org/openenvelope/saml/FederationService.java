@@ -78,6 +78,38 @@ public class FederationService {
         return ServiceProviderView.of(provider, endpoints);
     }
 
+    /**
+     * Key rollover, step 1: a new key is published in the SP metadata at once (as the next key) but does not sign
+     * yet, so IdP administrators can re-import the metadata before it is used.
+     */
+    public ServiceProviderView addNextServiceProviderKey(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        ServiceProviderKey key = serviceProviders.generateKey(provider);
+        audit.record(AuditAction.SERVICE_PROVIDER_KEY_CREATED, accountNumber, "Published the next SP key "
+                + key.getFingerprint() + " (self-signed, valid until " + key.getNotAfter() + "); it signs once activated");
+        return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
+    }
+
+    /** Step 2: the next key signs from now on; the one it replaces is still published and still decrypts. */
+    public ServiceProviderView activateNextServiceProviderKey(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        provider.activateNextKey(clock.instant());
+        audit.record(AuditAction.SERVICE_PROVIDER_KEY_ACTIVATED, accountNumber, "Activated the SP key "
+                + provider.activeKey().orElseThrow().getFingerprint());
+        return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
+    }
+
+    /** Step 3: the replaced key leaves the metadata; IdPs must have re-imported it by now. */
+    public ServiceProviderView retirePreviousServiceProviderKey(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        provider.retirePreviousKey(clock.instant());
+        audit.record(AuditAction.SERVICE_PROVIDER_KEY_RETIRED, accountNumber, "Retired the previous SP key");
+        return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
+    }
+
     /** The authentication method, both configurations, the latest test, and whether SSO can be enabled. */
     public SsoStatusView status(String accountNumber) {
         Account account = access.account(accountNumber);

@@ -82,8 +82,10 @@ public class SingleSignOnService {
         Account account = account(accountNumber);
         ServiceProvider provider = serviceProviders.ensure(account);
         ServiceProviderParty sp = serviceProviders.party(provider, new SamlEndpoints(baseUrl, accountNumber));
-        return ServiceProviderMetadata.generate(sp,
-                provider.publishedKeys().stream().map(ServiceProviderKey::certificate).toList());
+        // the active key first: some IdPs take only the first KeyDescriptor of each use
+        return ServiceProviderMetadata.generate(sp, provider.publishedKeys().stream()
+                .sorted(java.util.Comparator.comparing(key -> key.getStatus() != KeyStatus.ACTIVE))
+                .map(ServiceProviderKey::certificate).toList());
     }
 
     /**

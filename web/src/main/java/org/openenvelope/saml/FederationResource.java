@@ -71,6 +71,31 @@ public class FederationResource {
         return federation.changeServiceProviderEntityId(number, baseUrl.of(request), body.entityId());
     }
 
+    @POST
+    @Path("service-provider/keys")
+    @Operation(summary = "Key rollover 1: publish a new (next) SP key", description = "Published in the SP metadata at once; signs only once activated.")
+    @APIResponse(responseCode = "200", description = "The service provider as it is now")
+    @APIResponse(responseCode = "409", description = "conflict: a next key is already waiting", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ServiceProviderView addNextKey(@PathParam("number") String number) {
+        return federation.addNextServiceProviderKey(number, baseUrl.of(request));
+    }
+
+    @POST
+    @Path("service-provider/keys/activate-next")
+    @Operation(summary = "Key rollover 2: the next key signs from now on; the replaced key still decrypts")
+    @APIResponse(responseCode = "409", description = "conflict: there is no next key", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ServiceProviderView activateNextKey(@PathParam("number") String number) {
+        return federation.activateNextServiceProviderKey(number, baseUrl.of(request));
+    }
+
+    @POST
+    @Path("service-provider/keys/retire-previous")
+    @Operation(summary = "Key rollover 3: stop publishing the replaced key")
+    @APIResponse(responseCode = "409", description = "conflict: there is no previous key", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ServiceProviderView retirePreviousKey(@PathParam("number") String number) {
+        return federation.retirePreviousServiceProviderKey(number, baseUrl.of(request));
+    }
+
     @PUT
     @Path("identity-provider")
     @Operation(summary = "Save the identity provider (manual entry) as the draft",

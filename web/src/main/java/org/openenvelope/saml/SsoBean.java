@@ -110,6 +110,32 @@ public class SsoBean implements Serializable {
         }
     }
 
+    public String addNextKey() {
+        return keyStep(() -> federation.addNextServiceProviderKey(tab.getNumber(), baseUrl.of(request())),
+                "A next key is published in the SP metadata. Let the identity provider re-import the metadata, then activate it.");
+    }
+
+    public String activateNextKey() {
+        return keyStep(() -> federation.activateNextServiceProviderKey(tab.getNumber(), baseUrl.of(request())),
+                "The next key signs from now on; the previous key is still published and decrypts until you retire it.");
+    }
+
+    public String retirePreviousKey() {
+        return keyStep(() -> federation.retirePreviousServiceProviderKey(tab.getNumber(), baseUrl.of(request())),
+                "The previous key is retired and no longer in the SP metadata.");
+    }
+
+    private String keyStep(Runnable step, String done) {
+        try {
+            step.run();
+            FormErrors.info(done);
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal);
+            return null;
+        }
+    }
+
     /** Saves the manual entry as the draft; an uploaded certificate replaces the trusted ones. */
     public String saveDraft() {
         try {
@@ -200,6 +226,11 @@ public class SsoBean implements Serializable {
 
     private static HttpServletRequest request() {
         return Faces.getRequest();
+    }
+
+    /** Whether the SP has a key in this rollover status (NEXT, PREVIOUS, …). */
+    public boolean hasKey(String status) {
+        return getServiceProvider().keys().stream().anyMatch(key -> key.status().name().equals(status));
     }
 
     public List<SamlBinding> getBindings() {
