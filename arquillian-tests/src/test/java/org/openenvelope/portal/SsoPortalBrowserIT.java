@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.keys.TestCertificateAuthority;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -141,6 +142,36 @@ class SsoPortalBrowserIT {
         assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("PREVIOUS"));
         driver.findElement(By.id("serviceProvider:retirePreviousKey")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sp-keys"), "RETIRED"));
+    }
+
+    @Test
+    void aCaIssuedKeyPairIsUploadedAsTheNextKeyAndTheWrongPasswordIsNamed() throws Exception {
+        TestCertificateAuthority ca = new TestCertificateAuthority();
+        java.security.KeyPair pair = TestCertificateAuthority.rsa(2048);
+        X509Certificate issued = ca.issue("CN=sso.portal.example", pair, Instant.now().minusSeconds(60), Duration.ofDays(365),
+                TestCertificateAuthority.SP_KEY_USAGE);
+        Path p12 = Files.createTempFile("sp-key", ".p12");
+        Files.write(p12, TestCertificateAuthority.pkcs12("s3cret-p12".toCharArray(), pair.getPrivate(), issued, ca.certificate()));
+
+        driver.findElement(By.id("serviceProvider:keyFile")).sendKeys(p12.toString());
+        driver.findElement(By.id("serviceProvider:keyPassword")).sendKeys("not-it");
+        driver.findElement(By.id("serviceProvider:uploadNextKey")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("serviceProvider"), "does not open"));
+        assertEquals("", driver.findElement(By.id("serviceProvider:keyPassword")).getAttribute("value"), "never shown back");
+        assertTrue(!driver.findElement(By.id("sp-keys")).getText().contains("NEXT"), "nothing was stored");
+
+        driver.findElement(By.id("serviceProvider:keyFile")).sendKeys(p12.toString());
+        driver.findElement(By.id("serviceProvider:keyPassword")).sendKeys("s3cret-p12");
+        driver.findElement(By.id("serviceProvider:uploadNextKey")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:withdrawNextKey")));
+        String keys = driver.findElement(By.id("sp-keys")).getText();
+        assertTrue(keys.contains("NEXT") && keys.contains("CA-issued, uploaded") && keys.contains("CN=sso.portal.example"), keys);
+        assertTrue(!driver.getPageSource().contains("s3cret-p12"));
+        Browser.screenshot(driver, "sso-sp-key-uploaded", driver.findElement(By.id("serviceProvider")));
+
+        driver.findElement(By.id("serviceProvider:withdrawNextKey")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:addNextKey")));
+        assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("RETIRED"));
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.keys.TestCertificateAuthority;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
@@ -397,6 +398,52 @@ class SamlEndpointsIT {
         assertEquals("decryption_failed", reasonCode(postToAcs(late, answer(startSignIn(late)).encryptedFor(old).build())));
         String audit = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit").body();
         assertTrue(audit.contains("saml.sp-key-activated") && audit.contains("saml.sp-key-retired"), audit);
+    }
+
+    @Test
+    void aCaIssuedKeyPairIsUploadedAsTheNextKeyAndSignsOnceActivated() {
+        String keys = "/api/v1/accounts/" + tenant.number() + "/saml/service-provider/keys";
+        TestCertificateAuthority ca = new TestCertificateAuthority();
+        java.security.KeyPair pair = TestCertificateAuthority.rsa(2048);
+        X509Certificate issued = ca.issue("CN=sso." + tenant.number() + ".example", pair, Instant.now().minusSeconds(60),
+                Duration.ofDays(365), TestCertificateAuthority.SP_KEY_USAGE);
+        char[] password = "p12-secret".toCharArray();
+        String p12 = Base64.getEncoder().encodeToString(
+                TestCertificateAuthority.pkcs12(password, pair.getPrivate(), issued, ca.certificate()));
+
+        ApiClient.Reply wrongPassword = tenant.api().post(keys + "/upload",
+                Json.createObjectBuilder().add("keyFile", p12).add("keyPassword", "nope").build().toString());
+        assertEquals(400, wrongPassword.status(), wrongPassword.body());
+        assertEquals("keyPassword", wrongPassword.json().getString("field"), wrongPassword.body());
+        assertEquals(1, publishedSpCertificates().size(), "nothing was stored");
+
+        ApiClient.Reply uploaded = tenant.api().post(keys + "/upload",
+                Json.createObjectBuilder().add("keyFile", p12).add("keyPassword", "p12-secret").build().toString());
+        assertEquals(200, uploaded.status(), uploaded.body());
+        assertFalse(uploaded.body().contains("p12-secret"), "the password is never shown back");
+        assertTrue(uploaded.body().contains("\"origin\":\"UPLOADED\""), uploaded.body());
+        X509Certificate old = publishedSpCertificates().get(0);
+        assertEquals(List.of(old, issued), publishedSpCertificates(), "published as the next key");
+        assertEquals(409, tenant.api().post(keys + "/upload", Json.createObjectBuilder().add("keyFile", p12)
+                .add("keyPassword", "p12-secret").build().toString()).status(), "one next key at a time");
+
+        assertEquals(200, tenant.api().post(keys + "/activate-next", null).status());
+        URI login = URI.create(new BrowserlessClient().get(endpoint("login")).headers().firstValue("Location").orElseThrow());
+        RedirectBinding.decode(login.getRawQuery(), RedirectBinding.SAML_REQUEST).verify(List.of(issued), false);
+        BrowserlessClient user = new BrowserlessClient();
+        assertEquals(303, postToAcs(user, answer(startSignIn(user)).encryptedFor(issued).build()).statusCode(),
+                "assertions encrypted to the uploaded certificate are decrypted with its key");
+        assertEquals(200, tenant.api().post(keys + "/retire-previous", null).status());
+
+        // A wrong upload is taken back before it ever signs.
+        java.security.KeyPair other = TestCertificateAuthority.rsa(2048);
+        X509Certificate otherCertificate = ca.issue("CN=other.example", other, Instant.now().minusSeconds(60),
+                Duration.ofDays(30), null);
+        String pem = Base64.getEncoder().encodeToString(TestCertificateAuthority.pem(otherCertificate, other.getPrivate()));
+        assertEquals(200, tenant.api().post(keys + "/upload", Json.createObjectBuilder().add("keyFile", pem).build().toString()).status());
+        assertEquals(List.of(issued, otherCertificate), publishedSpCertificates());
+        assertEquals(200, tenant.api().post(keys + "/withdraw-next", null).status());
+        assertEquals(List.of(issued), publishedSpCertificates());
     }
 
     // ---- draft, Test SSO, Enable -----------------------------------------------------------------------------

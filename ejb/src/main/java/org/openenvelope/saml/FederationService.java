@@ -17,6 +17,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
 import org.openenvelope.saml.metadata.MetadataReader;
 import org.openenvelope.saml.metadata.MetadataRejectedException;
@@ -88,6 +89,32 @@ public class FederationService {
         ServiceProviderKey key = serviceProviders.generateKey(provider);
         audit.record(AuditAction.SERVICE_PROVIDER_KEY_CREATED, accountNumber, "Published the next SP key "
                 + key.getFingerprint() + " (self-signed, valid until " + key.getNotAfter() + "); it signs once activated");
+        return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
+    }
+
+    /**
+     * Step 1 with a CA-issued certificate: the uploaded key pair (PKCS#12 or PEM) is checked and published as the
+     * next key. The password only opens the file; neither it nor the key leaves this method unsealed.
+     */
+    public ServiceProviderView addUploadedServiceProviderKey(String accountNumber, String baseUrl, byte[] keyFile,
+                                                             char[] password) {
+        Account account = access.account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        ServiceProviderKey key = serviceProviders.uploadKey(provider, UploadedKeyPair.read(keyFile, password, clock.instant()));
+        audit.record(AuditAction.SERVICE_PROVIDER_KEY_CREATED, accountNumber, "Published the next SP key "
+                + key.getFingerprint() + " (uploaded, " + key.certificate().getSubjectX500Principal().getName()
+                + " issued by " + key.certificate().getIssuerX500Principal().getName() + ", valid until "
+                + key.getNotAfter() + "); it signs once activated");
+        return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
+    }
+
+    /** Takes back a next key before it signs; it leaves the SP metadata at once. */
+    public ServiceProviderView withdrawNextServiceProviderKey(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        ServiceProvider provider = serviceProviders.ensure(account);
+        ServiceProviderKey withdrawn = provider.withdrawNextKey(clock.instant());
+        audit.record(AuditAction.SERVICE_PROVIDER_KEY_RETIRED, accountNumber, "Withdrew the next SP key "
+                + withdrawn.getFingerprint() + " before it signed");
         return ServiceProviderView.of(provider, new SamlEndpoints(baseUrl, accountNumber));
     }
 

@@ -18,6 +18,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.security.SecretBox;
 import org.opensaml.security.x509.BasicX509Credential;
 
@@ -73,6 +74,14 @@ public class ServiceProviderKeys {
                 now, GENERATED_VALIDITY);
         ServiceProviderKey key = provider.addKey(KeyOrigin.GENERATED, generated.getEntityCertificate(),
                 secrets.seal(generated.getPrivateKey().getEncoded(), purpose(account)), now);
+        em.flush();
+        return key;
+    }
+
+    /** A CA-issued key pair the administrator brought, checked by {@link UploadedKeyPair}; published as the next key. */
+    public ServiceProviderKey uploadKey(ServiceProvider provider, BasicX509Credential uploaded) {
+        ServiceProviderKey key = provider.addKey(KeyOrigin.UPLOADED, uploaded.getEntityCertificate(),
+                secrets.seal(uploaded.getPrivateKey().getEncoded(), purpose(provider.getAccount())), clock.instant());
         em.flush();
         return key;
     }

@@ -108,7 +108,7 @@ public class ServiceProvider {
     public ServiceProviderKey addKey(KeyOrigin origin, X509Certificate certificate, String encryptedPrivateKey, Instant now) {
         boolean first = activeKey().isEmpty();
         if (!first && key(KeyStatus.NEXT).isPresent()) {
-            throw new ConflictException("key", "A next key is already published; activate or remove it first.");
+            throw new ConflictException("key", "A next key is already published; activate or withdraw it first.");
         }
         ServiceProviderKey key = new ServiceProviderKey(this, origin, certificate, encryptedPrivateKey,
                 first ? KeyStatus.ACTIVE : KeyStatus.NEXT, now);
@@ -123,6 +123,14 @@ public class ServiceProvider {
         key(KeyStatus.PREVIOUS).ifPresent(previous -> previous.retire(now));
         activeKey().ifPresent(ServiceProviderKey::demote);
         next.activate(now);
+    }
+
+    /** Takes back a next key that never signed (the wrong upload, say); it leaves the metadata at once. */
+    public ServiceProviderKey withdrawNextKey(Instant now) {
+        ServiceProviderKey next = key(KeyStatus.NEXT).orElseThrow(() ->
+                new ConflictException("key", "There is no next key to withdraw."));
+        next.retire(now);
+        return next;
     }
 
     /** Stops publishing the replaced key: IdPs must have updated their trust by now. */

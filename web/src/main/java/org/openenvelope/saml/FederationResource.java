@@ -29,6 +29,7 @@ import org.openenvelope.api.ApiError;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.MetadataTrust;
 
 /**
@@ -78,6 +79,39 @@ public class FederationResource {
     @APIResponse(responseCode = "409", description = "conflict: a next key is already waiting", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ServiceProviderView addNextKey(@PathParam("number") String number) {
         return federation.addNextServiceProviderKey(number, baseUrl.of(request));
+    }
+
+    @POST
+    @Path("service-provider/keys/upload")
+    @Operation(summary = "Key rollover 1 with a CA-issued certificate: upload a key pair as the next SP key",
+            description = "PKCS#12 or PEM (certificate and private key), RSA of at least 2048 bits, valid now, key usage"
+                    + " allowing signature and key encipherment. Published in the SP metadata at once; signs only once activated.")
+    @APIResponse(responseCode = "200", description = "The SP with the uploaded key as NEXT")
+    @APIResponse(responseCode = "400", description = "invalid_value on keyFile or keyPassword",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: a next key is already published",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ServiceProviderView uploadNextKey(@PathParam("number") String number, KeyUploadRequest body) {
+        RequestBodies.required(body);
+        byte[] keyFile;
+        try {
+            keyFile = Base64.getMimeDecoder().decode(Objects.requireNonNullElse(body.keyFile(), ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(UploadedKeyPair.FILE, "keyFile must be the file's content in base64.");
+        }
+        char[] password = Objects.requireNonNullElse(body.keyPassword(), "").toCharArray();
+        try {
+            return federation.addUploadedServiceProviderKey(number, baseUrl.of(request), keyFile, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @POST
+    @Path("service-provider/keys/withdraw-next")
+    @Operation(summary = "Withdraw the next SP key before it signs (it leaves the metadata)")
+    public ServiceProviderView withdrawNextKey(@PathParam("number") String number) {
+        return federation.withdrawNextServiceProviderKey(number, baseUrl.of(request));
     }
 
     @POST

@@ -21,6 +21,7 @@ import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.MetadataTrust;
 
 /**
@@ -60,6 +61,11 @@ public class SsoBean implements Serializable {
     private boolean justInTimeUsers;
     private String alternateEmailAttribute;
     private transient Part certificate;
+
+    private transient Part keyFile;
+
+    /** Only for the one request that uploads the key pair; never rendered back. */
+    private transient String keyPassword;
 
     // metadata import
     private transient Part metadataFile;
@@ -123,6 +129,29 @@ public class SsoBean implements Serializable {
     public String retirePreviousKey() {
         return keyStep(() -> federation.retirePreviousServiceProviderKey(tab.getNumber(), baseUrl.of(request())),
                 "The previous key is retired and no longer in the SP metadata.");
+    }
+
+    public String withdrawNextKey() {
+        return keyStep(() -> federation.withdrawNextServiceProviderKey(tab.getNumber(), baseUrl.of(request())),
+                "The next key is withdrawn and no longer in the SP metadata.");
+    }
+
+    public String uploadNextKey() {
+        char[] password = keyPassword == null ? new char[0] : keyPassword.toCharArray();
+        keyPassword = null;
+        try {
+            byte[] content = keyFile == null || keyFile.getSize() == 0 ? new byte[0] : read(keyFile, UploadedKeyPair.FILE);
+            federation.addUploadedServiceProviderKey(tab.getNumber(), baseUrl.of(request()), content, password);
+            FormErrors.info("The uploaded key is published as the next key. Let the identity provider re-import the"
+                    + " SP metadata, then activate it.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal, Map.of(UploadedKeyPair.FILE, "serviceProvider:keyFile",
+                    UploadedKeyPair.PASSWORD, "serviceProvider:keyPassword"));
+            return null;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     private String keyStep(Runnable step, String done) {
@@ -285,6 +314,10 @@ public class SsoBean implements Serializable {
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getAlternateEmailAttribute() { return alternateEmailAttribute; }
     public void setAlternateEmailAttribute(String alternateEmailAttribute) { this.alternateEmailAttribute = alternateEmailAttribute; }
+    public Part getKeyFile() { return keyFile; }
+    public void setKeyFile(Part keyFile) { this.keyFile = keyFile; }
+    public String getKeyPassword() { return null; }
+    public void setKeyPassword(String keyPassword) { this.keyPassword = keyPassword; }
     public Part getCertificate() { return certificate; }
     public void setCertificate(Part certificate) { this.certificate = certificate; }
     public Part getMetadataFile() { return metadataFile; }
