@@ -26,6 +26,8 @@ public enum AuditAction {
     SERVICE_PROVIDER_ENTITY_ID_CHANGED("saml.sp-entity-id-changed"),
     IDENTITY_PROVIDER_CONFIGURED("saml.idp-configured"),
     IDENTITY_PROVIDER_METADATA_IMPORTED("saml.idp-metadata-imported"),
+    IDENTITY_PROVIDER_METADATA_REFRESHED("saml.idp-metadata-refreshed"),
+    IDENTITY_PROVIDER_METADATA_REFRESH_FAILED("saml.idp-metadata-refresh-failed"),
     SSO_TEST_STARTED("sso.test-started"),
     SSO_TEST_COMPLETED("sso.test-completed"),
     SSO_ENABLED("sso.enabled"),

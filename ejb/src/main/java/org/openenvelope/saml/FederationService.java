@@ -19,6 +19,7 @@ import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
+import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataReader;
 import org.openenvelope.saml.metadata.MetadataRejectedException;
 import org.openenvelope.saml.metadata.MetadataTrust;
@@ -48,6 +49,12 @@ public class FederationService {
 
     @Inject
     IdentityProviders identityProviders;
+
+    @Inject
+    MetadataFetcher fetcher;
+
+    @jakarta.ejb.EJB
+    MetadataRefresher refresher;
 
     @Inject
     AuditLog audit;
@@ -177,8 +184,15 @@ public class FederationService {
                                                            String entityId) {
         Account account = access.account(accountNumber);
         IdentityProviderMetadata metadata = read(document, trust, entityId);
-        IdentityProviderSettings proposed = fromMetadata(account, metadata);
+        IdentityProviderSettings proposed = fromMetadata(current(account).map(IdentityProvider::settings).orElse(null), metadata);
         return new MetadataPreview(metadata, changes(current(account).map(IdentityProvider::settings).orElse(null), proposed));
+    }
+
+    /** As {@link #previewIdentityProviderMetadata}, with the document read from an https URL now. */
+    public MetadataPreview previewIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
+                                                              String entityId) {
+        access.account(accountNumber);
+        return previewIdentityProviderMetadata(accountNumber, fetcher.fetch(url), trust, entityId);
     }
 
     /**
@@ -187,17 +201,45 @@ public class FederationService {
      */
     public MetadataPreview importIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
                                                           String entityId) {
+        return importMetadata(accountNumber, document, trust, entityId, MetadataSource.file(trust.requireSignature(), trust.anchors()));
+    }
+
+    /**
+     * Imports from an https URL, which the service re-reads every {@code refreshHours} once the draft is enabled,
+     * verified the same way (the anchors of more secure mode are kept): the IdP's new signing keys and endpoints are
+     * picked up without anyone re-importing.
+     */
+    public MetadataPreview importIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
+                                                             String entityId, Integer refreshHours) {
+        MetadataSource source = new MetadataSource(url, trust.requireSignature(), trust.anchors(), refreshHours);
+        access.account(accountNumber);
+        return importMetadata(accountNumber, fetcher.fetch(source.url()), trust, entityId, source);
+    }
+
+    private MetadataPreview importMetadata(String accountNumber, byte[] document, MetadataTrust trust, String entityId,
+                                           MetadataSource source) {
         Account account = access.account(accountNumber);
         IdentityProviderMetadata metadata = read(document, trust, entityId);
-        IdentityProviderSettings proposed = fromMetadata(account, metadata);
+        IdentityProviderSettings proposed = fromMetadata(current(account).map(IdentityProvider::settings).orElse(null), metadata);
         List<String> changes = changes(current(account).map(IdentityProvider::settings).orElse(null), proposed);
         IdentityProvider draft = saveDraft(account, proposed);
-        draft.readFromMetadata(ConfigurationSource.METADATA_FILE, null, trust.requireSignature() ? "MORE_SECURE"
-                : "LESS_SECURE", metadata.signature().name(), metadata.validUntil(), clock.instant());
+        draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), clock.instant());
         audit.record(AuditAction.IDENTITY_PROVIDER_METADATA_IMPORTED, accountNumber, "Imported metadata of "
-                + metadata.entityId() + " (signature " + metadata.signature().name().toLowerCase() + ", "
-                + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft");
+                + metadata.entityId() + (source.url() == null ? "" : " from " + source.url() + " (refreshed every "
+                + source.refreshHours() + " h once enabled)") + " (signature " + metadata.signature().name().toLowerCase()
+                + ", " + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft");
         return new MetadataPreview(metadata, changes);
+    }
+
+    /** Reads the active configuration's metadata URL now instead of at the next scheduled refresh. */
+    public SsoStatusView refreshIdentityProviderMetadata(String accountNumber) {
+        Account account = access.account(accountNumber);
+        IdentityProvider active = identityProviders.active(account)
+                .filter(idp -> idp.getSource() == ConfigurationSource.METADATA_URL)
+                .orElseThrow(() -> new ConflictException("metadataUrl",
+                        "The configuration in force was not imported from a metadata URL; there is nothing to refresh."));
+        refresher.refresh(active, access.caller().getName());
+        return status(accountNumber);
     }
 
     /**
@@ -335,8 +377,8 @@ public class FederationService {
         return draft.isPresent() ? draft : identityProviders.active(account);
     }
 
-    private IdentityProviderSettings fromMetadata(Account account, IdentityProviderMetadata metadata) {
-        IdentityProviderSettings kept = current(account).map(IdentityProvider::settings).orElse(null);
+    /** What the metadata says, with the account's own choices kept from {@code kept} (null: defaults). */
+    static IdentityProviderSettings fromMetadata(IdentityProviderSettings kept, IdentityProviderMetadata metadata) {
         return new IdentityProviderSettings(metadata.entityId(), metadata.signOn().get(metadata.preferredSignOnBinding()),
                 metadata.preferredSignOnBinding(), metadata.logout().get(metadata.preferredLogoutBinding()),
                 metadata.preferredLogoutBinding(),

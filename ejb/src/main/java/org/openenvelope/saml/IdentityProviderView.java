@@ -10,6 +10,7 @@ public record IdentityProviderView(IdpStage stage, String entityId, String ssoUr
                                    boolean allowIdpInitiated, boolean justInTimeUsers, String alternateEmailAttribute,
                                    List<CertificateView> certificates, ConfigurationSource source, String metadataUrl,
                                    String metadataSignature, Instant metadataValidUntil, Instant metadataReadAt,
+                                   Integer metadataRefreshHours, Instant metadataCheckedAt, String metadataProblem,
                                    Instant updatedAt, String updatedBy) {
 
     static IdentityProviderView of(IdentityProvider provider) {
@@ -18,7 +19,8 @@ public record IdentityProviderView(IdpStage stage, String entityId, String ssoUr
                 s.sloBinding(), s.clockSkewSeconds(), s.allowSha1(), s.allowIdpInitiated(), s.justInTimeUsers(),
                 s.alternateEmailAttribute(), s.certificates().stream().map(CertificateView::of).toList(),
                 provider.getSource(), provider.getMetadataUrl(), provider.getMetadataSignature(),
-                provider.getMetadataValidUntil(), provider.getMetadataReadAt(), provider.getUpdatedAt(),
+                provider.getMetadataValidUntil(), provider.getMetadataReadAt(), provider.getMetadataRefreshHours(),
+                provider.getMetadataCheckedAt(), provider.getMetadataProblem(), provider.getUpdatedAt(),
                 provider.getUpdatedBy());
     }
 }

@@ -1,6 +1,7 @@
 package org.openenvelope.administrator;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +15,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.openenvelope.account.Account;
@@ -59,20 +59,8 @@ public class Administrator {
     @JoinColumn(name = "account_id", updatable = false)
     private Account account;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
-    private String passwordHash;
-
-    @Column(name = "password_changed_at", nullable = false)
-    private Instant passwordChangedAt;
-
-    @Column(name = "must_change_password", nullable = false)
-    private boolean mustChangePassword;
-
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    @Embedded
+    private PasswordCredential password;
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
@@ -93,9 +81,7 @@ public class Administrator {
         this.displayName = displayName;
         this.role = role;
         this.account = account;
-        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        this.passwordChangedAt = now;
-        this.mustChangePassword = mustChangePassword;
+        this.password = new PasswordCredential(passwordHash, mustChangePassword, now);
         this.createdAt = now;
     }
 
@@ -113,26 +99,21 @@ public class Administrator {
     }
 
     public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+        return password.isLockedAt(now);
     }
 
     /** Counts the failure and, past the free attempts, locks sign-in for a growing period. */
     public void recordFailedSignIn(Instant now) {
-        failedSignIns++;
-        Duration lock = SignInBackoff.lockAfter(failedSignIns);
-        lockedUntil = lock.isZero() ? null : now.plus(lock);
+        password.recordFailure(now);
     }
 
     public void recordSuccessfulSignIn(Instant now) {
-        failedSignIns = 0;
-        lockedUntil = null;
+        password.recordSuccess();
         lastSignInAt = now;
     }
 
     public void changePassword(String newPasswordHash, Instant now) {
-        this.passwordHash = Objects.requireNonNull(newPasswordHash, "newPasswordHash");
-        this.passwordChangedAt = now;
-        this.mustChangePassword = false;
+        password.set(newPasswordHash, false, now);
     }
 
     public boolean isServiceAdministrator() {
@@ -160,19 +141,19 @@ public class Administrator {
     }
 
     public String getPasswordHash() {
-        return passwordHash;
+        return password.getPasswordHash();
     }
 
     public boolean isMustChangePassword() {
-        return mustChangePassword;
+        return password.isMustChangePassword();
     }
 
     public int getFailedSignIns() {
-        return failedSignIns;
+        return password.getFailedSignIns();
     }
 
     public Instant getLockedUntil() {
-        return lockedUntil;
+        return password.getLockedUntil();
     }
 
     public Instant getLastSignInAt() {

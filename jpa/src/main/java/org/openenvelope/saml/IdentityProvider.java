@@ -35,6 +35,9 @@ import org.openenvelope.saml.binding.SamlBinding;
         query = "select i from IdentityProvider i where i.account = :account and i.stage = :stage")
 @NamedQuery(name = IdentityProvider.ALL_ACTIVE, query = "select i from IdentityProvider i join fetch i.account"
         + " where i.stage = org.openenvelope.saml.IdpStage.ACTIVE")
+@NamedQuery(name = IdentityProvider.SUBSCRIBED, query = "select i from IdentityProvider i join fetch i.account"
+        + " where i.stage = org.openenvelope.saml.IdpStage.ACTIVE"
+        + " and i.source = org.openenvelope.saml.ConfigurationSource.METADATA_URL")
 @NamedQuery(name = IdentityProvider.EXPIRING, query = "select distinct i from IdentityProvider i join fetch i.account"
         + " left join i.certificates c where c.notAfter < :limit or i.metadataValidUntil < :limit")
 public class IdentityProvider {
@@ -42,6 +45,8 @@ public class IdentityProvider {
     public static final String OF_ACCOUNT = "IdentityProvider.ofAccountAndStage";
     public static final String EXPIRING = "IdentityProvider.expiring";
     public static final String ALL_ACTIVE = "IdentityProvider.allActive";
+    public static final String SUBSCRIBED = "IdentityProvider.subscribed";
+    private static final int MAX_PROBLEM = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "identity_provider_id")
@@ -74,6 +79,19 @@ public class IdentityProvider {
 
     @Column(name = "metadata_read_at")
     private Instant metadataReadAt;
+
+    /** Base64 DER certificates, one per line. */
+    @Column(name = "metadata_anchors", length = 200000)
+    private String metadataAnchors;
+
+    @Column(name = "metadata_refresh_hours")
+    private Integer metadataRefreshHours;
+
+    @Column(name = "metadata_checked_at")
+    private Instant metadataCheckedAt;
+
+    @Column(name = "metadata_problem", length = MAX_PROBLEM)
+    private String metadataProblem;
 
     @Column(name = "entity_id", nullable = false, length = 1024)
     private String entityId;
@@ -169,20 +187,53 @@ public class IdentityProvider {
         metadataSignature = other.metadataSignature;
         metadataValidUntil = other.metadataValidUntil;
         metadataReadAt = other.metadataReadAt;
+        metadataAnchors = other.metadataAnchors;
+        metadataRefreshHours = other.metadataRefreshHours;
+        metadataCheckedAt = other.metadataCheckedAt;
+        metadataProblem = other.metadataProblem;
     }
 
     /** Marks the configuration as read from metadata (a file, or a URL that is refreshed on a schedule). */
-    public void readFromMetadata(ConfigurationSource from, String url, String trust, String signature,
-                                 Instant validUntil, Instant now) {
-        if (from == ConfigurationSource.MANUAL || (from == ConfigurationSource.METADATA_URL) == (url == null)) {
-            throw new IllegalArgumentException("metadata comes from a file, or from a URL with its address");
-        }
-        source = from;
-        metadataUrl = url;
-        metadataTrust = trust;
+    public void readFromMetadata(MetadataSource from, String signature, Instant validUntil, Instant now) {
+        source = from.configurationSource();
+        metadataUrl = from.url();
+        metadataTrust = from.moreSecure() ? "MORE_SECURE" : "LESS_SECURE";
+        metadataAnchors = from.anchors().isEmpty() ? null : String.join("\n",
+                from.anchors().stream().map(Certificates::toBase64).toList());
+        metadataRefreshHours = from.refreshHours();
         metadataSignature = signature;
         metadataValidUntil = validUntil;
         metadataReadAt = now;
+        metadataCheckedAt = now;
+        metadataProblem = null;
+    }
+
+    /** How the metadata was read, to read it again the same way. */
+    public MetadataSource metadataSource() {
+        if (source == ConfigurationSource.MANUAL) {
+            throw new IllegalStateException("entered by hand, not read from metadata");
+        }
+        List<X509Certificate> anchors = metadataAnchors == null ? List.of()
+                : metadataAnchors.lines().map(Certificates::fromBase64).toList();
+        return new MetadataSource(metadataUrl, "MORE_SECURE".equals(metadataTrust), anchors, metadataRefreshHours);
+    }
+
+    /** Whether the metadata URL is due to be read again: only configurations in force are kept current by the service. */
+    public boolean metadataRefreshDue(Instant now) {
+        return stage == IdpStage.ACTIVE && source == ConfigurationSource.METADATA_URL
+                && !metadataCheckedAt.plusSeconds(3600L * metadataRefreshHours).isAfter(now);
+    }
+
+    /** The URL was read and verified; nothing (else) changed. */
+    public void metadataChecked(Instant now) {
+        metadataCheckedAt = now;
+        metadataProblem = null;
+    }
+
+    /** The URL could not be read or verified: the configuration stays as it was, and says why. */
+    public void metadataRefreshFailed(String problem, Instant now) {
+        metadataCheckedAt = now;
+        metadataProblem = problem.length() > MAX_PROBLEM ? problem.substring(0, MAX_PROBLEM - 1) + "…" : problem;
     }
 
     /** Entered by hand again: no metadata to refresh any more. */
@@ -193,6 +244,10 @@ public class IdentityProvider {
         metadataSignature = null;
         metadataValidUntil = null;
         metadataReadAt = null;
+        metadataAnchors = null;
+        metadataRefreshHours = null;
+        metadataCheckedAt = null;
+        metadataProblem = null;
     }
 
     /** Replaces the whole configuration; the settings are validated at {@code now} first. */
@@ -261,6 +316,18 @@ public class IdentityProvider {
 
     public Instant getMetadataValidUntil() {
         return metadataValidUntil;
+    }
+
+    public Integer getMetadataRefreshHours() {
+        return metadataRefreshHours;
+    }
+
+    public Instant getMetadataCheckedAt() {
+        return metadataCheckedAt;
+    }
+
+    public String getMetadataProblem() {
+        return metadataProblem;
     }
 
     public Instant getMetadataReadAt() {

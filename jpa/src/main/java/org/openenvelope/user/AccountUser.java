@@ -1,6 +1,7 @@
 package org.openenvelope.user;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.openenvelope.account.Account;
+import org.openenvelope.administrator.PasswordCredential;
 import org.openenvelope.error.InvalidValueException;
 
 /**
@@ -27,12 +29,15 @@ import org.openenvelope.error.InvalidValueException;
 @Table(name = "account_user")
 @NamedQuery(name = AccountUser.BY_FEDERATION_ID,
         query = "select u from AccountUser u where u.account = :account and u.federationId = :federationId")
+@NamedQuery(name = AccountUser.BY_ADDRESS_IGNORING_CASE,
+        query = "select u from AccountUser u where u.account = :account and lower(u.federationId) = :address")
 @NamedQuery(name = AccountUser.OF_ACCOUNT,
         query = "select u from AccountUser u where u.account = :account order by u.federationId")
 public class AccountUser {
 
     public static final String BY_FEDERATION_ID = "AccountUser.byFederationId";
     public static final String OF_ACCOUNT = "AccountUser.ofAccount";
+    public static final String BY_ADDRESS_IGNORING_CASE = "AccountUser.byAddressIgnoringCase";
     public static final int FEDERATION_ID_MAX = 254;
 
     @Id
@@ -59,6 +64,10 @@ public class AccountUser {
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+
+    /** Used only while the account signs in with passwords; SSO users never have one. */
+    @Embedded
+    private PasswordCredential password = PasswordCredential.none();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -93,6 +102,15 @@ public class AccountUser {
 
     public void signedIn(Instant now) {
         lastSignInAt = now;
+        password.recordSuccess();
+    }
+
+    /** The user's password credential; empty (not set) until an administrator sets a one-time password. */
+    public PasswordCredential password() {
+        if (password == null) {
+            password = PasswordCredential.none();
+        }
+        return password;
     }
 
     public Long getId() {

@@ -60,6 +60,12 @@ public final class FormErrors {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 
+    /** A problem that is not a refusal of this request (a refresh that was not applied), kept over the redirect. */
+    public static void error(String message) {
+        add(null, message);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
     private static void add(String clientId, String message) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));

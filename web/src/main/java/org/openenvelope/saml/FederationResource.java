@@ -154,10 +154,13 @@ public class FederationResource {
             description = "With preview=true nothing is saved. MORE_SECURE requires a signature by one of the anchors"
                     + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata.")
     @APIResponse(responseCode = "200", description = "What the metadata says and what changes in the draft")
-    @APIResponse(responseCode = "400", description = "invalid_value on metadata: not XML, hostile, not metadata, signature fails, …",
+    @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public MetadataPreviewJson importMetadata(@PathParam("number") String number, MetadataImportRequest body) {
         RequestBodies.required(body);
+        if (body.metadataUrl() != null && body.metadata() != null) {
+            throw new InvalidValueException("metadataUrl", "Give either metadata or metadataUrl, not both.");
+        }
         byte[] document = body.metadata() == null ? new byte[0] : body.metadata().getBytes(StandardCharsets.UTF_8);
         List<X509Certificate> anchors = certificates("anchors", body.anchors());
         MetadataTrust trust = switch (Objects.requireNonNullElse(body.trust(), "LESS_SECURE")) {
@@ -165,10 +168,27 @@ public class FederationResource {
             case "LESS_SECURE" -> MetadataTrust.lessSecure();
             default -> throw new InvalidValueException("trust", "trust must be MORE_SECURE or LESS_SECURE.");
         };
-        MetadataPreview preview = Boolean.TRUE.equals(body.preview())
+        boolean preview = Boolean.TRUE.equals(body.preview());
+        if (body.metadataUrl() != null) {
+            return MetadataPreviewJson.of(preview
+                    ? federation.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId())
+                    : federation.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), body.refreshHours()));
+        }
+        return MetadataPreviewJson.of(preview
                 ? federation.previewIdentityProviderMetadata(number, document, trust, body.entityId())
-                : federation.importIdentityProviderMetadata(number, document, trust, body.entityId());
-        return MetadataPreviewJson.of(preview);
+                : federation.importIdentityProviderMetadata(number, document, trust, body.entityId()));
+    }
+
+    @POST
+    @Path("identity-provider/metadata/refresh")
+    @Operation(summary = "Re-read the metadata URL of the configuration in force now",
+            description = "As the scheduled refresh: verified as at import, for the same entity ID; changes apply at once."
+                    + " A document that fails is not applied; active.metadataProblem says why.")
+    @APIResponse(responseCode = "200", description = "The SSO status after the refresh")
+    @APIResponse(responseCode = "409", description = "conflict: the configuration in force is not from a metadata URL",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SsoStatusView refreshMetadata(@PathParam("number") String number) {
+        return federation.refreshIdentityProviderMetadata(number);
     }
 
     @POST

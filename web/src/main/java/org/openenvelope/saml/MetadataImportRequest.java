@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** POST /api/v1/accounts/{number}/saml/identity-provider/metadata. */
 @Schema(name = "MetadataImport")
 public record MetadataImportRequest(
-        @Schema(required = true, description = "The IdP metadata document (XML)") String metadata,
+        @Schema(description = "The IdP metadata document (XML); or give url") String metadata,
+        @Schema(description = "https URL to read the metadata from instead; re-read every refreshHours once enabled") String metadataUrl,
+        @Schema(description = "With metadataUrl: hours between refreshes, 1–168", defaultValue = "24") Integer refreshHours,
         @Schema(enumeration = {"MORE_SECURE", "LESS_SECURE"}, defaultValue = "LESS_SECURE") String trust,
         @Schema(description = "MORE_SECURE: pinned signing certificates or CA certificates, PEM") List<String> anchors,
         @Schema(description = "The IdP to read when the document has several; default the first") String entityId,

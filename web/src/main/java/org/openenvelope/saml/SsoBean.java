@@ -22,6 +22,7 @@ import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.UploadedKeyPair;
+import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataTrust;
 
 /**
@@ -35,6 +36,8 @@ public class SsoBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_UPLOAD = OpenSaml.MAX_DOCUMENT_BYTES;
+    private static final Map<String, String> IMPORT_FIELDS = Map.of(FederationService.METADATA_FIELD, "import:metadataFile",
+            "anchor", "import:anchorFile", MetadataFetcher.FIELD, "import:metadataUrl", "refreshHours", "import:refreshHours");
 
     @EJB
     FederationService federation;
@@ -74,6 +77,8 @@ public class SsoBean implements Serializable {
     private transient Part anchorFile;
     private List<X509Certificate> anchors = List.of();
     private String metadataEntityId;
+    private String metadataUrl;
+    private Integer refreshHours = MetadataSource.DEFAULT_REFRESH_HOURS;
     private transient MetadataPreview preview;
 
     public void load() throws IOException {
@@ -183,29 +188,60 @@ public class SsoBean implements Serializable {
         }
     }
 
-    /** Reads the uploaded metadata and shows what it says and what would change; nothing is saved. */
+    /** Reads the uploaded metadata (or the URL) and shows what it says and what would change; nothing is saved. */
     public void previewMetadata() {
         try {
-            metadata = metadataFile != null && metadataFile.getSize() > 0 ? read(metadataFile, FederationService.METADATA_FIELD) : metadata;
             if (anchorFile != null && anchorFile.getSize() > 0) {
                 anchors = List.of(readCertificate(anchorFile, "anchor"));
             }
-            preview = federation.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+            if (metadataFile != null && metadataFile.getSize() > 0) {
+                metadata = read(metadataFile, FederationService.METADATA_FIELD);
+                metadataUrl = null;
+            }
+            preview = fromUrl()
+                    ? federation.previewIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId)
+                    : federation.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
         } catch (ServiceException refusal) {
             preview = null;
-            Refusals.show(refusal, Map.of(FederationService.METADATA_FIELD, "import:metadataFile", "anchor", "import:anchorFile"));
+            Refusals.show(refusal, IMPORT_FIELDS);
         }
     }
 
     public String importMetadata() {
         try {
-            federation.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
-            FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
+            if (fromUrl()) {
+                federation.importIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId, refreshHours);
+                FormErrors.info("The metadata is imported into the draft; once enabled, it is re-read from " + metadataUrl
+                        + " every " + refreshHours + " hours. Test it, then enable it.");
+            } else {
+                federation.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+                FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
+            }
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of(FederationService.METADATA_FIELD, "import:metadataFile"));
+            Refusals.show(refusal, IMPORT_FIELDS);
             return null;
         }
+    }
+
+    public String refreshMetadata() {
+        try {
+            federation.refreshIdentityProviderMetadata(tab.getNumber());
+            var active = federation.status(tab.getNumber()).active();
+            if (active.metadataProblem() == null) {
+                FormErrors.info("The metadata was re-read from " + active.metadataUrl() + " and applied.");
+            } else {
+                FormErrors.error("The metadata was not applied: " + active.metadataProblem());
+            }
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            Refusals.show(refusal);
+            return null;
+        }
+    }
+
+    private boolean fromUrl() {
+        return metadataUrl != null && !metadataUrl.isBlank() && (metadata == null || metadata.length == 0);
     }
 
     public String enable() {
@@ -326,6 +362,10 @@ public class SsoBean implements Serializable {
     public void setMoreSecure(boolean moreSecure) { this.moreSecure = moreSecure; }
     public Part getAnchorFile() { return anchorFile; }
     public void setAnchorFile(Part anchorFile) { this.anchorFile = anchorFile; }
+    public String getMetadataUrl() { return metadataUrl; }
+    public void setMetadataUrl(String metadataUrl) { this.metadataUrl = metadataUrl; }
+    public Integer getRefreshHours() { return refreshHours; }
+    public void setRefreshHours(Integer refreshHours) { this.refreshHours = refreshHours; }
     public String getMetadataEntityId() { return metadataEntityId; }
     public void setMetadataEntityId(String metadataEntityId) { this.metadataEntityId = metadataEntityId; }
 }

@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -32,8 +35,22 @@ public final class TestCertificateAuthority {
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     private final KeyPair keys = rsa(2048);
-    private final X509Certificate certificate = issue(NAME, keys, Instant.now().minus(Duration.ofDays(400)),
-            Duration.ofDays(3650), null);
+    private final X509Certificate certificate = selfSigned();
+
+    private X509Certificate selfSigned() {
+        try {
+            Instant from = Instant.now().minus(Duration.ofDays(400));
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Principal(NAME),
+                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(from), Date.from(from.plus(Duration.ofDays(3650))),
+                    new X500Principal(NAME), keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public X509Certificate certificate() {
         return certificate;
@@ -52,6 +69,21 @@ public final class TestCertificateAuthority {
             if (usage != null) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             }
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TLS server certificate for {@code ipAddress} (a subjectAltName, as hostname checks require). */
+    public X509Certificate issueTlsServer(String ipAddress, KeyPair serverKeys) {
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Principal(NAME),
+                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(Instant.now().minusSeconds(300)),
+                    Date.from(Instant.now().plus(Duration.ofDays(2))), new X500Principal("CN=" + ipAddress), serverKeys.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false,
+                    new GeneralNames(new GeneralName(GeneralName.iPAddress, ipAddress)));
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
         } catch (Exception e) {

@@ -26,7 +26,7 @@ import org.w3c.dom.Element;
  * without "use", unsigned) and Keycloak (an EntitiesDescriptor wrapper, SOAP and Artifact endpoints). Signing is done
  * on the DOM with xmlsec, as the IdPs do, so the WS-Fed parts are covered by the signature.
  */
-final class IdpMetadataFixture {
+public final class IdpMetadataFixture {
 
     private static final String MD = "urn:oasis:names:tc:SAML:2.0:metadata";
     private static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -39,7 +39,7 @@ final class IdpMetadataFixture {
         this.xml = xml;
     }
 
-    static IdpMetadataFixture entra(String tenant, X509Certificate... signing) {
+    public static IdpMetadataFixture entra(String tenant, X509Certificate... signing) {
         String entityId = "https://sts.windows.net/" + tenant + "/";
         String keys = keyDescriptors("signing", signing);
         return new IdpMetadataFixture("""
@@ -66,7 +66,7 @@ final class IdpMetadataFixture {
                 """.formatted(tenant, entityId, keys, tenant, keys, REDIRECT, tenant, REDIRECT, tenant, POST, tenant));
     }
 
-    static IdpMetadataFixture adfs(String host, X509Certificate signing, X509Certificate encryption) {
+    public static IdpMetadataFixture adfs(String host, X509Certificate signing, X509Certificate encryption) {
         String keys = keyDescriptors("signing", signing);
         return new IdpMetadataFixture("""
                 <EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" ID="_adfs" entityID="http://%s/adfs/services/trust">
@@ -93,7 +93,7 @@ final class IdpMetadataFixture {
                 keyDescriptors("encryption", encryption), keys, REDIRECT, host, POST, host, REDIRECT, host, POST, host));
     }
 
-    static IdpMetadataFixture duo(String id, X509Certificate signing) {
+    public static IdpMetadataFixture duo(String id, X509Certificate signing) {
         return new IdpMetadataFixture("""
                 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"
                     entityID="https://sso-%s.sso.duosecurity.com/saml2/sp/%s/metadata">
@@ -109,7 +109,7 @@ final class IdpMetadataFixture {
                 """.formatted(id, id, base64(signing), REDIRECT, id, id, POST, id, id, REDIRECT, id, id));
     }
 
-    static IdpMetadataFixture keycloak(String base, String realm, X509Certificate signing) {
+    public static IdpMetadataFixture keycloak(String base, String realm, X509Certificate signing) {
         String saml = base + "/realms/" + realm + "/protocol/saml";
         return new IdpMetadataFixture("""
                 <md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" Name="urn:keycloak" ID="_kc">
@@ -136,16 +136,16 @@ final class IdpMetadataFixture {
     }
 
     /** A document as given, for shapes the builders above do not cover. */
-    static IdpMetadataFixture raw(String xml) {
+    public static IdpMetadataFixture raw(String xml) {
         return new IdpMetadataFixture(xml);
     }
 
-    IdpMetadataFixture signedBy(BasicX509Credential key) {
+    public IdpMetadataFixture signedBy(BasicX509Credential key) {
         signer = key;
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         return signer == null ? xml.getBytes(StandardCharsets.UTF_8) : sign(xml, signer);
     }
 
@@ -193,7 +193,7 @@ final class IdpMetadataFixture {
     }
 
     /** Sets validUntil on the document's root element. */
-    IdpMetadataFixture validUntil(Instant instant) {
+    public IdpMetadataFixture validUntil(Instant instant) {
         xml = xml.replaceFirst("(<(md:)?Entit(y|ies)Descriptor )", "$1validUntil=\"" + instant + "\" ");
         return this;
     }

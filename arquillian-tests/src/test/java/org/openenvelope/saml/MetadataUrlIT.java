@@ -1,0 +1,241 @@
+package org.openenvelope.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.account.AccountService;
+import org.openenvelope.account.AccountSummary;
+import org.openenvelope.audit.AuditEntry;
+import org.openenvelope.audit.AuditService;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.keys.TestCertificateAuthority;
+import org.openenvelope.saml.metadata.IdpMetadataFixture;
+import org.openenvelope.saml.metadata.MetadataFetcher;
+import org.openenvelope.saml.metadata.MetadataTrust;
+import org.openenvelope.testing.AccountCallers;
+import org.openenvelope.testing.ActingCaller;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.MetadataServer;
+import org.openenvelope.testing.MovableClock;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * IdP metadata from an https URL: import into the draft, and the scheduled refresh of the configuration in force
+ * (new signing keys and endpoints applied, documents that fail the checks applied never), against an https server
+ * on loopback with a certificate from a test CA that the service trusts through its metadata trust store.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MetadataUrlIT {
+
+    private static final BasicX509Credential SIGNER = SelfSignedCertificates.generate("login.microsoftonline.example",
+            Instant.now().minusSeconds(60), Duration.ofDays(365));
+    private static final BasicX509Credential NEXT_SIGNER = SelfSignedCertificates.generate("login.microsoftonline.example next",
+            Instant.now().minusSeconds(60), Duration.ofDays(365));
+    private static final BasicX509Credential STRANGER = SelfSignedCertificates.generate("stranger.example",
+            Instant.now().minusSeconds(60), Duration.ofDays(365));
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.applicationActingAs().addClasses(MovableClock.class, MetadataServer.class,
+                TestCertificateAuthority.class, IdpMetadataFixture.class);
+    }
+
+    @Inject
+    ActingCaller acting;
+
+    @Inject
+    AccountCallers callers;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FederationService federation;
+
+    @Inject
+    MetadataRefresher refresher;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    UserTransaction transaction;
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    private final TestCertificateAuthority ca = new TestCertificateAuthority();
+    private MetadataServer server;
+    private String account;
+    private String tenant;
+
+    @BeforeEach
+    void startTheIdpsMetadataUrl() {
+        // The container's openenvelope.saml.metadata.trust-store (set by the build for every test container)
+        MetadataServer.trust(Path.of(System.getenv("OPENENVELOPE_SAML_METADATA_TRUST_STORE")), ca.certificate());
+        server = MetadataServer.start(ca);
+        acting.actAs(Fixtures.serviceAdministrator());
+        AccountSummary created = accounts.createAccount(Fixtures.unique("Metadata URL"));
+        account = created.number();
+        tenant = Fixtures.unique("tenant");
+        acting.actAs(callers.administratorOf(account));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private byte[] entra(BasicX509Credential signedBy, BasicX509Credential... signing) {
+        return IdpMetadataFixture.entra(tenant, java.util.Arrays.stream(signing).map(BasicX509Credential::getEntityCertificate)
+                .toArray(java.security.cert.X509Certificate[]::new)).signedBy(signedBy).build();
+    }
+
+    private String entityId() {
+        return "https://sts.windows.net/" + tenant + "/";
+    }
+
+    /** What Enable SSO does after a passed test (tested over HTTP elsewhere): the draft comes into force. */
+    private void putTheDraftInForce() throws Exception {
+        transaction.begin();
+        IdentityProvider draft = em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
+                .setParameter("account", em.createNamedQuery(org.openenvelope.account.Account.BY_NUMBER,
+                        org.openenvelope.account.Account.class).setParameter("number", account).getSingleResult())
+                .setParameter("stage", IdpStage.DRAFT).getSingleResult();
+        em.persist(IdentityProvider.activeFrom(draft, "test", clock.now()));
+        em.remove(draft);
+        transaction.commit();
+    }
+
+    private IdentityProviderView active() {
+        return federation.status(account).active();
+    }
+
+    private List<String> auditDetails(String action) {
+        return audit.accountEvents(account, 0, 50).items().stream().filter(e -> e.action().equals(action))
+                .map(AuditEntry::detail).toList();
+    }
+
+    @Test
+    void importsFromAnHttpsUrlAndKeepsTheConfigurationInForceCurrentOnSchedule() throws Exception {
+        server.serve(entra(SIGNER, SIGNER));
+        MetadataTrust pinned = MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate()));
+
+        MetadataPreview preview = federation.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null);
+        assertEquals(entityId(), preview.metadata().entityId());
+        assertNull(federation.status(account).draft(), "a preview saves nothing");
+
+        federation.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6);
+        IdentityProviderView draft = federation.status(account).draft();
+        assertEquals(ConfigurationSource.METADATA_URL, draft.source());
+        assertEquals(server.url().toString(), draft.metadataUrl());
+        assertEquals(6, draft.metadataRefreshHours());
+        putTheDraftInForce();
+
+        // The IdP publishes its next signing key beside the current one, still signing with the pinned key.
+        server.serve(entra(SIGNER, SIGNER, NEXT_SIGNER));
+        int before = server.requests();
+        refresher.refreshDue();
+        assertEquals(before, server.requests(), "not due before 6 hours have passed");
+        assertEquals(1, active().certificates().size());
+
+        clock.advance(Duration.ofHours(7));
+        refresher.refreshDue();
+        assertEquals(2, active().certificates().size(), "the next signing key is trusted without anyone re-importing");
+        assertNull(active().metadataProblem());
+        String refreshed = auditDetails("saml.idp-metadata-refreshed").get(0);
+        assertTrue(refreshed.contains("trusted certificates"), refreshed);
+
+        // A document that is not signed by the pinned key is never applied; the configuration stays as it was.
+        server.serve(entra(STRANGER, STRANGER));
+        clock.advance(Duration.ofHours(7));
+        refresher.refreshDue();
+        assertEquals(2, active().certificates().size());
+        assertTrue(active().metadataProblem().contains("neither pinned nor issued by a trusted CA"), active().metadataProblem());
+        assertTrue(auditDetails("saml.idp-metadata-refresh-failed").get(0).contains("not applied"));
+
+        // Nor one that describes another IdP.
+        tenant = Fixtures.unique("other-tenant");
+        server.serve(entra(SIGNER, SIGNER));
+        federation.refreshIdentityProviderMetadata(account);
+        assertEquals(2, active().certificates().size());
+        assertTrue(active().metadataProblem().contains("sts.windows.net"), active().metadataProblem());
+    }
+
+    @Test
+    void aRefreshNowWithNothingChangedClearsTheLastProblem() throws Exception {
+        server.serve(entra(SIGNER, SIGNER));
+        federation.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null);
+        assertEquals(24, federation.status(account).draft().metadataRefreshHours(), "refreshed daily unless told otherwise");
+        assertThrows(ConflictException.class, () -> federation.refreshIdentityProviderMetadata(account),
+                "only the configuration in force is refreshed");
+        putTheDraftInForce();
+
+        server.serve("not xml".getBytes(StandardCharsets.UTF_8));
+        federation.refreshIdentityProviderMetadata(account);
+        String problem = active().metadataProblem();
+        assertTrue(problem != null && !problem.isBlank());
+
+        server.serve(entra(SIGNER, SIGNER));
+        federation.refreshIdentityProviderMetadata(account);
+        assertNull(active().metadataProblem());
+        assertTrue(auditDetails("saml.idp-metadata-refreshed").get(0).endsWith(": unchanged"));
+    }
+
+    @Test
+    void urlsThatAreNotHttpsOrPointWhereNoMetadataIsAreRefusedAndNothingIsSaved() {
+        server.serve(entra(SIGNER, SIGNER));
+        MetadataTrust less = MetadataTrust.lessSecure();
+        assertUrlRefused("https://", "http://127.0.0.1:1/metadata.xml", less);
+        assertUrlRefused("link-local", "https://169.254.169.254/latest/meta-data", less);
+        assertUrlRefused("HTTP 404", server.base().resolve("nothing-here.xml").toString(), less);
+        assertUrlRefused("user name or password", "https://user:secret@127.0.0.1/x", less);
+
+        try (MetadataServer untrusted = MetadataServer.start(new TestCertificateAuthority())) {
+            untrusted.serve(entra(SIGNER, SIGNER));
+            assertUrlRefused("TLS certificate is not trusted", untrusted.url().toString(), less);
+        }
+
+        server.serve(IdpMetadataFixture.duo("x", SIGNER.getEntityCertificate()).build());
+        InvalidValueException unsigned = assertThrows(InvalidValueException.class, () -> federation
+                .importIdentityProviderMetadataUrl(account, server.url().toString(),
+                        MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate())), null, 24));
+        assertEquals("metadata", unsigned.field(), "more secure mode refuses unsigned metadata from a URL too");
+
+        InvalidValueException hours = assertThrows(InvalidValueException.class, () -> federation
+                .importIdentityProviderMetadataUrl(account, server.url().toString(), less, null, 500));
+        assertEquals("refreshHours", hours.field());
+        assertNull(federation.status(account).draft(), "nothing was saved");
+    }
+
+    private void assertUrlRefused(String fragment, String url, MetadataTrust trust) {
+        InvalidValueException refused = assertThrows(InvalidValueException.class,
+                () -> federation.importIdentityProviderMetadataUrl(account, url, trust, null, 24));
+        assertEquals(MetadataFetcher.FIELD, refused.field(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(fragment), refused.getMessage());
+    }
+}

@@ -1,0 +1,16 @@
+-- IdP metadata read from an https URL is re-read on a schedule; the anchors of "more secure" mode are kept so
+-- every refresh is verified as strictly as the import was
+ALTER TABLE identity_provider ADD COLUMN metadata_anchors VARCHAR(200000);
+ALTER TABLE identity_provider ADD COLUMN metadata_refresh_hours INTEGER;
+ALTER TABLE identity_provider ADD COLUMN metadata_checked_at TIMESTAMP WITH TIME ZONE;
+-- why the latest refresh was not applied; null when it was
+ALTER TABLE identity_provider ADD COLUMN metadata_problem VARCHAR(2000);
+ALTER TABLE identity_provider ADD CONSTRAINT identity_provider_refresh_bounded
+    CHECK (metadata_refresh_hours IS NULL OR metadata_refresh_hours BETWEEN 1 AND 168);
+
+-- Users of Password accounts sign in to the user portal with a password (its slow hash only)
+ALTER TABLE account_user ADD COLUMN password_hash VARCHAR(512);
+ALTER TABLE account_user ADD COLUMN password_changed_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE account_user ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE account_user ADD COLUMN failed_sign_ins INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE account_user ADD COLUMN locked_until TIMESTAMP WITH TIME ZONE;
