@@ -14,3 +14,6 @@ ALTER TABLE account_user ADD COLUMN password_changed_at TIMESTAMP WITH TIME ZONE
 ALTER TABLE account_user ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE account_user ADD COLUMN failed_sign_ins INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE account_user ADD COLUMN locked_until TIMESTAMP WITH TIME ZONE;
+-- Password sign-ins have no IdP name for the user
+ALTER TABLE websafe_session ALTER COLUMN name_id DROP NOT NULL;
+ALTER TABLE websafe_session ALTER COLUMN name_id_format DROP NOT NULL;

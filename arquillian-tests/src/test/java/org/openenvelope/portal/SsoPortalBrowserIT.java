@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.keys.TestCertificateAuthority;
+import org.openenvelope.saml.metadata.IdpMetadataFixture;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.MetadataServer;
 import org.openenvelope.testing.PortalSteps;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -172,6 +174,29 @@ class SsoPortalBrowserIT {
         driver.findElement(By.id("serviceProvider:withdrawNextKey")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:addNextKey")));
         assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("RETIRED"));
+    }
+
+    @Test
+    void metadataIsImportedFromAnHttpsUrlWithItsRefreshInterval() throws Exception {
+        TestCertificateAuthority ca = new TestCertificateAuthority();
+        MetadataServer.trust(Path.of(System.getProperty("openenvelope.test.metadata-trust-store")), ca.certificate());
+        X509Certificate signing = SelfSignedCertificates.generate("adfs.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(365)).getEntityCertificate();
+        try (MetadataServer adfs = MetadataServer.start(ca)) {
+            adfs.serve(IdpMetadataFixture.adfs("adfs.portal.example", signing, signing).build());
+            driver.findElement(By.id("import:metadataUrl")).sendKeys(adfs.url().toString());
+            driver.findElement(By.id("import:refreshHours")).clear();
+            driver.findElement(By.id("import:refreshHours")).sendKeys("12");
+            driver.findElement(By.cssSelector("input[name='import:trust'][value='false']")).click();
+            driver.findElement(By.id("import:preview")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata-preview")));
+            assertEquals("http://adfs.portal.example/adfs/services/trust", driver.findElement(By.id("preview-entity-id")).getText());
+            Browser.screenshot(driver, "sso-import-url-preview", driver.findElement(By.id("import")));
+            driver.findElement(By.id("import:import")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-metadata-url")));
+            String source = driver.findElement(By.id("draft-metadata-url")).getText();
+            assertTrue(source.contains(adfs.url().toString()) && source.contains("every 12 hours"), source);
+        }
     }
 
     @Test

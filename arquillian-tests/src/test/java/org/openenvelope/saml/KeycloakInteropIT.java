@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
@@ -129,6 +130,15 @@ class KeycloakInteropIT {
      * as the draft, tested with a real sign-in at Keycloak, then enabled.
      */
     private void configureFromKeycloakMetadata(String binding) throws CertificateException {
+        SsoSetup.saveDraft(federation.api(), federation.account(), keycloakDraft(binding).build().toString());
+        long test = testThroughKeycloak("alice", Duration.ZERO);
+        assertEquals("PASSED", SsoSetup.outcome(federation.api(), federation.account(), test),
+                federation.api().get("/api/v1/accounts/" + federation.account() + "/saml/tests/" + test).body());
+        SsoSetup.enable(federation.api(), federation.account());
+    }
+
+    /** The manual entry an administrator makes from the realm's metadata, to change before saving. */
+    private jakarta.json.JsonObjectBuilder keycloakDraft(String binding) throws CertificateException {
         EntityDescriptor descriptor = (EntityDescriptor) OpenSaml.parse(
                 keycloak.descriptor(federation.realm()).getBytes(StandardCharsets.UTF_8));
         IDPSSODescriptor idp = descriptor.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
@@ -140,22 +150,21 @@ class KeycloakInteropIT {
                 }
             }
         }
-        String body = Json.createObjectBuilder().add("entityId", descriptor.getEntityID())
+        return Json.createObjectBuilder().add("entityId", descriptor.getEntityID())
                 .add("ssoUrl", keycloak.samlEndpoint(federation.realm())).add("ssoBinding", binding)
                 .add("sloUrl", keycloak.samlEndpoint(federation.realm())).add("sloBinding", "HTTP_REDIRECT")
-                .add("certificates", certificates).build().toString();
-        SsoSetup.saveDraft(federation.api(), federation.account(), body);
-        long test = testThroughKeycloak();
-        assertEquals("PASSED", SsoSetup.outcome(federation.api(), federation.account(), test),
-                federation.api().get("/api/v1/accounts/" + federation.account() + "/saml/tests/" + test).body());
-        SsoSetup.enable(federation.api(), federation.account());
+                .add("certificates", certificates);
     }
 
-    /** Test SSO of the draft: the administrator's browser signs in at Keycloak with the draft configuration. */
-    private long testThroughKeycloak() {
+    /**
+     * Test SSO of the draft: the administrator's browser signs in at Keycloak as {@code username} with the draft
+     * configuration, and carries Keycloak's answer to our ACS after {@code delay}.
+     */
+    private long testThroughKeycloak(String username, Duration delay) {
         ApiClient.Reply started = federation.api().post("/api/v1/accounts/" + federation.account() + "/saml/tests", null);
         assertEquals(201, started.status(), started.body());
-        HttpResponse<String> after = loginAtKeycloak(new BrowserlessClient(), URI.create(started.json().getString("url")));
+        HttpResponse<String> after = loginAtKeycloak(new BrowserlessClient(), URI.create(started.json().getString("url")),
+                username, delay);
         assertTrue(after.uri().getPath().equals("/login.xhtml") || after.uri().getPath().startsWith("/admin/accounts/sso-test"),
                 "the ACS sends the administrator to the result page: " + after.uri());
         return started.json().getJsonNumber("id").longValue();
@@ -168,6 +177,11 @@ class KeycloakInteropIT {
      * that needs a person (Keycloak's login form) or the user portal.
      */
     private static HttpResponse<String> follow(BrowserlessClient browser, HttpResponse<String> response) {
+        return follow(browser, response, Duration.ZERO);
+    }
+
+    /** As {@link #follow(BrowserlessClient, HttpResponse)}, holding the IdP's answer for {@code delay} before our ACS gets it. */
+    private static HttpResponse<String> follow(BrowserlessClient browser, HttpResponse<String> response, Duration delay) {
         for (int hop = 0; hop < 15; hop++) {
             URI at = response.uri();
             if (response.statusCode() / 100 == 3) {
@@ -180,6 +194,7 @@ class KeycloakInteropIT {
                 Map<String, String> fields = fields(form);
                 if (fields.containsKey("SAMLResponse") && form.absUrl("action").endsWith("/acs")) {
                     lastResponse = (Response) OpenSaml.parse(Base64.getDecoder().decode(fields.get("SAMLResponse")));
+                    pause(delay);
                 }
                 response = browser.post(URI.create(form.absUrl("action")), fields);
                 continue;
@@ -204,15 +219,28 @@ class KeycloakInteropIT {
         return Jsoup.parse(landed.body());
     }
 
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** From one of our URLs through Keycloak's login form (as alice) and back, to wherever we send the browser. */
     private static HttpResponse<String> loginAtKeycloak(BrowserlessClient browser, URI start) {
+        return loginAtKeycloak(browser, start, "alice", Duration.ZERO);
+    }
+
+    private static HttpResponse<String> loginAtKeycloak(BrowserlessClient browser, URI start, String username, Duration delay) {
         HttpResponse<String> loginPage = follow(browser, browser.get(start));
         Element form = Jsoup.parse(loginPage.body(), loginPage.uri().toString()).getElementById("kc-form-login");
         assertNotNull(form, "Keycloak's login form, at " + loginPage.uri() + ": " + loginPage.body());
         Map<String, String> credentials = fields(form);
-        credentials.put("username", "alice");
+        credentials.put("username", username);
         credentials.put("password", PASSWORD);
-        return follow(browser, browser.post(URI.create(form.absUrl("action")), credentials));
+        return follow(browser, browser.post(URI.create(form.absUrl("action")), credentials), delay);
     }
 
     // ---- tests ----------------------------------------------------------------------------------------------
@@ -364,5 +392,83 @@ class KeycloakInteropIT {
         // Keycloak's own session is gone too: the next sign-in asks for the password again.
         HttpResponse<String> again = follow(browser, browser.get(base.resolve("saml/" + federation.account() + "/login")));
         assertNotNull(Jsoup.parse(again.body()).getElementById("kc-form-login"), "Keycloak asks for credentials again");
+    }
+
+    // ---- Test SSO diagnoses against the real IdP ------------------------------------------------------------
+
+    /** Saves {@code draft}, runs Test SSO through Keycloak, and returns the run's result as the API shows it. */
+    private jakarta.json.JsonObject diagnose(jakarta.json.JsonObjectBuilder draft, String username, Duration delay) {
+        SsoSetup.saveDraft(federation.api(), federation.account(), draft.build().toString());
+        long test = testThroughKeycloak(username, delay);
+        jakarta.json.JsonObject result = federation.api().get("/api/v1/accounts/" + federation.account()
+                + "/saml/tests/" + test).json();
+        assertEquals("FAILED", result.getString("outcome"), result.toString());
+        return result;
+    }
+
+    @Test
+    void testSsoDiagnosesAWrongCertificateAWrongEntityIdAnUnknownUserAndClockSkew() throws Exception {
+        X509Certificate stranger = SelfSignedCertificates.generate("not-keycloak.example", java.time.Instant.now().minusSeconds(60),
+                Duration.ofDays(30)).getEntityCertificate();
+        jakarta.json.JsonObject wrongCertificate = diagnose(keycloakDraft("HTTP_REDIRECT").add("certificates",
+                Json.createArrayBuilder().add(Base64.getEncoder().encodeToString(stranger.getEncoded()))), "alice", Duration.ZERO);
+        assertEquals("signature_untrusted_key", wrongCertificate.getString("reasonCode"), wrongCertificate.toString());
+        assertTrue(wrongCertificate.getString("diagnosis").startsWith("Wrong certificate"), wrongCertificate.toString());
+
+        jakarta.json.JsonObject wrongEntityId = diagnose(keycloakDraft("HTTP_REDIRECT")
+                .add("entityId", keycloak.realmUrl(federation.realm()) + "-old"), "alice", Duration.ZERO);
+        assertEquals("issuer_mismatch", wrongEntityId.getString("reasonCode"), wrongEntityId.toString());
+        assertTrue(wrongEntityId.getString("diagnosis").startsWith("Identity provider entity ID mismatch"));
+
+        keycloak.createUser(federation.realm(), "trudy", "trudy@unknown.example", PASSWORD);
+        jakarta.json.JsonObject unknownUser = diagnose(keycloakDraft("HTTP_REDIRECT"), "trudy", Duration.ZERO);
+        assertEquals("unknown_user", unknownUser.getString("reasonCode"), unknownUser.toString());
+        assertTrue(unknownUser.getString("diagnosis").startsWith("NameID not found among users")
+                && unknownUser.getString("diagnosis").contains("trudy@unknown.example"), unknownUser.toString());
+
+        // Keycloak's assertions live 1 s; held for 3 s with no skew tolerated, they arrive expired as with a slow clock.
+        keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.assertion.lifespan", "1"));
+        try {
+            jakarta.json.JsonObject skew = diagnose(keycloakDraft("HTTP_REDIRECT").add("clockSkewSeconds", 0), "alice",
+                    Duration.ofSeconds(3));
+            assertTrue(skew.getString("reasonCode").contains("expired"), skew.toString());
+            assertTrue(skew.getString("diagnosis").startsWith("Clock skew") && skew.getString("diagnosis").matches("(?s).*\\d+ s.*"),
+                    "the diagnosis gives the measured offset: " + skew);
+        } finally {
+            keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.assertion.lifespan", ""));
+        }
+        assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text(),
+                "failed tests of drafts never touched the configuration in force");
+    }
+
+    @Test
+    void theSpKeyRollsOverWhileKeycloakKeepsSigningUsersIn() throws Exception {
+        String keys = "/api/v1/accounts/" + federation.account() + "/saml/service-provider/keys";
+        // Keycloak reads the keys from our SP metadata URL (as IdPs that can should be set up for rollover) and keeps
+        // them for the metadata's cacheDuration (5 s in tests, an hour by default), so each step waits as an
+        // administrator waits for the IdP.
+        keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of(
+                "saml.useMetadataDescriptorUrl", "true",
+                "saml.metadataDescriptorUrl", base.resolve("saml/" + federation.account() + "/metadata").toString(),
+                "saml.encrypt", "true"));
+        Duration idpRereads = Duration.ofSeconds(11);
+        try {
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text());
+            assertEquals(200, federation.api().post(keys, null).status());
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text(),
+                    "with a next key published");
+            pause(idpRereads);
+            assertEquals(200, federation.api().post(keys + "/activate-next", null).status());
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text(),
+                    "signing with the new key, whichever published key Keycloak encrypts to");
+            pause(idpRereads);
+            assertEquals(200, federation.api().post(keys + "/retire-previous", null).status());
+            pause(idpRereads);
+            assertEquals(federation.user(), signIn(new BrowserlessClient()).select("#federation-id").text(),
+                    "after the old key left the metadata");
+            assertEquals(1, lastResponse.getEncryptedAssertions().size(), "Keycloak encrypted to the key in force");
+        } finally {
+            keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml.encrypt", "false"));
+        }
     }
 }

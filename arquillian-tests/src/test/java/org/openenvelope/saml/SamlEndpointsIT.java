@@ -378,6 +378,8 @@ class SamlEndpointsIT {
         List<X509Certificate> published = publishedSpCertificates();
         assertEquals(2, published.size(), "the next key is published before it is used");
         X509Certificate next = published.get(1);
+        assertFalse(next.getSubjectX500Principal().equals(old.getSubjectX500Principal()),
+                "each key has a subject of its own, which IdPs such as Keycloak tell keys apart by");
         BrowserlessClient early = new BrowserlessClient();
         assertEquals(303, postToAcs(early, answer(startSignIn(early)).encryptedFor(next).build()).statusCode(),
                 "an IdP that already encrypts to the next key is understood");

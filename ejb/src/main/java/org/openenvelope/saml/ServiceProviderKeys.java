@@ -70,7 +70,9 @@ public class ServiceProviderKeys {
     public ServiceProviderKey generateKey(ServiceProvider provider) {
         Account account = provider.getAccount();
         Instant now = clock.instant();
-        BasicX509Credential generated = SelfSignedCertificates.generate("OpenEnvelope SP " + account.getNumber(),
+        // A subject of its own per key: IdPs such as Keycloak tell an SP's keys apart by subject.
+        BasicX509Credential generated = SelfSignedCertificates.generate("OpenEnvelope SP " + account.getNumber()
+                        + " key " + (provider.getKeys().size() + 1),
                 now, GENERATED_VALIDITY);
         ServiceProviderKey key = provider.addKey(KeyOrigin.GENERATED, generated.getEntityCertificate(),
                 secrets.seal(generated.getPrivateKey().getEncoded(), purpose(account)), now);

@@ -37,12 +37,15 @@ public final class ServiceProviderMetadata {
     }
 
     /**
-     * @param published the certificates of every key the IdP should know: the active one and the next one
+     * @param published     the certificates of every key the IdP should know: the active one and the next one
+     * @param cacheDuration how long an IdP that reads this document from its URL may keep it before reading it
+     *                      again (Keycloak, Shibboleth): how soon such IdPs see a key rollover
      */
-    public static byte[] generate(ServiceProviderParty sp, List<X509Certificate> published) {
+    public static byte[] generate(ServiceProviderParty sp, List<X509Certificate> published, java.time.Duration cacheDuration) {
         EntityDescriptor entity = OpenSaml.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
         entity.setEntityID(sp.entityId());
         entity.setID("_" + IdentifierGenerator.next());
+        entity.setCacheDuration(cacheDuration);
 
         SPSSODescriptor descriptor = OpenSaml.build(SPSSODescriptor.DEFAULT_ELEMENT_NAME);
         descriptor.addSupportedProtocol(SAMLConstants.SAML20P_NS);

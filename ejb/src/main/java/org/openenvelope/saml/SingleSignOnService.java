@@ -5,18 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountNumber;
 import org.openenvelope.account.AuthenticationMethod;
@@ -36,6 +30,7 @@ import org.openenvelope.user.UserOrigin;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalSession;
 import org.openenvelope.websafe.WebsafeSession;
+import org.openenvelope.websafe.WebsafeSessions;
 import org.opensaml.saml.saml2.core.Response;
 
 /**
@@ -46,7 +41,6 @@ import org.opensaml.saml.saml2.core.Response;
 @Stateless
 public class SingleSignOnService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -72,10 +66,14 @@ public class SingleSignOnService {
     @Inject
     Clock clock;
 
-    /** How long a user-portal session may last at most, whatever the IdP allows. */
     @Inject
-    @ConfigProperty(name = "openenvelope.websafe.session-max-minutes", defaultValue = "480")
-    long sessionMaxMinutes;
+    WebsafeSessions sessions;
+
+    /** The SP metadata's cacheDuration (ISO-8601), for IdPs that re-read it from its URL. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "openenvelope.saml.sp-metadata-cache-duration",
+            defaultValue = "PT1H")
+    String metadataCacheDuration;
 
     /** The account's signed SP metadata; its first key is generated on first use. */
     public byte[] serviceProviderMetadata(String accountNumber, String baseUrl) {
@@ -85,7 +83,7 @@ public class SingleSignOnService {
         // the active key first: some IdPs take only the first KeyDescriptor of each use
         return ServiceProviderMetadata.generate(sp, provider.publishedKeys().stream()
                 .sorted(java.util.Comparator.comparing(key -> key.getStatus() != KeyStatus.ACTIVE))
-                .map(ServiceProviderKey::certificate).toList());
+                .map(ServiceProviderKey::certificate).toList(), Duration.parse(metadataCacheDuration));
     }
 
     /**
@@ -153,10 +151,7 @@ public class SingleSignOnService {
             AccountUser user = user(account, settings, federationId);
             Instant now = clock.instant();
             user.signedIn(now);
-            String sessionKey = HexFormat.of().formatHex(randomBytes());
-            em.persist(new WebsafeSession(digest(sessionKey), user, assertion.nameId(), assertion.nameIdFormat(),
-                    assertion.nameQualifier(), assertion.spNameQualifier(), assertion.sessionIndex(), now,
-                    sessionExpiry(assertion, now)));
+            String sessionKey = sessions.startFederated(user, FederatedSession.of(assertion), assertion.sessionNotOnOrAfter());
             audit.recordAs(federationId, AuditAction.SSO_SIGN_IN_SUCCEEDED, accountNumber, "Signed in through "
                     + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
                     + assertion.assertionId() + ")");
@@ -257,7 +252,7 @@ public class SingleSignOnService {
         audit.recordAs(session.getUser().getFederationId(), AuditAction.SSO_SIGNED_OUT, account.getNumber(),
                 "Signed out of the user portal");
         Optional<IdentityProvider> idp = identityProviders.active(account);
-        if (idp.isEmpty() || idp.get().settings().sloUrl() == null) {
+        if (!session.isFederated() || idp.isEmpty() || idp.get().settings().sloUrl() == null) {
             return Optional.empty();
         }
         IdentityProviderSettings settings = idp.get().settings();
@@ -372,24 +367,13 @@ public class SingleSignOnService {
                 .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()));
     }
 
-    /** The IdP's SessionNotOnOrAfter, but never longer than the service's maximum session length. */
-    private Instant sessionExpiry(ValidatedAssertion assertion, Instant now) {
-        Instant maximum = now.plus(Duration.ofMinutes(sessionMaxMinutes));
-        Instant idp = assertion.sessionNotOnOrAfter();
-        return idp != null && idp.isBefore(maximum) ? idp : maximum;
-    }
-
     private static IdentityProviderTrust trust(IdentityProviderSettings settings) {
         return new IdentityProviderTrust(settings.entityId(), settings.certificates(),
                 Duration.ofSeconds(settings.clockSkewSeconds()), settings.allowSha1(), settings.allowIdpInitiated());
     }
 
     private Optional<WebsafeSession> activeSession(String sessionKey) {
-        if (sessionKey == null || sessionKey.length() != 64) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(s -> s.isActiveAt(now));
+        return sessions.active(sessionKey);
     }
 
     private Account account(String accountNumber) {
@@ -421,18 +405,4 @@ public class SingleSignOnService {
         return active.get();
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    static String digest(String sessionKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionKey.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.AccountAccess;
+import org.openenvelope.security.PasswordHasher;
 
 /** The people who may sign in to an account's user portal, identified by their federation ID. */
 @Stateless
@@ -28,6 +29,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PasswordHasher hasher;
 
     public List<UserView> listUsers(String accountNumber) {
         Account account = access.account(accountNumber);
@@ -56,15 +60,35 @@ public class UserService {
         return UserView.of(user);
     }
 
+    /**
+     * Gives the user a one-time password for the user portal of a Password account, shown to the administrator
+     * this once (to hand over out of band); the user replaces it at the first sign-in. Any earlier password and
+     * lockout are cleared.
+     */
+    public String issueOneTimePassword(String accountNumber, long userId) {
+        Account account = access.account(accountNumber);
+        AccountUser user = user(account, userId);
+        String oneTime = hasher.generate();
+        user.password().set(hasher.hash(oneTime.toCharArray()), true, clock.instant());
+        audit.record(AuditAction.USER_ONE_TIME_PASSWORD_SET, accountNumber, "Issued a one-time password to "
+                + user.getFederationId());
+        return oneTime;
+    }
+
     /** Removes a user; their open user-portal sessions end with them. */
     public void removeUser(String accountNumber, long userId) {
         Account account = access.account(accountNumber);
-        AccountUser user = em.find(AccountUser.class, userId);
-        if (user == null || !user.getAccount().getId().equals(account.getId())) {
-            throw new ResourceNotFoundException("User " + userId + " was not found in account " + accountNumber + ".");
-        }
+        AccountUser user = user(account, userId);
         em.createQuery("delete from WebsafeSession s where s.user = :user").setParameter("user", user).executeUpdate();
         em.remove(user);
         audit.record(AuditAction.USER_REMOVED, accountNumber, "Removed user " + user.getFederationId());
+    }
+
+    private AccountUser user(Account account, long userId) {
+        AccountUser user = em.find(AccountUser.class, userId);
+        if (user == null || !user.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("User " + userId + " was not found in account " + account.getNumber() + ".");
+        }
+        return user;
     }
 }

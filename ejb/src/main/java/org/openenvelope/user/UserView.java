@@ -4,10 +4,10 @@ import java.time.Instant;
 
 /** A user as the portal and the API list it. */
 public record UserView(long id, String federationId, UserOrigin origin, Instant createdAt, String createdBy,
-                       Instant lastSignInAt) {
+                       Instant lastSignInAt, boolean passwordSet, boolean mustChangePassword) {
 
     public static UserView of(AccountUser user) {
         return new UserView(user.getId(), user.getFederationId(), user.getOrigin(), user.getCreatedAt(),
-                user.getCreatedBy(), user.getLastSignInAt());
+                user.getCreatedBy(), user.getLastSignInAt(), user.password().isSet(), user.password().isMustChangePassword());
     }
 }

@@ -18,7 +18,8 @@ import org.opensaml.security.credential.UsageType;
 class ServiceProviderMetadataTest {
 
     private static EntityDescriptor generated(List<java.security.cert.X509Certificate> published) {
-        return (EntityDescriptor) OpenSaml.parse(ServiceProviderMetadata.generate(ResponseFixture.serviceProvider(), published));
+        return (EntityDescriptor) OpenSaml.parse(ServiceProviderMetadata.generate(ResponseFixture.serviceProvider(), published,
+                java.time.Duration.ofHours(1)));
     }
 
     @Test
@@ -27,6 +28,7 @@ class ServiceProviderMetadataTest {
         SPSSODescriptor sp = entity.getSPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
 
         assertEquals(ResponseFixture.SP_ENTITY_ID, entity.getEntityID());
+        assertEquals(java.time.Duration.ofHours(1), entity.getCacheDuration(), "IdPs reading it from its URL re-read it hourly");
         assertTrue(sp.isAuthnRequestsSigned());
         assertTrue(sp.getWantAssertionsSigned());
         assertEquals(1, sp.getAssertionConsumerServices().size());
@@ -59,7 +61,7 @@ class ServiceProviderMetadataTest {
     @Test
     void neverContainsAPrivateKey() {
         String xml = new String(ServiceProviderMetadata.generate(ResponseFixture.serviceProvider(),
-                List.of(TestKeys.SP.getEntityCertificate())), StandardCharsets.UTF_8);
+                List.of(TestKeys.SP.getEntityCertificate()), java.time.Duration.ofHours(1)), StandardCharsets.UTF_8);
         assertTrue(!xml.contains("PRIVATE") && !xml.contains("RSAKeyValue"), xml);
     }
 }

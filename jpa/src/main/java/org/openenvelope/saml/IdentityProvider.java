@@ -218,10 +218,14 @@ public class IdentityProvider {
         return new MetadataSource(metadataUrl, "MORE_SECURE".equals(metadataTrust), anchors, metadataRefreshHours);
     }
 
-    /** Whether the metadata URL is due to be read again: only configurations in force are kept current by the service. */
+    /**
+     * Whether the metadata URL is due to be read again: only configurations in force are kept current by the
+     * service; after a failed read it is tried again within the hour, not only at the next interval.
+     */
     public boolean metadataRefreshDue(Instant now) {
+        int hours = metadataProblem == null ? metadataRefreshHours : 1;
         return stage == IdpStage.ACTIVE && source == ConfigurationSource.METADATA_URL
-                && !metadataCheckedAt.plusSeconds(3600L * metadataRefreshHours).isAfter(now);
+                && !metadataCheckedAt.plusSeconds(3600L * hours).isAfter(now);
     }
 
     /** The URL was read and verified; nothing (else) changed. */

@@ -37,10 +37,10 @@ public class WebsafeSession {
     @JoinColumn(name = "user_id", nullable = false, updatable = false)
     private AccountUser user;
 
-    @Column(name = "name_id", nullable = false, updatable = false, length = 1024)
+    @Column(name = "name_id", updatable = false, length = 1024)
     private String nameId;
 
-    @Column(name = "name_id_format", nullable = false, updatable = false, length = 256)
+    @Column(name = "name_id_format", updatable = false, length = 256)
     private String nameIdFormat;
 
     @Column(name = "name_qualifier", updatable = false, length = 1024)
@@ -80,6 +80,16 @@ public class WebsafeSession {
         this.sessionIndex = sessionIndex;
         this.startedAt = startedAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** A session of a user who signed in with their password: nobody to tell at sign-out. */
+    public static WebsafeSession withPassword(String sessionKeyDigest, AccountUser user, Instant startedAt, Instant expiresAt) {
+        return new WebsafeSession(sessionKeyDigest, user, null, null, null, null, null, startedAt, expiresAt);
+    }
+
+    /** Started by an SSO sign-in (so sign-out may tell the IdP); false for a password sign-in. */
+    public boolean isFederated() {
+        return nameId != null;
     }
 
     /** Ends the session (idempotent: the first reason is kept). */

@@ -51,6 +51,16 @@ public class UserResource {
         return Response.status(Response.Status.CREATED).entity(users.addUser(number, body.federationId())).build();
     }
 
+    @POST
+    @Path("{id}/one-time-password")
+    @Operation(summary = "Issue a one-time password for the user portal (Password accounts)",
+            description = "Shown in this answer only; hand it to the user out of band. The user must choose a new"
+                    + " password at the first sign-in. Replaces any earlier password and clears a lockout.")
+    @APIResponse(responseCode = "200", description = "{\"oneTimePassword\": \"…\"}")
+    public jakarta.json.JsonObject issueOneTimePassword(@PathParam("number") String number, @PathParam("id") long id) {
+        return jakarta.json.Json.createObjectBuilder().add("oneTimePassword", users.issueOneTimePassword(number, id)).build();
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a user; their user-portal sessions end")

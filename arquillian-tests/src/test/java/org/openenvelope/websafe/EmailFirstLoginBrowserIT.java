@@ -1,0 +1,229 @@
+package org.openenvelope.websafe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.saml.NameIdFormats;
+import org.openenvelope.saml.ResponseFixture;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.Browser;
+import org.openenvelope.testing.BrowserlessClient;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SsoSetup;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * {@code /websafe/login} in headless Chromium as a recipient uses it: the address finds the account through its
+ * Profiles; a Password account asks for the password (a one-time password is replaced on the spot), a SAML account
+ * sends the browser to its identity provider, and every address nobody here signs in gets the same message.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EmailFirstLoginBrowserIT {
+
+    private static final String NOT_SERVED = "This address cannot sign in here";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+    private ApiClient api;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        base = Deployments.loopback(deployed);
+        api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Email-first login"));
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void quit() {
+        driver.quit();
+    }
+
+    /** An account with a Profiles domain; returns its number. */
+    private String accountWithDomain(String domain) {
+        String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Email first") + "\"}").json().getString("number");
+        assertEquals(201, api.post("/api/v1/accounts/" + number + "/profiles",
+                "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status());
+        return number;
+    }
+
+    private long addUser(String number, String federationId) {
+        ApiClient.Reply added = api.post("/api/v1/accounts/" + number + "/users",
+                Json.createObjectBuilder().add("federationId", federationId).build().toString());
+        assertEquals(201, added.status(), added.body());
+        return added.json().getJsonNumber("id").longValue();
+    }
+
+    private void enterEmail(String email) {
+        driver.get(base.resolve("websafe/login").toString());
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.id("login:next")).click();
+    }
+
+    private void enterPassword(String password) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:password")));
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:signIn")).click();
+    }
+
+    private String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void aPasswordAccountAsksForThePasswordAndAOneTimePasswordIsReplacedAtOnce() throws Exception {
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        String email = "Carol." + Fixtures.unique("Jones") + "@" + domain;
+        long user = addUser(number, email);
+        ApiClient.Reply issued = api.post("/api/v1/accounts/" + number + "/users/" + user + "/one-time-password", null);
+        assertEquals(200, issued.status(), issued.body());
+        String oneTime = issued.json().getString("oneTimePassword");
+        assertTrue(api.get("/api/v1/accounts/" + number + "/users").body().contains("\"mustChangePassword\":true"));
+
+        enterEmail(email.toLowerCase());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:password")));
+        Browser.screenshot(driver, "websafe-login-password");
+        enterPassword("not the password");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "is not right"));
+        assertTrue(driver.findElement(By.id("login:password")).getAttribute("value").isEmpty(), "never shown back");
+
+        enterPassword(oneTime);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:newPassword")));
+        driver.findElement(By.id("login:newPassword")).sendKeys("short");
+        driver.findElement(By.id("login:setPassword")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "at least 12 are required"));
+        Browser.screenshot(driver, "websafe-login-new-password");
+        driver.findElement(By.id("login:newPassword")).sendKeys("a long and personal passphrase");
+        driver.findElement(By.id("login:setPassword")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+        assertEquals(email, driver.findElement(By.id("federation-id")).getText(), "the user as the account knows them");
+        assertEquals("Password", driver.findElement(By.id("signed-in-through")).getText());
+        assertFalse(driver.getPageSource().contains(oneTime));
+
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+        enterEmail(email);
+        enterPassword(oneTime);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "is not right"));
+        driver.findElement(By.id("login:password")).sendKeys("a long and personal passphrase");
+        driver.findElement(By.id("login:signIn")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+        String audit = api.get("/api/v1/accounts/" + number + "/audit").body();
+        assertTrue(audit.contains("websafe.password-sign-in-failed") && audit.contains("user.password-changed")
+                && audit.contains("websafe.password-sign-in-succeeded"), audit);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheUserOutForAWhile() {
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        String email = "dave@" + domain;
+        long user = addUser(number, email);
+        api.post("/api/v1/accounts/" + number + "/users/" + user + "/one-time-password", null);
+
+        enterEmail(email);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            enterPassword("wrong guess " + attempt);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "is not right"));
+        }
+        enterPassword("sixth guess");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Try again after"));
+        assertTrue(text().contains("Too many failed attempts"), text());
+        String audit = api.get("/api/v1/accounts/" + number + "/audit").body();
+        assertTrue(audit.contains("locked until"), audit);
+    }
+
+    @Test
+    void unknownDomainsSuspendedAccountsAndNonAddressesGetAMessageThatRevealsNothing() throws Exception {
+        enterEmail("someone@" + Fixtures.uniqueDomain());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), NOT_SERVED));
+        String unknown = driver.findElement(By.className("field-error")).getText();
+        Browser.screenshot(driver, "websafe-login-not-served");
+
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        addUser(number, "erin@" + domain);
+        assertEquals(200, api.patch("/api/v1/accounts/" + number, "{\"status\":\"SUSPENDED\"}").status());
+        enterEmail("erin@" + domain);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), NOT_SERVED));
+        assertEquals(unknown, driver.findElement(By.className("field-error")).getText(), "the same words for both");
+        assertTrue(driver.findElements(By.id("login:password")).isEmpty());
+
+        // What the browser lets through as an address but is none: the field says why.
+        enterEmail("someone@intranet");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "needs at least two labels"));
+    }
+
+    @Test
+    void aSamlAccountSendsTheBrowserToItsIdentityProvider() {
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        String idp = "https://idp.test.example/" + Fixtures.unique("realm");
+        BasicX509Credential key = SelfSignedCertificates.generate("idp.email-first.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(30));
+        String user = "frank@" + domain;
+        addUser(number, user);
+        SsoSetup.enableWithScriptedIdp(api, base, number, Json.createObjectBuilder().add("entityId", idp)
+                .add("ssoUrl", "https://idp.test.example/sso").add("ssoBinding", "HTTP_REDIRECT")
+                .add("certificates", Json.createArrayBuilder().add(pem(key.getEntityCertificate()))).build().toString(),
+                ResponseFixture.from(idp, key).forServiceProvider(base.resolve("saml/" + number).toString(),
+                        base.resolve("saml/" + number + "/acs").toString()).at(Instant.now())
+                        .nameId(NameIdFormats.EMAIL_ADDRESS, user).assertion(a -> a.getAttributeStatements().clear()));
+
+        enterEmail(user);
+        // The page navigates on by itself (meta refresh); the link is there for browsers that do not.
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/websafe/login")));
+        URI continueTo = base.resolve("saml/" + number + "/login");
+        HttpResponse<String> toIdp = new BrowserlessClient().get(continueTo);
+        assertEquals(302, toIdp.statusCode());
+        String location = toIdp.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("https://idp.test.example/sso?SAMLRequest="), location);
+        assertTrue(driver.getCurrentUrl().startsWith("https://idp.test.example/sso") || driver.getCurrentUrl().startsWith("chrome-error"),
+                "the browser went to the identity provider: " + driver.getCurrentUrl());
+    }
+
+    private static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.openenvelope.websafe;
+
+/** Where an email address entered at {@code /websafe/login} leads. */
+public sealed interface LoginRoute {
+
+    /** The account signs in with SAML: start SP-initiated SSO at its identity provider. */
+    record SingleSignOn(String accountNumber) implements LoginRoute {
+    }
+
+    /** The account signs in with passwords: ask for this address's password. */
+    record Password(String address) implements LoginRoute {
+    }
+
+    /**
+     * Nobody here signs this address in (unknown domain, suspended account, SSO not set up): one message for all,
+     * so that the page tells nothing about which accounts exist or what state they are in.
+     */
+    record Unavailable(String message) implements LoginRoute {
+    }
+}

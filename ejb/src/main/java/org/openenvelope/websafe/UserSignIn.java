@@ -1,0 +1,163 @@
+package org.openenvelope.websafe;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AuthenticationMethod;
+import org.openenvelope.administrator.PasswordCredential;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.profile.EmailAddress;
+import org.openenvelope.profile.ProfileEntry;
+import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.saml.IdentityProviders;
+import org.openenvelope.security.PasswordHasher;
+import org.openenvelope.security.PasswordPolicy;
+import org.openenvelope.user.AccountUser;
+
+/**
+ * Email-first sign-in to the user portal: the address finds the account through its Profiles (the address itself,
+ * else its domain), and the account's authentication method decides between its identity provider and a password.
+ * Answers never tell whether an account or a user exists: one message for every address nobody here signs in, one
+ * for every wrong address/password pair (with the same slow hash either way).
+ */
+@Stateless
+public class UserSignIn {
+
+    public static final String EMAIL = "email";
+    public static final String PASSWORD = "password";
+    public static final String NEW_PASSWORD = "newPassword";
+    static final String NOT_SERVED = "This address cannot sign in here. Check it for typing mistakes, or ask the"
+            + " organisation that sent you the secure message.";
+    static final String WRONG_PASSWORD = "The email address or the password is not right.";
+    private static final Logger LOG = Logger.getLogger(UserSignIn.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    IdentityProviders identityProviders;
+
+    @Inject
+    WebsafeSessions sessions;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** @throws InvalidValueException on {@link #EMAIL} when the text is not an email address */
+    public LoginRoute route(String email) {
+        EmailAddress address = parse(email);
+        Optional<Account> account = accountOf(address);
+        if (account.isEmpty() || !account.get().isActive()) {
+            LOG.fine(() -> "No active account signs in " + address.domain().ascii());
+            return new LoginRoute.Unavailable(NOT_SERVED);
+        }
+        if (account.get().getAuthenticationMethod() == AuthenticationMethod.SAML) {
+            return identityProviders.active(account.get()).isPresent()
+                    ? new LoginRoute.SingleSignOn(account.get().getNumber()) : new LoginRoute.Unavailable(NOT_SERVED);
+        }
+        return new LoginRoute.Password(address.value());
+    }
+
+    /**
+     * Signs a user of a Password account in. A one-time password set by an administrator must be replaced: without
+     * {@code newPassword} the answer is {@link PasswordSignInOutcome.MustChangePassword}; with it, the new password
+     * is checked by the policy, saved, and the session starts.
+     */
+    public PasswordSignInOutcome signIn(String email, char[] password, char[] newPassword) {
+        EmailAddress address = parse(email);
+        Optional<AccountUser> found = accountOf(address).filter(Account::isActive)
+                .filter(a -> a.getAuthenticationMethod() == AuthenticationMethod.PASSWORD)
+                .flatMap(account -> user(account, email.strip(), address.value()));
+        Instant now = clock.instant();
+        if (found.isEmpty() || !found.get().password().isSet()) {
+            hasher.burnDecoyVerification(password);
+            return new PasswordSignInOutcome.Refused(PASSWORD, WRONG_PASSWORD);
+        }
+        AccountUser user = found.get();
+        PasswordCredential credential = user.password();
+        String accountNumber = user.getAccount().getNumber();
+        if (credential.isLockedAt(now)) {
+            hasher.burnDecoyVerification(password);
+            return new PasswordSignInOutcome.Refused(PASSWORD, "Too many failed attempts. Try again after "
+                    + TIME.format(credential.getLockedUntil()) + ".");
+        }
+        if (!hasher.verify(password, credential.getPasswordHash())) {
+            credential.recordFailure(now);
+            audit.recordAs(user.getFederationId(), AuditAction.USER_PASSWORD_SIGN_IN_FAILED, accountNumber,
+                    "Wrong password (" + credential.getFailedSignIns() + " in a row"
+                            + (credential.getLockedUntil() == null ? ")" : "; locked until " + credential.getLockedUntil() + ")"));
+            return new PasswordSignInOutcome.Refused(PASSWORD, WRONG_PASSWORD);
+        }
+        if (credential.isMustChangePassword()) {
+            if (newPassword == null || newPassword.length == 0) {
+                return new PasswordSignInOutcome.MustChangePassword();
+            }
+            try {
+                PasswordPolicy.check(NEW_PASSWORD, newPassword, user.getFederationId());
+            } catch (InvalidValueException e) {
+                return new PasswordSignInOutcome.Refused(NEW_PASSWORD, e.getMessage());
+            }
+            if (java.util.Arrays.equals(password, newPassword)) {
+                return new PasswordSignInOutcome.Refused(NEW_PASSWORD, "Choose a password other than the one-time password.");
+            }
+            credential.set(hasher.hash(newPassword), false, now);
+            audit.recordAs(user.getFederationId(), AuditAction.USER_PASSWORD_CHANGED, accountNumber,
+                    "Replaced the one-time password");
+        }
+        user.signedIn(now);
+        String sessionKey = sessions.startWithPassword(user);
+        audit.recordAs(user.getFederationId(), AuditAction.USER_PASSWORD_SIGN_IN_SUCCEEDED, accountNumber,
+                "Signed in to the user portal with a password");
+        return new PasswordSignInOutcome.SignedIn(sessionKey, accountNumber, user.getFederationId());
+    }
+
+    private static EmailAddress parse(String email) {
+        try {
+            return EmailAddress.parse(email);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(EMAIL, "The email address " + e.getMessage() + ".");
+        }
+    }
+
+    /** The account whose Profiles list the address itself, else its domain; the values are unique across accounts. */
+    private Optional<Account> accountOf(EmailAddress address) {
+        return profileEntry(ProfileEntryType.EMAIL_ADDRESS, address.value())
+                .or(() -> profileEntry(ProfileEntryType.DOMAIN, address.domain().ascii()))
+                .map(ProfileEntry::getAccount);
+    }
+
+    private Optional<ProfileEntry> profileEntry(ProfileEntryType type, String value) {
+        return em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class).setParameter("type", type)
+                .setParameter("values", List.of(value)).getResultStream().findFirst();
+    }
+
+    /** The user as typed, else the only user whose ID is this address in another case. */
+    private Optional<AccountUser> user(Account account, String typed, String lowerCase) {
+        Optional<AccountUser> exact = em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", account).setParameter("federationId", typed).getResultStream().findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<AccountUser> others = em.createNamedQuery(AccountUser.BY_ADDRESS_IGNORING_CASE, AccountUser.class)
+                .setParameter("account", account).setParameter("address", lowerCase).getResultList();
+        return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package org.openenvelope.websafe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.saml.FederatedSession;
+import org.openenvelope.user.AccountUser;
+
+/**
+ * User-portal sessions, however the user signed in (SSO or password), in the caller's transaction. The browser
+ * holds a random key; the database only its SHA-256 digest, so a leaked table opens no session.
+ */
+@ApplicationScoped
+public class WebsafeSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** How long a user-portal session may last at most, whatever the IdP allows. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.websafe.session-max-minutes", defaultValue = "480")
+    long sessionMaxMinutes;
+
+    /** Starts a session for a user the IdP named; it ends at {@code idpLimit} if the IdP set an earlier one. */
+    public String startFederated(AccountUser user, FederatedSession federated, Instant idpLimit) {
+        Instant now = clock.instant();
+        Instant maximum = now.plus(Duration.ofMinutes(sessionMaxMinutes));
+        Instant expiry = idpLimit != null && idpLimit.isBefore(maximum) ? idpLimit : maximum;
+        return start(digest -> new WebsafeSession(digest, user, federated.nameId(), federated.nameIdFormat(),
+                federated.nameQualifier(), federated.spNameQualifier(), federated.sessionIndex(), now, expiry));
+    }
+
+    /** Starts a session for a user who gave their password. */
+    public String startWithPassword(AccountUser user) {
+        Instant now = clock.instant();
+        return start(digest -> WebsafeSession.withPassword(digest, user, now, now.plus(Duration.ofMinutes(sessionMaxMinutes))));
+    }
+
+    private String start(java.util.function.Function<String, WebsafeSession> session) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        String sessionKey = HexFormat.of().formatHex(key);
+        em.persist(session.apply(digest(sessionKey)));
+        return sessionKey;
+    }
+
+    /** The session the key opens, while it is active. */
+    public Optional<WebsafeSession> active(String sessionKey) {
+        if (sessionKey == null || sessionKey.length() != 64) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(s -> s.isActiveAt(now));
+    }
+
+    static String digest(String sessionKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sessionKey.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
