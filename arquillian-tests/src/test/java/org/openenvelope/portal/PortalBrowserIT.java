@@ -74,7 +74,9 @@ class PortalBrowserIT {
         String typed = "contoso-browser.example; mail.contoso-browser.example, bad..domain;bücher-browser.example";
         browser.findElement(By.id("profiles:values")).sendKeys(typed);
         browser.findElement(By.id("profiles:add")).click();
-
+        // the refusal re-renders the page: wait for it rather than read the old one
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "nothing was saved"));
         String page = text();
         assertTrue(page.contains("1 value was rejected; nothing was saved."), page);
         assertTrue(page.contains("\"bad..domain\" has an empty label"), page);
