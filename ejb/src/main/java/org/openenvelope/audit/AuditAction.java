@@ -20,6 +20,8 @@ public enum AuditAction {
     USER_ADDED("user.added"),
     USER_REMOVED("user.removed"),
     USER_CREATED_JUST_IN_TIME("user.created-just-in-time"),
+    MICROSOFT_365_DETAILS_SAVED("microsoft.details-saved"),
+    MICROSOFT_365_CONNECTION_TESTED("microsoft.connection-tested"),
     USER_ONE_TIME_PASSWORD_SET("user.one-time-password-set"),
     USER_PASSWORD_CHANGED("user.password-changed"),
     USER_PASSWORD_SIGN_IN_SUCCEEDED("websafe.password-sign-in-succeeded"),

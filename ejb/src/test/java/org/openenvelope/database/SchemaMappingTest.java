@@ -48,6 +48,8 @@ import org.openenvelope.token.ApiToken;
 import org.openenvelope.token.TokenSecret;
 import org.openenvelope.saml.Certificates;
 import org.openenvelope.saml.IdentityProvider;
+import org.openenvelope.graph.MicrosoftConnection;
+import org.openenvelope.saml.MetadataSource;
 import org.openenvelope.saml.IdentityProviderSettings;
 import org.openenvelope.saml.IdpStage;
 import org.openenvelope.saml.SsoTest;
@@ -476,6 +478,43 @@ abstract class SchemaMappingTest {
         assertEquals(IdpStage.ACTIVE, read(em -> em.find(IdentityProvider.class, active.getId())).getStage());
         SQLException second = uniqueViolation(() -> persist(IdentityProvider.draft(account, settings, "x", T0)));
         assertTrue(second.getMessage().toLowerCase(Locale.ROOT).contains("identity_provider_account_stage_unique"), second.getMessage());
+    }
+
+    @Test
+    void metadataSubscriptionsUserPasswordsAndMicrosoftConnectionsRoundTrip() {
+        Account account = persist(newAccount());
+        X509Certificate signing = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        X509Certificate anchor = SelfSignedCertificates.generate("anchor", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        IdentityProvider draft = IdentityProvider.draft(account, new IdentityProviderSettings("https://idp.example/" + unique("url"),
+                "https://idp.example/sso", SamlBinding.HTTP_POST, null, null, 60, false, false, false, null, List.of(signing)), "a", T0);
+        draft.readFromMetadata(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), "VERIFIED", null, T0);
+        IdentityProvider active = persist(IdentityProvider.activeFrom(draft, "a", T0));
+        inTransaction(em -> em.find(IdentityProvider.class, active.getId()).metadataRefreshFailed("unreachable", T0.plusSeconds(60)));
+        IdentityProvider loaded = read(em -> em.find(IdentityProvider.class, active.getId()));
+        assertEquals(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), loaded.metadataSource());
+        assertEquals("unreachable", loaded.getMetadataProblem());
+        assertEquals(T0.plusSeconds(60), loaded.getMetadataCheckedAt());
+
+        AccountUser user = persist(new AccountUser(account, "carol@example.com", UserOrigin.ADMINISTRATOR, "a", T0));
+        inTransaction(em -> em.find(AccountUser.class, user.getId()).password().set("pbkdf2-hash", true, T0));
+        inTransaction(em -> em.find(AccountUser.class, user.getId()).password().recordFailure(T0));
+        AccountUser withPassword = read(em -> em.find(AccountUser.class, user.getId()));
+        assertEquals("pbkdf2-hash", withPassword.password().getPasswordHash());
+        assertTrue(withPassword.password().isMustChangePassword());
+        assertEquals(1, withPassword.password().getFailedSignIns());
+        assertFalse(persist(new AccountUser(account, "dan@example.com", UserOrigin.ADMINISTRATOR, "a", T0)).password().isSet());
+
+        String digest = (unique("session") + "0".repeat(64)).substring(0, 64);
+        persist(WebsafeSession.withPassword(digest, withPassword, T0, T0.plusSeconds(3600)));
+        assertFalse(read(em -> em.find(WebsafeSession.class, digest)).isFederated());
+
+        MicrosoftConnection connection = persist(MicrosoftConnection.create(account, "contoso.onmicrosoft.com",
+                "b2a6e0b7-1f5f-4b8e-9a77-0c1d2e3f4a5b", "Qx8Q~secret", (secret, purpose) -> "v1:sealed", "a", T0));
+        MicrosoftConnection stored = read(em -> em.createNamedQuery(MicrosoftConnection.OF_ACCOUNT, MicrosoftConnection.class)
+                .setParameter("account", em.find(Account.class, account.getId())).getSingleResult());
+        assertEquals(connection.getId(), stored.getId());
+        assertEquals("v1:sealed", stored.getSealedSecret());
+        assertEquals("Qx8…", stored.getSecretHint());
     }
 
     @Test

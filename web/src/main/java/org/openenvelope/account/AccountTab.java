@@ -11,7 +11,7 @@ public enum AccountTab {
     DETAILS("details", "Details", true),
     GROUPS("groups", "Groups", true),
     TOKENS("tokens", "Tokens", true),
-    ADDIN_CONFIG("addin-config", "Addin Config", false),
+    ADDIN_CONFIG("addin-config", "Addin Config", true),
     RULES("rules", "Rules", false),
     PROFILES("profiles", "Profiles", true),
     BRANDING("branding", "Branding", false),

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Administrators", description = "The Groups tab: an account's administrators"),
                 @Tag(name = "Audit", description = "What changed, who changed it, and when"),
                 @Tag(name = "SAML", description = "The account's SAML 2.0 service provider and the identity provider it trusts"),
-                @Tag(name = "Users", description = "The people who sign in to the account's user portal")
+                @Tag(name = "Users", description = "The people who sign in to the account's user portal"),
+                @Tag(name = "Microsoft 365", description = "Addin Config: the account's Entra ID app registration for Microsoft Graph")
         })
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token (oe_…) from the portal's Tokens tab")

@@ -17,3 +17,24 @@ ALTER TABLE account_user ADD COLUMN locked_until TIMESTAMP WITH TIME ZONE;
 -- Password sign-ins have no IdP name for the user
 ALTER TABLE websafe_session ALTER COLUMN name_id DROP NOT NULL;
 ALTER TABLE websafe_session ALTER COLUMN name_id_format DROP NOT NULL;
+
+-- An account's Entra ID app registration for Microsoft Graph; the client secret only sealed (AES-256-GCM)
+CREATE SEQUENCE microsoft_connection_id_seq START WITH 50 INCREMENT BY 50;
+CREATE TABLE microsoft_connection (
+    id                 BIGINT PRIMARY KEY,
+    account_id         BIGINT        NOT NULL REFERENCES account (id),
+    tenant_id          VARCHAR(253)  NOT NULL,
+    client_id          VARCHAR(36)   NOT NULL,
+    sealed_secret      VARCHAR(2000) NOT NULL,
+    -- the first characters of the secret, as Entra ID shows them, so an administrator can tell which one is set
+    secret_hint        VARCHAR(8)    NOT NULL,
+    secret_saved_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    secret_saved_by    VARCHAR(254)  NOT NULL,
+    updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_by         VARCHAR(254)  NOT NULL,
+    tested_at          TIMESTAMP WITH TIME ZONE,
+    test_outcome       VARCHAR(32),
+    test_detail        VARCHAR(4000),
+    version            BIGINT        NOT NULL,
+    CONSTRAINT microsoft_connection_account_unique UNIQUE (account_id)
+);

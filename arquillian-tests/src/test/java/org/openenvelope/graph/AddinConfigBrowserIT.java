@@ -1,0 +1,99 @@
+package org.openenvelope.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.testing.Browser;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.PortalSteps;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Addin Config tab, step 1, in headless Chromium against the fake Microsoft. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AddinConfigBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private FakeMicrosoft microsoft;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openTheTab() throws Exception {
+        microsoft = new FakeMicrosoft(Integer.getInteger("openenvelope.test.fake-microsoft-port"));
+        URI base = Deployments.loopback(deployed);
+        String account = PortalSteps.createAccount(PortalSteps.serviceAdministrator(base), Fixtures.unique("Addin"));
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base.resolve("login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+        driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+        driver.get(base.resolve("admin/accounts/details.xhtml?account=" + account).toString());
+        driver.findElement(By.linkText("Addin Config")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("details:tenantId")));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.quit();
+        microsoft.close();
+    }
+
+    private void enter(String tenant, String client, String secret) {
+        driver.findElement(By.id("details:tenantId")).clear();
+        driver.findElement(By.id("details:tenantId")).sendKeys(tenant);
+        driver.findElement(By.id("details:clientId")).clear();
+        driver.findElement(By.id("details:clientId")).sendKeys(client);
+        driver.findElement(By.id("details:clientSecret")).sendKeys(secret);
+        driver.findElement(By.id("details:save")).click();
+    }
+
+    @Test
+    void step1IsSavedWithEachMistakeNamedAndTestConnectionShowsEachPermission() throws Exception {
+        enter("contoso", FakeMicrosoft.CLIENT_ID, "");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "must be a GUID"));
+        String page = driver.findElement(By.id("details")).getText();
+        assertTrue(page.contains("Enter the client secret's Value."), page);
+        assertEquals("contoso", driver.findElement(By.id("details:tenantId")).getAttribute("value"), "what was typed is kept");
+
+        enter(FakeMicrosoft.TENANT, FakeMicrosoft.CLIENT_ID, FakeMicrosoft.SECRET);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("secret-status"), "A secret is set (Qx8…)"));
+        assertEquals("", driver.findElement(By.id("details:clientSecret")).getAttribute("value"));
+        assertFalse(driver.getPageSource().contains(FakeMicrosoft.SECRET), "the secret is never shown again");
+
+        microsoft.grantTokens(List.of("Mail.Read", "Mail.Send"), 3600);
+        driver.findElement(By.id("details:test")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connection-test")));
+        String result = driver.findElement(By.id("connection-test")).getText();
+        assertTrue(result.contains("permissions are missing") && result.contains("User.Read.All Missing")
+                && result.contains("Mail.Send Yes"), result);
+        Browser.screenshot(driver, "addin-config-step1", driver.findElement(By.id("details")));
+    }
+}

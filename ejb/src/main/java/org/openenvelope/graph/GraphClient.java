@@ -1,0 +1,393 @@
+package org.openenvelope.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Microsoft Graph with an account's app registration (client credentials), over the JDK's HTTP client and the
+ * container's JSON-P: the token request is one form POST and each Graph call one request, which MSAL4J would wrap in
+ * a dozen more libraries (Nimbus, Jackson, json-smart) without doing more of what is needed here.
+ *
+ * <ul>
+ *   <li>Tokens are cached per tenant, client and secret until {@link #REFRESH_MARGIN} before they expire; when many
+ *       threads need a new one, one asks and the others wait for its answer.</li>
+ *   <li>429 and 503/504 are retried after their {@code Retry-After} (seconds or an HTTP date; without one, a short
+ *       growing pause), at most {@code openenvelope.graph.max-retries} times and never waiting longer than
+ *       {@code openenvelope.graph.max-retry-after-seconds}; then {@link GraphProblem#THROTTLED}.</li>
+ *   <li>At most {@link #MAILBOX_CONCURRENCY} requests are in flight per mailbox, as Exchange Online allows.</li>
+ *   <li>Every failure is a {@link GraphException} of a {@link GraphProblem}; tokens and secrets are never logged.</li>
+ * </ul>
+ * The token authority and the Graph base URL are configurable, for national clouds and for tests.
+ */
+@ApplicationScoped
+public class GraphClient {
+
+    static final long REFRESH_MARGIN = 300;
+    static final int MAILBOX_CONCURRENCY = 4;
+    private static final Logger LOG = Logger.getLogger(GraphClient.class.getName());
+    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
+    private static final Set<String> ACCESS_DENIED = Set.of("ErrorAccessDenied", "Authorization_RequestDenied",
+            "AccessDenied", "ErrorInsufficientPermissionsInAccessToken");
+    private static final Set<String> NO_MAILBOX = Set.of("ResourceNotFound", "Request_ResourceNotFound",
+            "ErrorInvalidUser", "MailboxNotEnabledForRESTAPI", "MailboxNotSupportedForRESTAPI");
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.authority", defaultValue = "https://login.microsoftonline.com")
+    String authority;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.base-url", defaultValue = "https://graph.microsoft.com")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.scope", defaultValue = "https://graph.microsoft.com/.default")
+    String scope;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.timeout-seconds", defaultValue = "30")
+    int timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.max-retries", defaultValue = "3")
+    int maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.max-retry-after-seconds", defaultValue = "60")
+    int maxRetryAfterSeconds;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, TokenSlot> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> mailboxes = new ConcurrentHashMap<>();
+    private volatile HttpClient http;
+
+    private static final class TokenSlot {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile AccessToken token;
+    }
+
+    // ---- tokens --------------------------------------------------------------------------------------------
+
+    /** A token for the app, from the cache while it has more than {@link #REFRESH_MARGIN} seconds left. */
+    public AccessToken token(AppRegistration app) {
+        TokenSlot slot = tokens.computeIfAbsent(app.cacheKey(), key -> new TokenSlot());
+        AccessToken cached = slot.token;
+        if (cached != null && cached.usableAt(clock.instant(), REFRESH_MARGIN)) {
+            return cached;
+        }
+        slot.lock.lock();
+        try {
+            cached = slot.token;
+            if (cached != null && cached.usableAt(clock.instant(), REFRESH_MARGIN)) {
+                return cached;
+            }
+            AccessToken fresh = requestToken(app);
+            slot.token = fresh;
+            return fresh;
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Asks for a new token at once and reports which of the needed application permissions it carries. */
+    public PermissionReport testConnection(AppRegistration app) {
+        tokens.remove(app.cacheKey());
+        return PermissionReport.of(token(app));
+    }
+
+    private AccessToken requestToken(AppRegistration app) {
+        String form = "client_id=" + form(app.clientId()) + "&client_secret=" + form(app.clientSecret())
+                + "&scope=" + form(scope) + "&grant_type=client_credentials";
+        URI uri = URI.create(trimSlash(authority) + "/" + path(app.tenantId()) + "/oauth2/v2.0/token");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        for (int attempt = 0; ; attempt++) {
+            Instant sent = clock.instant();
+            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 200) {
+                try {
+                    return AccessToken.of(json(response.body()), sent);
+                } catch (RuntimeException e) {
+                    throw new GraphException(GraphProblem.UNEXPECTED, "the token answer could not be read");
+                }
+            }
+            if (retryable(response.statusCode()) && attempt < maxRetries) {
+                pause(response, attempt);
+                continue;
+            }
+            throw tokenFailure(response);
+        }
+    }
+
+    private static GraphException tokenFailure(HttpResponse<String> response) {
+        if (response.statusCode() == 429) {
+            return new GraphException(GraphProblem.THROTTLED, null);
+        }
+        if (response.statusCode() >= 500) {
+            return new GraphException(GraphProblem.UNAVAILABLE, "the token endpoint answered HTTP " + response.statusCode());
+        }
+        JsonObject error = jsonOrEmpty(response.body());
+        String description = firstLine(error.getString("error_description", ""));
+        long code = errorCode(error, description);
+        GraphProblem problem;
+        if (code == 90002 || code == 900023 || code == 90013) {
+            problem = GraphProblem.UNKNOWN_TENANT;
+        } else if (code == 700016) {
+            problem = GraphProblem.WRONG_CLIENT_ID;
+        } else if (code == 7000215) {
+            problem = GraphProblem.WRONG_SECRET;
+        } else if (code == 7000222) {
+            problem = GraphProblem.EXPIRED_SECRET;
+        } else if (code == 65001 || code == 650057) {
+            problem = GraphProblem.CONSENT_NOT_GRANTED;
+        } else {
+            problem = GraphProblem.UNEXPECTED;
+        }
+        return new GraphException(problem, description.isEmpty() ? error.getString("error", "HTTP " + response.statusCode()) : description);
+    }
+
+    private static long errorCode(JsonObject error, String description) {
+        JsonValue codes = error.get("error_codes");
+        if (codes != null && codes.getValueType() == JsonValue.ValueType.ARRAY && !codes.asJsonArray().isEmpty()) {
+            return codes.asJsonArray().getJsonNumber(0).longValue();
+        }
+        Matcher matcher = AADSTS.matcher(description);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    // ---- Graph calls ---------------------------------------------------------------------------------------
+
+    /** {@code GET /v1.0/users/{id|upn}}: the user's id, principal name, mail and display name (User.Read.All). */
+    public JsonObject user(AppRegistration app, String idOrUpn) {
+        return json(text(call(app, idOrUpn, "GET", "/v1.0/users/" + path(idOrUpn)
+                + "?$select=id,userPrincipalName,mail,displayName", null, Set.of(200), "User.Read.All", false)));
+    }
+
+    /** {@code GET /v1.0/users/{user}/messages/{id}} with the given {@code $select} (Mail.Read). */
+    public JsonObject message(AppRegistration app, String user, String messageId, String select) {
+        return json(text(call(app, user, "GET", "/v1.0/users/" + path(user) + "/messages/" + path(messageId)
+                + (select == null ? "" : "?$select=" + form(select)), null, Set.of(200), "Mail.Read", true)));
+    }
+
+    /** {@code GET /v1.0/users/{user}/messages/{id}/$value}: the message as MIME (Mail.Read). */
+    public byte[] messageMime(AppRegistration app, String user, String messageId) {
+        return call(app, user, "GET", "/v1.0/users/" + path(user) + "/messages/" + path(messageId) + "/$value", null,
+                Set.of(200), "Mail.Read", true).body();
+    }
+
+    /** {@code POST /v1.0/users/{user}/sendMail}: sends {@code message} as the user (Mail.Send); 202 Accepted. */
+    public void sendMail(AppRegistration app, String user, JsonObject message, boolean saveToSentItems) {
+        JsonObject body = Json.createObjectBuilder().add("message", message).add("saveToSentItems", saveToSentItems).build();
+        call(app, user, "POST", "/v1.0/users/" + path(user) + "/sendMail",
+                HttpRequest.BodyPublishers.ofString(body.toString()), Set.of(202), "Mail.Send", false);
+    }
+
+    /** {@code DELETE /v1.0/users/{user}/messages/{id}} (Mail.ReadWrite); 204 No Content. */
+    public void deleteMessage(AppRegistration app, String user, String messageId) {
+        call(app, user, "DELETE", "/v1.0/users/" + path(user) + "/messages/" + path(messageId), null, Set.of(204),
+                "Mail.ReadWrite", true);
+    }
+
+    private HttpResponse<byte[]> call(AppRegistration app, String mailbox, String method, String pathAndQuery,
+                                      HttpRequest.BodyPublisher body, Set<Integer> expected, String permission,
+                                      boolean aboutAMessage) {
+        Semaphore permits = mailboxes.computeIfAbsent(app.tenantId() + "/" + mailbox.toLowerCase(java.util.Locale.ROOT),
+                key -> new Semaphore(MAILBOX_CONCURRENCY, true));
+        boolean renewed = false;
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimSlash(baseUrl) + pathAndQuery))
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).header("Authorization", "Bearer " + token(app).value())
+                    .header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<byte[]> response = sendWithin(permits, request.build());
+            int status = response.statusCode();
+            if (expected.contains(status)) {
+                return response;
+            }
+            if (status == 401 && !renewed) {
+                // The cached token was revoked or the clock drifted: one new token, then the answer stands.
+                tokens.remove(app.cacheKey());
+                renewed = true;
+                continue;
+            }
+            if (retryable(status) && attempt < maxRetries) {
+                pause(response, attempt);
+                continue;
+            }
+            throw graphFailure(response, permission, aboutAMessage);
+        }
+    }
+
+    private HttpResponse<byte[]> sendWithin(Semaphore permits, HttpRequest request) {
+        try {
+            if (!permits.tryAcquire(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new GraphException(GraphProblem.THROTTLED, "too many requests for this mailbox at once");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException(GraphProblem.UNAVAILABLE, "interrupted");
+        }
+        try {
+            return send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static GraphException graphFailure(HttpResponse<byte[]> response, String permission, boolean aboutAMessage) {
+        int status = response.statusCode();
+        JsonValue errorValue = jsonOrEmpty(text(response)).get("error");
+        JsonObject error = errorValue instanceof JsonObject object ? object : null;
+        String code = error == null ? "" : error.getString("code", "");
+        String message = error == null ? "HTTP " + status : code + ": " + error.getString("message", "");
+        if (status == 429 || ((status == 503 || status == 504) && !code.isEmpty() && code.contains("Throttl"))) {
+            return new GraphException(GraphProblem.THROTTLED, message);
+        }
+        if (status == 403 || ACCESS_DENIED.contains(code)) {
+            return new GraphException(GraphProblem.PERMISSION_MISSING, "needs " + permission + "; " + message);
+        }
+        if (status == 404) {
+            return new GraphException(aboutAMessage && "ErrorItemNotFound".equals(code) ? GraphProblem.MESSAGE_NOT_FOUND
+                    : NO_MAILBOX.contains(code) || !aboutAMessage ? GraphProblem.USER_NOT_FOUND : GraphProblem.MESSAGE_NOT_FOUND, message);
+        }
+        if (status >= 500) {
+            return new GraphException(GraphProblem.UNAVAILABLE, message);
+        }
+        return new GraphException(GraphProblem.UNEXPECTED, message);
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return client().send(request, handler);
+        } catch (HttpTimeoutException e) {
+            throw new GraphException(GraphProblem.UNAVAILABLE, "no answer from " + request.uri().getHost()
+                    + " within " + timeoutSeconds + " s");
+        } catch (IOException e) {
+            LOG.fine(() -> request.method() + " " + request.uri().getHost() + " failed: " + e);
+            throw new GraphException(GraphProblem.UNAVAILABLE, request.uri().getHost() + " cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException(GraphProblem.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    private HttpClient client() {
+        HttpClient current = http;
+        if (current == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                current = http;
+            }
+        }
+        return current;
+    }
+
+    private static boolean retryable(int status) {
+        return status == 429 || status == 503 || status == 504;
+    }
+
+    /** Waits as {@code Retry-After} says, or 1, 2, 4… seconds without it; refuses to wait beyond the bound. */
+    private void pause(HttpResponse<?> response, int attempt) {
+        Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                .orElse(Duration.ofSeconds(1L << Math.min(attempt, 5)));
+        if (wait.compareTo(Duration.ofSeconds(maxRetryAfterSeconds)) > 0) {
+            throw new GraphException(GraphProblem.THROTTLED, "Microsoft asked to wait " + wait.toSeconds() + " s");
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException(GraphProblem.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+    static java.util.Optional<Duration> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String value = header.strip();
+        try {
+            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return java.util.Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            } catch (DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static JsonObject jsonOrEmpty(String body) {
+        try {
+            return json(body);
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("").strip();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A path segment; '@' stays as Graph shows user principal names. */
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
