@@ -75,7 +75,7 @@ class MicrosoftConnectionServiceIT {
         assertFalse(everyColumn.contains(SECRET.substring(4, 20)), "nor a part of it beyond the hint");
         String sealed = (String) rows.rows("select c.sealed_secret from microsoft_connection c join account a"
                 + " on a.id = c.account_id where a.account_number = ?1", account).get(0)[0];
-        assertTrue(sealed.startsWith("v1:"), sealed);
+        assertTrue(sealed.startsWith("v2:"), sealed);
         assertEquals(SECRET, new String(secrets.open(sealed, "graph-client-secret:" + account), StandardCharsets.UTF_8));
         assertThrows(IllegalStateException.class, () -> secrets.open(sealed, "graph-client-secret:00000000"),
                 "bound to its account: copied into another account's row it does not open");

@@ -143,7 +143,7 @@ class FederationServiceIT {
         String sealed = (String) em.createNativeQuery("select k.encrypted_private_key from sp_key k join service_provider s"
                 + " on k.service_provider_id = s.id join account a on s.account_id = a.id where a.account_number = ?1")
                 .setParameter(1, account.number()).getSingleResult();
-        assertTrue(sealed.startsWith("v1:"), "sealed, not PKCS#8");
+        assertTrue(sealed.startsWith("v2:"), "sealed, not PKCS#8");
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
                 .generatePrivate(new PKCS8EncodedKeySpec(secrets.open(sealed, "saml-sp-key:" + account.number())));
         String certificate = (String) em.createNativeQuery("select k.certificate from sp_key k join service_provider s"

@@ -111,6 +111,6 @@ public class ServiceProviderKeys {
     }
 
     private static String purpose(Account account) {
-        return "saml-sp-key:" + account.getNumber();
+        return ServiceProviderKey.secretPurpose(account);
     }
 }

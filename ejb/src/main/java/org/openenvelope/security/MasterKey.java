@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,11 @@ public class MasterKey {
     @ConfigProperty(name = "openenvelope.secrets.master-key")
     Optional<String> configured;
 
+    /** Keys of earlier rotations (comma-separated base64): they still open what they sealed, until re-sealed. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.secrets.previous-master-keys")
+    Optional<String> previous;
+
     @Inject
     @ConfigProperty(name = "openenvelope.data.dir")
     String dataDir;
@@ -38,8 +45,11 @@ public class MasterKey {
     @Produces
     synchronized SecretBox secretBox() {
         if (box == null) {
+            List<byte[]> earlier = previous.filter(value -> !value.isBlank()).stream()
+                    .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).filter(value -> !value.isEmpty())
+                    .map(MasterKey::decode).toList();
             box = new SecretBox(configured.filter(value -> !value.isBlank()).map(MasterKey::decode)
-                    .orElseGet(() -> fromFile(Path.of(dataDir, "secrets", "master.key"))));
+                    .orElseGet(() -> fromFile(Path.of(dataDir, "secrets", "master.key"))), earlier);
         }
         return box;
     }

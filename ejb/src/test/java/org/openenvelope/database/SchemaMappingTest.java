@@ -1,5 +1,6 @@
 package org.openenvelope.database;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -48,6 +49,8 @@ import org.openenvelope.token.ApiToken;
 import org.openenvelope.token.TokenSecret;
 import org.openenvelope.saml.Certificates;
 import org.openenvelope.saml.IdentityProvider;
+import org.openenvelope.security.SecretRotation;
+import org.openenvelope.security.SecretBox;
 import org.openenvelope.graph.MicrosoftConnection;
 import org.openenvelope.saml.MetadataSource;
 import org.openenvelope.saml.IdentityProviderSettings;
@@ -67,6 +70,7 @@ import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.user.AccountUser;
 import org.openenvelope.user.UserOrigin;
 import org.openenvelope.websafe.WebsafeSession;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
 /**
@@ -515,6 +519,38 @@ abstract class SchemaMappingTest {
         assertEquals(connection.getId(), stored.getId());
         assertEquals("v1:sealed", stored.getSealedSecret());
         assertEquals("Qx8…", stored.getSecretHint());
+    }
+
+    @Test
+    void aMasterKeyRotationReSealsEveryStoredSecretUnderTheNewKey() {
+        byte[] oldKey = new byte[SecretBox.KEY_BYTES];
+        byte[] newKey = new byte[SecretBox.KEY_BYTES];
+        oldKey[0] = 1;
+        newKey[0] = 2;
+        SecretBox before = new SecretBox(oldKey);
+        Account account = persist(newAccount());
+        byte[] privateKey = "pkcs8 bytes".getBytes(StandardCharsets.UTF_8);
+        X509Certificate certificate = SelfSignedCertificates.generate("sp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
+        ServiceProvider provider = new ServiceProvider(account);
+        provider.addKey(KeyOrigin.GENERATED, certificate, before.seal(privateKey, ServiceProviderKey.secretPurpose(account)), T0);
+        persist(provider);
+        MicrosoftConnection connection = persist(MicrosoftConnection.create(account, "contoso.onmicrosoft.com",
+                "b2a6e0b7-1f5f-4b8e-9a77-0c1d2e3f4a5b", "Qx8Q~rotated.secret",
+                (secret, purpose) -> before.seal(secret.getBytes(StandardCharsets.UTF_8), purpose), "a", T0));
+
+        SecretBox rotated = new SecretBox(newKey, List.of(oldKey));
+        inTransaction(em -> assertTrue(SecretRotation.resealAll(em, rotated) >= 2));
+
+        SecretBox newOnly = new SecretBox(newKey);
+        ServiceProviderKey key = read(em -> em.find(ServiceProvider.class, provider.getId()).getKeys().get(0));
+        assertTrue(newOnly.isSealedWithCurrentKey(key.getEncryptedPrivateKey()));
+        assertArrayEquals(privateKey, newOnly.open(key.getEncryptedPrivateKey(), ServiceProviderKey.secretPurpose(account)));
+        String secret = read(em -> em.find(MicrosoftConnection.class, connection.getId())).getSealedSecret();
+        assertEquals("Qx8Q~rotated.secret", new String(newOnly.open(secret, MicrosoftConnection.secretPurpose(account)),
+                StandardCharsets.UTF_8), "opens without the previous key now");
+        inTransaction(em -> SecretRotation.resealAll(em, rotated));
+        assertEquals(secret, read(em -> em.find(MicrosoftConnection.class, connection.getId())).getSealedSecret(),
+                "a second run changes nothing");
     }
 
     @Test

@@ -23,10 +23,52 @@ class SecretBoxTest {
     void sealsAndOpensASecretForItsPurpose() {
         SecretBox box = new SecretBox(KEY);
         String sealed = box.seal(SECRET, "sp-key:12345678");
-        assertTrue(sealed.startsWith("v1:"));
+        assertTrue(sealed.startsWith("v2:" + box.currentKeyId() + ":"), sealed);
+        assertFalse(sealed.contains(new String(KEY, StandardCharsets.US_ASCII)), "the key id is not the key");
         assertFalse(sealed.contains("private"));
         assertArrayEquals(SECRET, box.open(sealed, "sp-key:12345678"));
         assertNotEquals(sealed, box.seal(SECRET, "sp-key:12345678"), "a fresh nonce every time");
+    }
+
+    @Test
+    void afterARotationThePreviousKeyStillOpensWhatItSealedAndOnlyTheNewKeySeals() {
+        byte[] newKey = KEY.clone();
+        newKey[5] ^= 7;
+        SecretBox before = new SecretBox(KEY);
+        String sealedBefore = before.seal(SECRET, "graph-client-secret:12345678");
+        SecretBox rotated = new SecretBox(newKey, java.util.List.of(KEY));
+
+        assertArrayEquals(SECRET, rotated.open(sealedBefore, "graph-client-secret:12345678"));
+        assertFalse(rotated.isSealedWithCurrentKey(sealedBefore), "to be re-sealed");
+        String resealed = rotated.seal(SECRET, "graph-client-secret:12345678");
+        assertTrue(rotated.isSealedWithCurrentKey(resealed));
+        assertNotEquals(before.currentKeyId(), rotated.currentKeyId());
+
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> new SecretBox(newKey).open(sealedBefore, "graph-client-secret:12345678"));
+        assertTrue(unknown.getMessage().contains(before.currentKeyId()) && unknown.getMessage().contains("previous-master-keys"),
+                "names the missing key by its id: " + unknown.getMessage());
+    }
+
+    @Test
+    void valuesOfEarlierReleasesWithoutAKeyIdAreTriedWithEveryKey() throws Exception {
+        // v1: base64(nonce ‖ ciphertext ‖ tag) under KEY, as stop 8 stored SP keys
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] nonce = new byte[12];
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD("saml-sp-key:12345678".getBytes(StandardCharsets.UTF_8));
+        byte[] body = cipher.doFinal(SECRET);
+        byte[] raw = java.util.Arrays.copyOf(nonce, 12 + body.length);
+        System.arraycopy(body, 0, raw, 12, body.length);
+        String v1 = "v1:" + java.util.Base64.getEncoder().encodeToString(raw);
+        byte[] newKey = KEY.clone();
+        newKey[0] ^= 1;
+
+        assertArrayEquals(SECRET, new SecretBox(KEY).open(v1, "saml-sp-key:12345678"));
+        assertArrayEquals(SECRET, new SecretBox(newKey, java.util.List.of(KEY)).open(v1, "saml-sp-key:12345678"));
+        assertFalse(new SecretBox(KEY).isSealedWithCurrentKey(v1), "re-sealed into the v2 form at the next start");
+        assertThrows(IllegalStateException.class, () -> new SecretBox(newKey).open(v1, "saml-sp-key:12345678"));
     }
 
     @Test

@@ -138,6 +138,11 @@ public class MicrosoftConnection {
         return "graph-client-secret:" + account.getNumber();
     }
 
+    /** The same secret, sealed again (under a new master key after a rotation). */
+    public void reseal(String resealed) {
+        sealedSecret = resealed;
+    }
+
     public void tested(String outcome, String detail, Instant now) {
         testedAt = now;
         testOutcome = outcome;

@@ -48,7 +48,7 @@ public class ServiceProviderKey {
     @Column(name = "certificate", nullable = false, updatable = false, length = 16000)
     private String certificate;
 
-    @Column(name = "encrypted_private_key", nullable = false, updatable = false, length = 16000)
+    @Column(name = "encrypted_private_key", nullable = false, length = 16000)
     private String encryptedPrivateKey;
 
     @Column(name = "fingerprint", nullable = false, updatable = false, length = 95)
@@ -80,6 +80,16 @@ public class ServiceProviderKey {
         this.status = status;
         this.createdAt = now;
         this.activatedAt = status == KeyStatus.ACTIVE ? now : null;
+    }
+
+    /** What the private key is sealed for, so that a sealed key copied to another account does not open there. */
+    public static String secretPurpose(org.openenvelope.account.Account account) {
+        return "saml-sp-key:" + account.getNumber();
+    }
+
+    /** The same private key, sealed again (under a new master key after a rotation). */
+    public void resealPrivateKey(String resealed) {
+        encryptedPrivateKey = resealed;
     }
 
     void activate(Instant now) {
