@@ -38,3 +38,32 @@ CREATE TABLE microsoft_connection (
     version            BIGINT        NOT NULL,
     CONSTRAINT microsoft_connection_account_unique UNIQUE (account_id)
 );
+
+-- Addin Config steps 2 and 3: the add-in's configuration per Profiles domain, and the manifest's stable id and
+-- revision (raised with every change, so Microsoft 365 sees a new manifest version)
+CREATE SEQUENCE addin_configuration_id_seq START WITH 50 INCREMENT BY 50;
+CREATE TABLE addin_configuration (
+    id          BIGINT PRIMARY KEY,
+    account_id  BIGINT       NOT NULL REFERENCES account (id),
+    manifest_id VARCHAR(36)  NOT NULL,
+    revision    INTEGER      NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_by  VARCHAR(254) NOT NULL,
+    version     BIGINT       NOT NULL,
+    CONSTRAINT addin_configuration_account_unique UNIQUE (account_id),
+    CONSTRAINT addin_configuration_manifest_unique UNIQUE (manifest_id)
+);
+CREATE TABLE addin_domain (
+    addin_configuration_id BIGINT       NOT NULL REFERENCES addin_configuration (id),
+    domain                 VARCHAR(253) NOT NULL,
+    encryption_type        VARCHAR(8)   NOT NULL,
+    remember_password_days INTEGER      NOT NULL,
+    flag_type              VARCHAR(8)   NOT NULL,
+    flag_value             VARCHAR(300) NOT NULL,
+    updated_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_by             VARCHAR(254) NOT NULL,
+    CONSTRAINT addin_domain_pk PRIMARY KEY (addin_configuration_id, domain),
+    CONSTRAINT addin_domain_encryption_type_known CHECK (encryption_type IN ('ENCRYPT', 'FLAG')),
+    CONSTRAINT addin_domain_flag_type_known CHECK (flag_type IN ('SUBJECT', 'HEADER')),
+    CONSTRAINT addin_domain_remember_bounded CHECK (remember_password_days BETWEEN 0 AND 30)
+);

@@ -20,6 +20,7 @@ public enum AuditAction {
     USER_ADDED("user.added"),
     USER_REMOVED("user.removed"),
     USER_CREATED_JUST_IN_TIME("user.created-just-in-time"),
+    ADDIN_DOMAIN_CONFIGURED("addin.domain-configured"),
     MICROSOFT_365_DETAILS_SAVED("microsoft.details-saved"),
     MICROSOFT_365_CONNECTION_TESTED("microsoft.connection-tested"),
     USER_ONE_TIME_PASSWORD_SET("user.one-time-password-set"),

@@ -9,11 +9,16 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.openenvelope.account.AccountTab;
+import org.openenvelope.addin.AddinConfigurationService;
+import org.openenvelope.addin.AddinConfigurationView;
+import org.openenvelope.addin.DomainSettings;
+import org.openenvelope.addin.EncryptionType;
+import org.openenvelope.addin.FlagType;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
 
-/** The Addin Config tab, step 1: the Azure AD (Entra ID) details and Test connection. */
+/** The Addin Config tab: step 1, the Azure AD (Entra ID) details and Test connection; step 2, per domain. */
 @Named("addinConfig")
 @ViewScoped
 public class AddinConfigBean implements Serializable {
@@ -23,10 +28,19 @@ public class AddinConfigBean implements Serializable {
     @EJB
     MicrosoftConnectionService connections;
 
+    @EJB
+    AddinConfigurationService addins;
+
     @Inject
     AccountTabBean tab;
 
     private MicrosoftConnectionView connection;
+    private AddinConfigurationView addin;
+    private String domain;
+    private EncryptionType encryptionType = DomainSettings.DEFAULT.encryptionType();
+    private Integer rememberPasswordDays = DomainSettings.DEFAULT.rememberPasswordDays();
+    private FlagType flagType = DomainSettings.DEFAULT.flagType();
+    private String flagValue = DomainSettings.DEFAULT.flagValue();
     private ConnectionTest test;
     private String tenantId;
     private String clientId;
@@ -36,6 +50,10 @@ public class AddinConfigBean implements Serializable {
     public void load() throws IOException {
         if (tab.open(AccountTab.ADDIN_CONFIG)) {
             connection = connections.connection(tab.getNumber());
+            addin = addins.configuration(tab.getNumber());
+            if (domain == null && !addin.domains().isEmpty()) {
+                edit(addin.domains().get(0).domain());
+            }
             if (tenantId == null) {
                 tenantId = connection.tenantId();
                 clientId = connection.clientId();
@@ -66,6 +84,57 @@ public class AddinConfigBean implements Serializable {
         }
     }
 
+    /** Puts one domain's current settings into the step 2 form. */
+    public void edit(String chosen) {
+        addin.domains().stream().filter(d -> d.domain().equals(chosen)).findFirst().ifPresent(d -> {
+            domain = d.domain();
+            encryptionType = d.settings().encryptionType();
+            rememberPasswordDays = d.settings().rememberPasswordDays();
+            flagType = d.settings().flagType();
+            flagValue = d.settings().flagValue();
+        });
+    }
+
+    public String saveDomain() {
+        return saveStep2(() -> addins.saveDomain(tab.getNumber(), domain, settings()),
+                "The configuration for " + domain + " is saved. Download the manifest again to deploy the change.");
+    }
+
+    public String saveAllDomains() {
+        return saveStep2(() -> addins.saveAllDomains(tab.getNumber(), settings()),
+                "The configuration is saved for every domain. Download the manifest again to deploy the change.");
+    }
+
+    private String saveStep2(Runnable save, String done) {
+        try {
+            save.run();
+            FormErrors.info(done);
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.showEachField(refusal, new HashMap<>(Map.of("domain", "domains:domain",
+                    "encryptionType", "domains:encryptionType", "rememberPasswordDays", "domains:rememberPasswordDays",
+                    "flagType", "domains:flagType", "flagValue", "domains:flagValue")));
+            return null;
+        }
+    }
+
+    private DomainSettings settings() {
+        return new DomainSettings(encryptionType, rememberPasswordDays == null ? -1 : rememberPasswordDays, flagType, flagValue);
+    }
+
+    public AddinConfigurationView getAddin() { return addin; }
+    public String getDomain() { return domain; }
+    public void setDomain(String domain) { this.domain = domain; }
+    public EncryptionType getEncryptionType() { return encryptionType; }
+    public void setEncryptionType(EncryptionType encryptionType) { this.encryptionType = encryptionType; }
+    public Integer getRememberPasswordDays() { return rememberPasswordDays; }
+    public void setRememberPasswordDays(Integer rememberPasswordDays) { this.rememberPasswordDays = rememberPasswordDays; }
+    public FlagType getFlagType() { return flagType; }
+    public void setFlagType(FlagType flagType) { this.flagType = flagType; }
+    public String getFlagValue() { return flagValue; }
+    public void setFlagValue(String flagValue) { this.flagValue = flagValue; }
+    public EncryptionType[] getEncryptionTypes() { return EncryptionType.values(); }
+    public FlagType[] getFlagTypes() { return FlagType.values(); }
     public MicrosoftConnectionView getConnection() { return connection; }
     public ConnectionTest getTest() { return test; }
     public String getTenantId() { return tenantId; }

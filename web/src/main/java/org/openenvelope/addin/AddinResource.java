@@ -1,0 +1,61 @@
+package org.openenvelope.addin;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.RequestBodies;
+
+/** {@code /api/v1/accounts/{number}/addin}: Addin Config steps 2 and 3. */
+@Path("/v1/accounts/{number}/addin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(ref = "Microsoft 365")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account)",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class AddinResource {
+
+    @EJB
+    AddinConfigurationService configurations;
+
+    @GET
+    @Operation(summary = "What the add-in does per Profiles domain, and the manifest's id and revision")
+    public AddinConfigurationView configuration(@PathParam("number") String number) {
+        return configurations.configuration(number);
+    }
+
+    @PUT
+    @Path("domains/{domain}")
+    @Operation(summary = "Save Configuration for one domain (step 2)")
+    @APIResponse(responseCode = "400", description = "invalid_value on domain, or rejected_values naming each wrong setting",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public AddinConfigurationView saveDomain(@PathParam("number") String number, @PathParam("domain") String domain,
+                                             DomainSettingsRequest body) {
+        RequestBodies.required(body);
+        return configurations.saveDomain(number, domain, body.settings());
+    }
+
+    @PUT
+    @Path("domains")
+    @Operation(summary = "Save Configuration for all domains (step 2)")
+    @APIResponse(responseCode = "409", description = "conflict: the account has no domains yet",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public AddinConfigurationView saveAllDomains(@PathParam("number") String number, DomainSettingsRequest body) {
+        RequestBodies.required(body);
+        return configurations.saveAllDomains(number, body.settings());
+    }
+}
