@@ -40,6 +40,7 @@ class AddinConfigBrowserIT {
     URL deployed;
 
     private FakeMicrosoft microsoft;
+    private String domain;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -47,7 +48,11 @@ class AddinConfigBrowserIT {
     void openTheTab() throws Exception {
         microsoft = new FakeMicrosoft(Integer.getInteger("openenvelope.test.fake-microsoft-port"));
         URI base = Deployments.loopback(deployed);
-        String account = PortalSteps.createAccount(PortalSteps.serviceAdministrator(base), Fixtures.unique("Addin"));
+        var admin = PortalSteps.serviceAdministrator(base);
+        String account = PortalSteps.createAccount(admin, Fixtures.unique("Addin"));
+        domain = Fixtures.uniqueDomain();
+        new org.openenvelope.testing.ApiClient(base, PortalSteps.createServiceToken(admin, "Addin domains")).post(
+                "/api/v1/accounts/" + account + "/profiles", "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}");
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get(base.resolve("login.xhtml").toString());
@@ -95,5 +100,29 @@ class AddinConfigBrowserIT {
         assertTrue(result.contains("permissions are missing") && result.contains("User.Read.All Missing")
                 && result.contains("Mail.Send Yes"), result);
         Browser.screenshot(driver, "addin-config-step1", driver.findElement(By.id("details")));
+    }
+
+    @Test
+    void step2IsSavedPerDomainWithAnIllegalHeaderNamedAndStep3SaysWhatTheManifestNeeds() throws Exception {
+        driver.findElement(By.cssSelector("input[name='domains:encryptionType'][value='FLAG']")).click();
+        driver.findElement(By.cssSelector("input[name='domains:flagType'][value='HEADER']")).click();
+        driver.findElement(By.id("domains:flagValue")).clear();
+        driver.findElement(By.id("domains:flagValue")).sendKeys("Secure Envelope");
+        driver.findElement(By.id("domains:saveDomain")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("domains"), "not a legal X- header name"));
+        assertEquals("Secure Envelope", driver.findElement(By.id("domains:flagValue")).getAttribute("value"), "kept to correct");
+
+        driver.findElement(By.id("domains:flagValue")).clear();
+        driver.findElement(By.id("domains:flagValue")).sendKeys("X-Secure-Envelope: yes");
+        driver.findElement(By.id("domains:rememberPasswordDays")).clear();
+        driver.findElement(By.id("domains:rememberPasswordDays")).sendKeys("14");
+        driver.findElement(By.id("domains:saveDomain")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("domain-configurations"), "X-Secure-Envelope: yes"));
+        String row = driver.findElement(By.id("domain-configurations")).getText();
+        assertTrue(row.contains(domain) && row.contains("Flag") && row.contains("14 days"), row);
+        Browser.screenshot(driver, "addin-config-step2", driver.findElement(By.id("domains")));
+
+        driver.findElement(By.id("manifest:download")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "openenvelope.base-url"));
     }
 }

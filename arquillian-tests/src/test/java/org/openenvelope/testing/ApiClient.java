@@ -41,9 +41,14 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    /** With the {@code Accept} header of a client that wants another representation (the add-in manifest's XML). */
+    public Reply send(String method, String path, String json, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");

@@ -87,6 +87,22 @@ public class AddinConfigurationService {
         return configuration(accountNumber);
     }
 
+    /**
+     * Step 3: the account's Outlook add-in manifest for the service at {@code baseUrl}. Its id is the account's from
+     * the first download on; its version follows the configuration's revision.
+     *
+     * @throws ConflictException when {@code baseUrl} is not https (Outlook loads add-ins only over https)
+     */
+    public String manifest(String accountNumber, String baseUrl) {
+        Account account = access.account(accountNumber);
+        AddinConfiguration configuration = ensure(account);
+        String manifest = AddinManifest.generate(configuration.getManifestId(), configuration.getRevision(),
+                account.getName(), baseUrl);
+        audit.record(AuditAction.ADDIN_MANIFEST_DOWNLOADED, accountNumber, "Downloaded the Outlook add-in manifest "
+                + configuration.getManifestId() + " version 1.0." + configuration.getRevision() + ".0 for " + baseUrl);
+        return manifest;
+    }
+
     private static String describe(DomainSettings s) {
         return s.encryptionType() == EncryptionType.ENCRYPT
                 ? "encrypt, password remembered " + s.rememberPasswordDays() + " days"

@@ -21,6 +21,7 @@ public enum AuditAction {
     USER_REMOVED("user.removed"),
     USER_CREATED_JUST_IN_TIME("user.created-just-in-time"),
     ADDIN_DOMAIN_CONFIGURED("addin.domain-configured"),
+    ADDIN_MANIFEST_DOWNLOADED("addin.manifest-downloaded"),
     MICROSOFT_365_DETAILS_SAVED("microsoft.details-saved"),
     MICROSOFT_365_CONNECTION_TESTED("microsoft.connection-tested"),
     USER_ONE_TIME_PASSWORD_SET("user.one-time-password-set"),

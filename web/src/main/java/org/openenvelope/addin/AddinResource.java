@@ -32,6 +32,25 @@ public class AddinResource {
     @EJB
     AddinConfigurationService configurations;
 
+    @jakarta.inject.Inject
+    org.openenvelope.saml.BaseUrl baseUrl;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    @GET
+    @Path("manifest")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Download Manifest (step 3): the Outlook add-in manifest XML",
+            description = "Upload it in the Microsoft 365 admin center: Integrated apps → Deploy add-in → custom app.")
+    @APIResponse(responseCode = "200", description = "The manifest, as an attachment")
+    @APIResponse(responseCode = "409", description = "conflict: the service's base URL is not https",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public jakarta.ws.rs.core.Response manifest(@PathParam("number") String number) {
+        return jakarta.ws.rs.core.Response.ok(configurations.manifest(number, baseUrl.of(request)))
+                .header("Content-Disposition", "attachment; filename=\"openenvelope-addin-" + number + ".xml\"").build();
+    }
+
     @GET
     @Operation(summary = "What the add-in does per Profiles domain, and the manifest's id and revision")
     public AddinConfigurationView configuration(@PathParam("number") String number) {

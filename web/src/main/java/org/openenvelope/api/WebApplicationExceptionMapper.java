@@ -38,7 +38,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> ApiError.of("not_found", "There is no API resource at " + requested() + ".");
             case 405 -> ApiError.of("method_not_allowed", requested() + " does not support "
                     + request.getMethod() + "; see the Allow header.");
-            case 406 -> ApiError.of("not_acceptable", "This API answers only in application/json.");
+            case 406 -> ApiError.of("not_acceptable", "This API answers in application/json (the add-in manifest in application/xml).");
             case 415 -> ApiError.of("unsupported_media_type",
                     "Send the request body as JSON with \"Content-Type: application/json\".");
             default -> ApiError.of(codeOf(refusal.getResponse().getStatusInfo().getReasonPhrase(), status),

@@ -34,6 +34,9 @@ public class AddinConfigBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
+    @Inject
+    org.openenvelope.saml.BaseUrl baseUrl;
+
     private MicrosoftConnectionView connection;
     private AddinConfigurationView addin;
     private String domain;
@@ -115,6 +118,17 @@ public class AddinConfigBean implements Serializable {
                     "encryptionType", "domains:encryptionType", "rememberPasswordDays", "domains:rememberPasswordDays",
                     "flagType", "domains:flagType", "flagValue", "domains:flagValue")));
             return null;
+        }
+    }
+
+    /** Step 3: the manifest as a download; a service not reached over https is told what to set. */
+    public void downloadManifest() throws IOException {
+        try {
+            String manifest = addins.manifest(tab.getNumber(), baseUrl.of(org.omnifaces.util.Faces.getRequest()));
+            org.omnifaces.util.Faces.sendFile(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "openenvelope-addin-" + tab.getNumber() + ".xml", true);
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal);
         }
     }
 
