@@ -60,23 +60,25 @@ class PortalBrowserIT {
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), browser.getCurrentUrl());
         browser.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
         browser.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.findElement(By.id("signin:submit")).click();
-        assertTrue(browser.getCurrentUrl().contains("/admin/accounts/"), browser.getCurrentUrl());
+        // each click navigates: wait for the next page instead of reading the one being left
+        wait.until(ExpectedConditions.urlContains("/admin/accounts/"));
 
         browser.findElement(By.id("create:name")).sendKeys("Contoso Browser Test");
         browser.findElement(By.id("create:create")).click();
-        assertTrue(browser.getCurrentUrl().contains("/admin/accounts/details.xhtml?account="), browser.getCurrentUrl());
+        wait.until(ExpectedConditions.urlContains("/admin/accounts/details.xhtml?account="));
         assertTrue(text().contains("Contoso Browser Test"), text());
         Browser.screenshot(browser, "account-details");
 
         browser.findElement(By.linkText("Profiles")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profiles:type")));
         new Select(browser.findElement(By.id("profiles:type"))).selectByVisibleText("Domain");
         String typed = "contoso-browser.example; mail.contoso-browser.example, bad..domain;bücher-browser.example";
         browser.findElement(By.id("profiles:values")).sendKeys(typed);
         browser.findElement(By.id("profiles:add")).click();
         // the refusal re-renders the page: wait for it rather than read the old one
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("body"), "nothing was saved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "nothing was saved"));
         String page = text();
         assertTrue(page.contains("1 value was rejected; nothing was saved."), page);
         assertTrue(page.contains("\"bad..domain\" has an empty label"), page);
@@ -92,8 +94,7 @@ class PortalBrowserIT {
         values.sendKeys("contoso-browser.example; mail.contoso-browser.example, bücher-browser.example");
         browser.findElement(By.id("profiles:add")).click();
         // the add redirects back to the tab (post-redirect-get): wait for the new page's table, not the old one's
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("table.grid"), "mail.contoso-browser.example"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.grid"), "mail.contoso-browser.example"));
 
         List<String> cells = browser.findElements(By.cssSelector("table.grid td")).stream().map(WebElement::getText).toList();
         assertTrue(cells.stream().anyMatch(c -> c.contains("mail.contoso-browser.example")), cells.toString());

@@ -33,7 +33,8 @@ import org.openenvelope.testing.PortalSteps;
 class PortalIsolationIT {
 
     private static final List<String> TABS = List.of("details.xhtml", "groups.xhtml", "tokens.xhtml",
-            "profiles.xhtml", "audit.xhtml", "addin-config.xhtml", "sso.xhtml", "unavailable.xhtml?tab=rules");
+            "profiles.xhtml", "audit.xhtml", "addin-config.xhtml", "sso.xhtml", "users.xhtml",
+            "unavailable.xhtml?tab=rules");
     private static final String PASSWORD = "a long passphrase for tests";
 
     private static World world;

@@ -150,6 +150,40 @@ class EmailFirstLoginBrowserIT {
     }
 
     @Test
+    void anAdministratorIssuesAOneTimePasswordInThePortalAndTheUserSignsInWithIt() throws Exception {
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        String email = "grace@" + domain;
+        driver.get(base.resolve("login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+        driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+        driver.get(base.resolve("admin/accounts/details.xhtml?account=" + number).toString());
+        driver.findElement(By.id("manageUsers")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("add:federationId")));
+        driver.findElement(By.id("add:federationId")).sendKeys(email);
+        driver.findElement(By.id("add:addUser")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-list")));
+        driver.findElement(By.xpath("//table[@id='user-list']//input[@value='Issue one-time password']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oneTimePassword")));
+        String oneTime = driver.findElement(By.id("oneTimePassword")).getText().strip();
+        assertTrue(driver.findElement(By.id("user-list")).getText().contains("One-time, not yet replaced"));
+        Browser.screenshot(driver, "users-one-time-password");
+        driver.get(base.resolve("admin/accounts/users.xhtml?account=" + number).toString());
+        assertTrue(driver.findElements(By.id("oneTimePassword")).isEmpty() && !driver.getPageSource().contains(oneTime),
+                "shown once");
+
+        enterEmail(email);
+        enterPassword(oneTime);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:newPassword")));
+        driver.findElement(By.id("login:newPassword")).sendKeys("grace's own long passphrase");
+        driver.findElement(By.id("login:setPassword")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+        assertEquals(email, driver.findElement(By.id("federation-id")).getText());
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheUserOutForAWhile() {
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);

@@ -1,0 +1,72 @@
+package org.openenvelope.user;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.portal.FormErrors;
+
+/**
+ * The users of the account's user portal (from the Details tab): add and remove users, and give a user of a
+ * Password account a one-time password, shown once here to hand over, which the user replaces at the first sign-in.
+ */
+@Named("users")
+@ViewScoped
+public class UsersBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    UserService service;
+
+    @Inject
+    AccountTabBean tab;
+
+    private List<UserView> users;
+    private String federationId;
+    /** Shown on this page once, then gone with the view. */
+    private transient String issuedPassword;
+    private transient String issuedFor;
+
+    public void load() throws IOException {
+        if (tab.open(AccountTab.DETAILS)) {
+            users = service.listUsers(tab.getNumber());
+        }
+    }
+
+    public String add() {
+        try {
+            UserView added = service.addUser(tab.getNumber(), federationId);
+            FormErrors.info("Added " + added.federationId() + ".");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal, Map.of("federationId", "add:federationId"));
+            return null;
+        }
+    }
+
+    public void issueOneTimePassword(UserView user) {
+        issuedPassword = service.issueOneTimePassword(tab.getNumber(), user.id());
+        issuedFor = user.federationId();
+        users = service.listUsers(tab.getNumber());
+    }
+
+    public String remove(UserView user) {
+        service.removeUser(tab.getNumber(), user.id());
+        FormErrors.info("Removed " + user.federationId() + "; their user-portal sessions have ended.");
+        return tab.reload();
+    }
+
+    public List<UserView> getUsers() { return users; }
+    public String getFederationId() { return federationId; }
+    public void setFederationId(String federationId) { this.federationId = federationId; }
+    public String getIssuedPassword() { return issuedPassword; }
+    public String getIssuedFor() { return issuedFor; }
+}
