@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** Calls the REST API with a bearer token. */
 public final class ApiClient {
@@ -46,10 +47,18 @@ public final class ApiClient {
 
     /** With the {@code Accept} header of a client that wants another representation (the add-in manifest's XML). */
     public Reply send(String method, String path, String json, String accept) {
+        return send(method, path, json, Map.of("Accept", accept));
+    }
+
+    /** With headers a browser would send ({@code Origin}, {@code Accept}). */
+    public Reply send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", accept)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "application/json");
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import org.openenvelope.account.Account;
+import org.openenvelope.addin.AddinSession;
+import org.openenvelope.addin.EncryptionFlow;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
@@ -63,25 +65,35 @@ public class UserService {
     /**
      * Gives the user a one-time password for the user portal of a Password account, shown to the administrator
      * this once (to hand over out of band); the user replaces it at the first sign-in. Any earlier password and
-     * lockout are cleared.
+     * lockout are cleared, and the add-in sessions it opened end.
      */
     public String issueOneTimePassword(String accountNumber, long userId) {
         Account account = access.account(accountNumber);
         AccountUser user = user(account, userId);
         String oneTime = hasher.generate();
         user.password().set(hasher.hash(oneTime.toCharArray()), true, clock.instant());
+        endAddinSessions(user);
         audit.record(AuditAction.USER_ONE_TIME_PASSWORD_SET, accountNumber, "Issued a one-time password to "
                 + user.getFederationId());
         return oneTime;
     }
 
-    /** Removes a user; their open user-portal sessions end with them. */
+    /** Removes a user; their open user-portal and add-in sessions end with them. */
     public void removeUser(String accountNumber, long userId) {
         Account account = access.account(accountNumber);
         AccountUser user = user(account, userId);
         em.createQuery("delete from WebsafeSession s where s.user = :user").setParameter("user", user).executeUpdate();
+        endAddinSessions(user);
+        em.createQuery("select f from EncryptionFlow f where f.user = :user", EncryptionFlow.class)
+                .setParameter("user", user).getResultStream().forEach(em::remove);
         em.remove(user);
         audit.record(AuditAction.USER_REMOVED, accountNumber, "Removed user " + user.getFederationId());
+    }
+
+    /** A new password (or none) ends the add-in sessions the old one opened. */
+    private void endAddinSessions(AccountUser user) {
+        em.createNamedQuery(AddinSession.OF_USER, AddinSession.class).setParameter("user", user).getResultStream()
+                .forEach(em::remove);
     }
 
     private AccountUser user(Account account, long userId) {

@@ -82,6 +82,24 @@ public class UserSignIn {
      * is checked by the policy, saved, and the session starts.
      */
     public PasswordSignInOutcome signIn(String email, char[] password, char[] newPassword) {
+        return signIn(email, password, newPassword, new PasswordSession() {
+            @Override
+            public String start(AccountUser user) {
+                return sessions.startWithPassword(user);
+            }
+
+            @Override
+            public String description() {
+                return "the user portal";
+            }
+        });
+    }
+
+    /**
+     * The same checks, for a session elsewhere (the Outlook add-in): {@code session} starts it once the password is
+     * right and, if it was a one-time password, replaced.
+     */
+    public PasswordSignInOutcome signIn(String email, char[] password, char[] newPassword, PasswordSession session) {
         EmailAddress address = parse(email);
         Optional<AccountUser> found = accountOf(address).filter(Account::isActive)
                 .filter(a -> a.getAuthenticationMethod() == AuthenticationMethod.PASSWORD)
@@ -123,22 +141,27 @@ public class UserSignIn {
                     "Replaced the one-time password");
         }
         user.signedIn(now);
-        String sessionKey = sessions.startWithPassword(user);
+        String sessionKey = session.start(user);
         audit.recordAs(user.getFederationId(), AuditAction.USER_PASSWORD_SIGN_IN_SUCCEEDED, accountNumber,
-                "Signed in to the user portal with a password");
+                "Signed in to " + session.description() + " with a password");
         return new PasswordSignInOutcome.SignedIn(sessionKey, accountNumber, user.getFederationId());
     }
 
     private static EmailAddress parse(String email) {
+        return parse(EMAIL, email);
+    }
+
+    /** @throws InvalidValueException on {@code field} when the text is not an email address */
+    public static EmailAddress parse(String field, String email) {
         try {
             return EmailAddress.parse(email);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(EMAIL, "The email address " + e.getMessage() + ".");
+            throw new InvalidValueException(field, "The email address " + e.getMessage() + ".");
         }
     }
 
     /** The account whose Profiles list the address itself, else its domain; the values are unique across accounts. */
-    private Optional<Account> accountOf(EmailAddress address) {
+    public Optional<Account> accountOf(EmailAddress address) {
         return profileEntry(ProfileEntryType.EMAIL_ADDRESS, address.value())
                 .or(() -> profileEntry(ProfileEntryType.DOMAIN, address.domain().ascii()))
                 .map(ProfileEntry::getAccount);

@@ -4,17 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.saml.FederatedSession;
+import org.openenvelope.security.SessionKeys;
 import org.openenvelope.user.AccountUser;
 
 /**
@@ -23,8 +19,6 @@ import org.openenvelope.user.AccountUser;
  */
 @ApplicationScoped
 public class WebsafeSessions {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -53,28 +47,17 @@ public class WebsafeSessions {
     }
 
     private String start(java.util.function.Function<String, WebsafeSession> session) {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        String sessionKey = HexFormat.of().formatHex(key);
-        em.persist(session.apply(digest(sessionKey)));
+        String sessionKey = SessionKeys.generate();
+        em.persist(session.apply(SessionKeys.digest(sessionKey)));
         return sessionKey;
     }
 
     /** The session the key opens, while it is active. */
     public Optional<WebsafeSession> active(String sessionKey) {
-        if (sessionKey == null || sessionKey.length() != 64) {
+        if (!SessionKeys.wellFormed(sessionKey)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return Optional.ofNullable(em.find(WebsafeSession.class, digest(sessionKey))).filter(s -> s.isActiveAt(now));
-    }
-
-    static String digest(String sessionKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionKey.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Optional.ofNullable(em.find(WebsafeSession.class, SessionKeys.digest(sessionKey))).filter(s -> s.isActiveAt(now));
     }
 }

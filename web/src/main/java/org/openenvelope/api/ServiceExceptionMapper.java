@@ -10,6 +10,7 @@ import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.error.TooManyRequestsException;
 
 /**
  * A service's refusal, told to the API client in the words the portal uses: the exception's code and message,
@@ -31,6 +32,9 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
                 : refusal instanceof ConflictException conflict ? conflict.field() : null;
         ApiError error = new ApiError(refusal.code(), refusal.getMessage(), field,
                 refusal instanceof RejectedValuesException rejected ? rejected.problems() : null);
+        if (refusal instanceof TooManyRequestsException tooMany) {
+            return error.respond(Response.status(429).header("Retry-After", tooMany.retryAfterSeconds()));
+        }
         return error.response(status(refusal));
     }
 

@@ -13,13 +13,16 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
+import org.openenvelope.addin.AddinService;
 import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
 import org.openenvelope.token.ApiTokenService;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security 3 allows one): bearer tokens for the
- * REST API, a form sign-in with a server-side session for the portal.
+ * REST API (administrators' API tokens), add-in session tokens for the Outlook add-in's API below
+ * {@code /api/addin/} (group {@value #ADDIN_SENDER}), a form sign-in with a server-side session for the portal.
  *
  * <p>Security decisions: API requests never create or use a session, so a portal session cookie cannot drive
  * the API (no CSRF against it). Portal sessions hold only the administrator id and are re-validated on each
@@ -29,6 +32,8 @@ import org.openenvelope.token.ApiTokenService;
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String SIGN_IN_OUTCOME = PortalAuthenticationMechanism.class.getName() + ".outcome";
+    public static final String ADDIN_SENDER = "addin-sender";
+    static final String ADDIN_API = "/api/addin/";
     static final String SIGN_IN_PAGE = "/login.xhtml";
     private static final String BEARER = "Bearer ";
 
@@ -38,9 +43,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    AddinService addin;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (pathOf(request).startsWith(ADDIN_API)) {
+            return addinBearer(request, response, context);
+        }
         if (pathOf(request).startsWith("/api/")) {
             return bearer(request, response, context);
         }
@@ -76,9 +87,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Optional<Caller> caller = tokens.authenticate(header.substring(BEARER.length()).strip());
+        Optional<String> token = bearerToken(request);
+        if (token.isPresent()) {
+            Optional<Caller> caller = tokens.authenticate(token.get());
             if (caller.isPresent()) {
                 return context.notifyContainerAboutLogin(caller.get(), caller.get().groups());
             }
@@ -92,9 +103,38 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 "This API needs an \"Authorization: Bearer <token>\" header; create a token on the account's Tokens tab.");
     }
 
+    /** The add-in's own tokens only: an administrator's API token opens nothing here, nor the add-in's elsewhere. */
+    private AuthenticationStatus addinBearer(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        Optional<String> token = bearerToken(request);
+        if (token.isPresent()) {
+            Optional<String> sender = addin.authenticate(token.get());
+            if (sender.isPresent()) {
+                return context.notifyContainerAboutLogin(sender.get(), Set.of(ADDIN_SENDER));
+            }
+            return unauthorized(response, "OpenEnvelope add-in", "invalid_token",
+                    "Your sign-in to the add-in has ended: sign in again.");
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return unauthorized(response, "OpenEnvelope add-in", null, "Sign in to the add-in first.");
+    }
+
+    private static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? Optional.of(header.substring(BEARER.length()).strip()) : Optional.empty();
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String message) {
+        return unauthorized(response, "OpenEnvelope API", error, message);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String realm, String error,
+                                                     String message) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"OpenEnvelope API\""
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\""
                 + (error == null ? "" : ", error=\"" + error + "\""));
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

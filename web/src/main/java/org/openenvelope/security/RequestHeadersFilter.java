@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.addin.AddinPages;
 import org.openenvelope.audit.RequestOrigin;
 
 /**
- * Every response gets the browser protections a security reviewer expects; every request's client address is
+ * Every response gets the browser protections a security reviewer expects (the add-in's pages their own, see
+ * {@link AddinPages}); every request's client address is
  * recorded for the audit log, taken from {@code X-Forwarded-For} only when the direct peer is a configured
  * trusted proxy ({@code openenvelope.http.trusted-proxies}), because the header is otherwise forgeable.
  */
@@ -27,6 +29,9 @@ public class RequestHeadersFilter extends HttpFilter {
 
     @Inject
     RequestOrigin origin;
+
+    @Inject
+    AddinPages addinPages;
 
     @Inject
     @ConfigProperty(name = "openenvelope.http.trusted-proxies", defaultValue = " ")
@@ -44,11 +49,16 @@ public class RequestHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         origin.address(clientAddress(request));
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(AddinPages.PATH)) {
+            // Outlook frames the add-in's pages; the policy names who may, so X-Frame-Options (deny-all) is left out.
+            response.setHeader("Content-Security-Policy", addinPages.contentSecurityPolicy());
+        } else {
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Frame-Options", "DENY");
+        }
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
         if (!path.startsWith("/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }

@@ -1,0 +1,43 @@
+package org.openenvelope.addin;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forgets expired add-in sessions, and flow summaries older than {@code openenvelope.addin.flow-retention-days}
+ * (the audit trail keeps how each flow ended). Harmless when several nodes run it.
+ */
+@Singleton
+public class AddinHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(AddinHousekeeping.class.getName());
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.addin.flow-retention-days", defaultValue = "90")
+    long flowRetentionDays;
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    public void purgeExpired() {
+        Instant now = clock.instant();
+        int sessions = em.createNamedQuery(AddinSession.PURGE).setParameter("before", now).executeUpdate();
+        int flows = em.createNamedQuery(EncryptionFlow.PURGE)
+                .setParameter("before", now.minus(Duration.ofDays(flowRetentionDays))).executeUpdate();
+        if (sessions + flows > 0) {
+            LOG.fine(() -> "Purged " + sessions + " expired add-in sessions and " + flows + " old flow summaries");
+        }
+    }
+}

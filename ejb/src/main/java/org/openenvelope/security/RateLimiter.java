@@ -1,0 +1,55 @@
+package org.openenvelope.security;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * So many requests per minute per key (a client address, an email address, a session), as token buckets: a burst
+ * up to the limit, then one request per refill interval. Per node and in memory; the least recently used keys are
+ * forgotten beyond {@code maxKeys}, so a flood of fresh keys cannot exhaust memory.
+ */
+public final class RateLimiter {
+
+    private final int perMinute;
+    private final TimeMeter time;
+    private final Map<String, Bucket> buckets;
+
+    public RateLimiter(int perMinute, int maxKeys, TimeMeter time) {
+        if (perMinute < 1) {
+            throw new IllegalArgumentException("A rate limit must allow at least one request per minute");
+        }
+        this.perMinute = perMinute;
+        this.time = time;
+        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxKeys;
+            }
+        };
+    }
+
+    public RateLimiter(int perMinute) {
+        this(perMinute, 100_000, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** Takes one request from the key's allowance: empty when allowed, else how long to wait. */
+    public Optional<Duration> acquire(String key) {
+        Bucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                    .withCustomTimePrecision(time).build());
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    public int perMinute() {
+        return perMinute;
+    }
+}

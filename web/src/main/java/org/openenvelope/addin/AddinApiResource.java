@@ -1,0 +1,206 @@
+package org.openenvelope.addin;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openenvelope.api.ApiError;
+import org.openenvelope.api.RequestBodies;
+import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.websafe.LoginRoute;
+import org.openenvelope.websafe.PasswordSignInOutcome;
+import org.openenvelope.websafe.UserPortalCookie;
+import org.openenvelope.websafe.UserSignIn;
+
+/**
+ * {@code /api/addin/v1}: what the Outlook add-in calls, for its sender (not for administrators: their API tokens
+ * open nothing here). Signing in is open (and rate-limited by {@link AddinApiFilter}); everything else needs the
+ * add-in's bearer token. Only the add-in's own origin may call it from a browser.
+ */
+@Path("/addin/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Outlook add-in", description = "Called by the add-in for the signed-in sender")
+public class AddinApiResource {
+
+    static final String SSO_COMPLETE = "/addin/sso";
+
+    @EJB
+    AddinService addin;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    @Inject
+    AddinRateLimits limits;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("sign-in/route")
+    @Operation(summary = "How the sender signs in: a password, or the account's identity provider in a dialog")
+    @APIResponse(responseCode = "200", description = "{\"route\":\"PASSWORD\"} or {\"route\":\"IDENTITY_PROVIDER\",\"signInUrl\":…}")
+    @APIResponse(responseCode = "400", description = "invalid_value on email or mailbox",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public JsonObject route(AddinSignInRequest body) {
+        RequestBodies.required(body);
+        limits.signIn(origin.address(), body.email());
+        LoginRoute route = addin.route(body.email());
+        if (route instanceof LoginRoute.SingleSignOn sso) {
+            String complete = SSO_COMPLETE + "?mailbox=" + URLEncoder.encode(mailbox(body), StandardCharsets.UTF_8);
+            return Json.createObjectBuilder().add("route", "IDENTITY_PROVIDER")
+                    .add("signInUrl", baseUrl.of(request) + "/saml/" + sso.accountNumber() + "/login?RelayState="
+                            + URLEncoder.encode(complete, StandardCharsets.UTF_8)).build();
+        }
+        if (route instanceof LoginRoute.Unavailable unavailable) {
+            throw new InvalidValueException(UserSignIn.EMAIL, unavailable.message());
+        }
+        return Json.createObjectBuilder().add("route", "PASSWORD").build();
+    }
+
+    @POST
+    @Path("sign-in/password")
+    @Operation(summary = "Signs the sender in with a password; the answer carries the add-in's token, once")
+    @APIResponse(responseCode = "201", description = "Signed in", content = @Content(schema = @Schema(implementation = AddinSessionJson.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on email, password, newPassword or mailbox",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "password_change_required: a one-time password must be replaced (newPassword)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "too_many_requests, with Retry-After")
+    public Response signInWithPassword(AddinSignInRequest body) {
+        RequestBodies.required(body);
+        limits.signIn(origin.address(), body.email());
+        char[] password = chars(body.password());
+        char[] newPassword = chars(body.newPassword());
+        try {
+            PasswordSignInOutcome outcome = addin.signIn(body.email(), password, newPassword, body.mailbox());
+            if (outcome instanceof PasswordSignInOutcome.SignedIn signedIn) {
+                return signedIn(signedIn.sessionKey());
+            }
+            if (outcome instanceof PasswordSignInOutcome.MustChangePassword) {
+                return ApiError.of("password_change_required", "Your administrator gave you a one-time password:"
+                        + " choose your own password (at least 12 characters).", UserSignIn.NEW_PASSWORD)
+                        .response(Response.Status.CONFLICT);
+            }
+            PasswordSignInOutcome.Refused refused = (PasswordSignInOutcome.Refused) outcome;
+            return ApiError.of("invalid_value", refused.message(), refused.field()).response(Response.Status.BAD_REQUEST);
+        } finally {
+            Arrays.fill(password, '\0');
+            Arrays.fill(newPassword, '\0');
+        }
+    }
+
+    @POST
+    @Path("sign-in/identity-provider")
+    @Operation(summary = "In the sign-in dialog, after the identity provider signed the sender in: the add-in's token",
+            description = "Uses the user-portal session cookie the identity provider's sign-in set in the dialog.")
+    @APIResponse(responseCode = "201", description = "Signed in", content = @Content(schema = @Schema(implementation = AddinSessionJson.class)))
+    @APIResponse(responseCode = "403", description = "No user-portal session", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response signInThroughIdentityProvider(AddinSignInRequest body) {
+        RequestBodies.required(body);
+        limits.signIn(origin.address(), null);
+        return signedIn(addin.signInFromUserPortal(UserPortalCookie.read(request).orElse(null), body.mailbox()));
+    }
+
+    @GET
+    @Path("session")
+    @Operation(summary = "The signed-in sender, the mailbox, and what the add-in does with messages")
+    public AddinSessionJson session(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return AddinSessionJson.of(null, addin.session(token(authorization)));
+    }
+
+    @DELETE
+    @Path("session")
+    @Operation(summary = "Signs the sender out of the add-in")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public void signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        addin.signOut(token(authorization));
+    }
+
+    @POST
+    @Path("flows")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Starts the Encryption Flow of one message with the mailbox's encryption type")
+    @APIResponse(responseCode = "201", description = "Flag: the flow waits for the add-in's flag on the message",
+            content = @Content(schema = @Schema(implementation = FlowView.class)))
+    @APIResponse(responseCode = "501", description = "encryption_not_available: Encrypt flows fail at Message Encrypted"
+            + " (the service does not encrypt through Microsoft 365 yet); the body is the failed flow with the reason")
+    public Response startFlow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        FlowView flow = addin.startFlow(token(authorization));
+        return Response.status(AddinService.ENCRYPTION_NOT_AVAILABLE.equals(flow.failureCode())
+                ? Response.Status.NOT_IMPLEMENTED : Response.Status.CREATED).entity(flow).build();
+    }
+
+    @GET
+    @Path("flows/{id}")
+    @Operation(summary = "The Encryption Flow Summary of one message")
+    public FlowView flow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        return addin.flow(token(authorization), id);
+    }
+
+    @POST
+    @Path("flows/{id}/steps")
+    @Operation(summary = "Reports a step the add-in took on the message (the flag), or why it failed")
+    @APIResponse(responseCode = "409", description = "conflict on step: not the flow's next step",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FlowView report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+                           FlowStepReport body) {
+        RequestBodies.required(body);
+        FlowStepName step;
+        try {
+            step = FlowStepName.valueOf(body.step() == null ? "" : body.step().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("step", "step must be FLAGGED.");
+        }
+        if (body.failure() != null && body.failure().length() > FlowStep.MAX_DETAIL) {
+            throw new InvalidValueException("failure", "failure must be at most " + FlowStep.MAX_DETAIL + " characters.");
+        }
+        return addin.report(token(authorization), id, step, body.failure());
+    }
+
+    private Response signedIn(String token) {
+        return Response.status(Response.Status.CREATED).entity(AddinSessionJson.of(token, addin.session(token))).build();
+    }
+
+    private static String mailbox(AddinSignInRequest body) {
+        return UserSignIn.parse(AddinService.MAILBOX, body.mailbox()).value();
+    }
+
+    /** The mechanism has checked the token; here it only names the session. */
+    private static String token(String authorization) {
+        return authorization.substring("Bearer ".length()).strip();
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? new char[0] : value.toCharArray();
+    }
+}

@@ -1,0 +1,51 @@
+package org.openenvelope.addin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How the add-in's pages are served. Outlook on the web shows the task pane in a frame of its own pages, so
+ * {@code /addin/} may be framed by Outlook's origins ({@code openenvelope.addin.frame-ancestors}) and nobody else;
+ * Office.js comes from Microsoft's CDN ({@code openenvelope.addin.office-js-url}, as Microsoft requires for
+ * published add-ins), the only script source besides the service.
+ */
+@ApplicationScoped
+public class AddinPages {
+
+    public static final String PATH = "/addin/";
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.addin.office-js-url",
+            defaultValue = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js")
+    String officeJsUrl;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.addin.frame-ancestors", defaultValue = "https://outlook.office.com"
+            + " https://outlook.office365.com https://outlook.live.com https://outlook.cloud.microsoft")
+    String frameAncestors;
+
+    private String contentSecurityPolicy;
+
+    @PostConstruct
+    void start() {
+        URI office = URI.create(officeJsUrl.strip());
+        if (office.getScheme() == null || office.getRawAuthority() == null) {
+            throw new IllegalStateException("openenvelope.addin.office-js-url must be an absolute URL, not " + officeJsUrl);
+        }
+        String officeOrigin = office.getScheme() + "://" + office.getRawAuthority();
+        contentSecurityPolicy = "default-src 'self'; script-src 'self' " + officeOrigin + "; style-src 'self'; "
+                + "img-src 'self' data:; connect-src 'self'; frame-src 'self' " + officeOrigin + "; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'self' " + frameAncestors.strip();
+    }
+
+    public String officeJsUrl() {
+        return officeJsUrl.strip();
+    }
+
+    public String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+}
