@@ -138,7 +138,8 @@
         outcome.textContent = flow.outcome === 'FAILED' ? 'Your message was not protected.'
             : flow.outcome === 'COMPLETED' ? 'Your message is flagged. Click Send: your organisation\'s gateway encrypts it on the way out.'
                 : 'Working…';
-        $('start-again').hidden = flow.outcome !== 'FAILED';
+        // Trying again cannot help while the service does not encrypt.
+        $('start-again').hidden = flow.outcome !== 'FAILED' || flow.failureCode === 'encryption_not_available';
     }
 
     // ---- signing in -------------------------------------------------------------------------------------------

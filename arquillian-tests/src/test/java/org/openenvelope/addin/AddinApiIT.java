@@ -12,10 +12,8 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,20 +23,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.saml.NameIdFormats;
 import org.openenvelope.saml.OpenSaml;
-import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.binding.RedirectBinding;
-import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.testing.AddinSenders;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
-import org.openenvelope.testing.SsoSetup;
+import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.security.x509.BasicX509Credential;
 
 /**
  * The Outlook add-in's API over HTTP as the add-in calls it: signing in (password, one-time password, the identity
@@ -81,11 +75,9 @@ class AddinApiIT {
 
     @Test
     void aSenderSignsInWithAPasswordAndFlagsTheMessageAsTheDomainIsSetUp() {
-        String domain = Fixtures.uniqueDomain();
-        String number = senders.account(domain);
-        senders.configure(number, domain, "FLAG", 7, "SUBJECT", "[secure]");
-        String email = "alice@" + domain;
-        senders.userWithPassword(number, email);
+        AddinSenders.Sender who = senders.sender("alice", "FLAG", 7, "SUBJECT", "[secure]");
+        String number = who.account();
+        String email = who.email();
 
         ApiClient anonymous = senders.anonymous();
         JsonObject route = anonymous.post("/api/addin/v1/sign-in/route",
@@ -144,11 +136,8 @@ class AddinApiIT {
 
     @Test
     void encryptAnswersExplicitlyThatEncryptionIsNotAvailableAndTheSummarySaysWhy() {
-        String domain = Fixtures.uniqueDomain();
-        String number = senders.account(domain);
-        senders.configure(number, domain, "ENCRYPT", 1, "SUBJECT", "[secure]");
-        String email = "bob@" + domain;
-        senders.userWithPassword(number, email);
+        AddinSenders.Sender who = senders.sender("bob", "ENCRYPT", 1, "SUBJECT", "[secure]");
+        String email = who.email();
         ApiClient sender = senders.sender(senders.session(email, email).getString("token"));
 
         ApiClient.Reply started = sender.post("/api/addin/v1/flows", null);
@@ -169,11 +158,8 @@ class AddinApiIT {
 
     @Test
     void aHeaderFlagIsHandedOverReadyToApplyAndADomainThatRemembersNothingGetsAShortSession() {
-        String domain = Fixtures.uniqueDomain();
-        String number = senders.account(domain);
-        senders.configure(number, domain, "FLAG", 0, "HEADER", "X-Secure-Envelope: yes");
-        String email = "carol@" + domain;
-        senders.userWithPassword(number, email);
+        AddinSenders.Sender who = senders.sender("carol", "FLAG", 0, "HEADER", "X-Secure-Envelope: yes");
+        String email = who.email();
 
         JsonObject session = senders.session(email, email);
         assertFalse(session.getBoolean("remembered"), "0 days: the add-in keeps the token in memory only");
@@ -302,12 +288,8 @@ class AddinApiIT {
         senders.configure(number, domain, "FLAG", 3, "SUBJECT", "[encrypt]");
         String user = "judy@" + domain;
         senders.admin().post("/api/v1/accounts/" + number + "/users", Json.createObjectBuilder().add("federationId", user).build().toString());
-        String idp = "https://idp.test.example/" + Fixtures.unique("addin");
-        BasicX509Credential key = SelfSignedCertificates.generate("idp.addin.example", Instant.now().minusSeconds(60), Duration.ofDays(30));
-        SsoSetup.enableWithScriptedIdp(senders.admin(), base, number, Json.createObjectBuilder().add("entityId", idp)
-                .add("ssoUrl", "https://idp.test.example/sso").add("ssoBinding", "HTTP_REDIRECT")
-                .add("certificates", Json.createArrayBuilder().add(pem(key.getEntityCertificate()))).build().toString(),
-                answer(idp, key, number, user));
+        ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(senders.admin(), base, number, user,
+                "https://idp.test.example/sso");
 
         JsonObject route = senders.anonymous().post("/api/addin/v1/sign-in/route",
                 Json.createObjectBuilder().add("email", user).add("mailbox", user).build().toString()).json();
@@ -322,8 +304,7 @@ class AddinApiIT {
         RedirectBinding.Received request = RedirectBinding.decode(toIdp.getRawQuery(), RedirectBinding.SAML_REQUEST);
         assertEquals("/addin/sso?mailbox=" + user, URLDecoder.decode(request.relayState(), StandardCharsets.UTF_8));
         String requestId = ((AuthnRequest) OpenSaml.parse(request.xml())).getID();
-        HttpResponse<String> acs = dialog.post(base.resolve("saml/" + number + "/acs"), Map.of("SAMLResponse",
-                Base64.getEncoder().encodeToString(answer(idp, key, number, user).inResponseTo(requestId).build())));
+        HttpResponse<String> acs = dialog.post(base.resolve("saml/" + number + "/acs"), Map.of("SAMLResponse", idp.answerTo(requestId)));
         assertEquals(303, acs.statusCode(), acs.body());
         String landing = acs.headers().firstValue("Location").orElseThrow();
         assertTrue(landing.startsWith("/addin/sso?mailbox="), landing);
@@ -356,16 +337,5 @@ class AddinApiIT {
         HttpResponse<String> portal = browser.get(base.resolve("login.xhtml"));
         assertEquals("DENY", portal.headers().firstValue("X-Frame-Options").orElse(""), "the portal is never framed");
         assertTrue(portal.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
-    }
-
-    private ResponseFixture answer(String idp, BasicX509Credential key, String number, String user) {
-        return ResponseFixture.from(idp, key).forServiceProvider(base.resolve("saml/" + number).toString(),
-                base.resolve("saml/" + number + "/acs").toString()).at(Instant.now())
-                .nameId(NameIdFormats.EMAIL_ADDRESS, user).assertion(a -> a.getAttributeStatements().clear());
-    }
-
-    private static String pem(X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----";
     }
 }

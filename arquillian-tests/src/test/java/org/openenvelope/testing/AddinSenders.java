@@ -20,6 +20,20 @@ public final class AddinSenders {
         this.admin = serviceAdministrator;
     }
 
+    /** A sender of a new account whose one domain's step 2 is set; signed in to nothing yet. */
+    public record Sender(String account, String domain, String email) {
+    }
+
+    /** A new account with one domain configured so, and its user {@code name@domain} with {@link #PASSWORD}. */
+    public Sender sender(String name, String encryptionType, int rememberDays, String flagType, String flagValue) {
+        String domain = Fixtures.uniqueDomain();
+        String number = account(domain);
+        configure(number, domain, encryptionType, rememberDays, flagType, flagValue);
+        String email = name + "@" + domain;
+        userWithPassword(number, email);
+        return new Sender(number, domain, email);
+    }
+
     /** A new account with one domain; returns its number. */
     public String account(String domain) {
         String number = admin.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Add-in") + "\"}").json().getString("number");

@@ -8,10 +8,8 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,21 +19,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.saml.NameIdFormats;
-import org.openenvelope.saml.ResponseFixture;
-import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
-import org.openenvelope.testing.SsoSetup;
+import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opensaml.security.x509.BasicX509Credential;
 
 /**
  * {@code /websafe/login} in headless Chromium as a recipient uses it: the address finds the account through its
@@ -228,17 +222,9 @@ class EmailFirstLoginBrowserIT {
     void aSamlAccountSendsTheBrowserToItsIdentityProvider() {
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);
-        String idp = "https://idp.test.example/" + Fixtures.unique("realm");
-        BasicX509Credential key = SelfSignedCertificates.generate("idp.email-first.example", Instant.now().minusSeconds(60),
-                Duration.ofDays(30));
         String user = "frank@" + domain;
         addUser(number, user);
-        SsoSetup.enableWithScriptedIdp(api, base, number, Json.createObjectBuilder().add("entityId", idp)
-                .add("ssoUrl", "https://idp.test.example/sso").add("ssoBinding", "HTTP_REDIRECT")
-                .add("certificates", Json.createArrayBuilder().add(pem(key.getEntityCertificate()))).build().toString(),
-                ResponseFixture.from(idp, key).forServiceProvider(base.resolve("saml/" + number).toString(),
-                        base.resolve("saml/" + number + "/acs").toString()).at(Instant.now())
-                        .nameId(NameIdFormats.EMAIL_ADDRESS, user).assertion(a -> a.getAttributeStatements().clear()));
+        ScriptedIdentityProvider.enable(api, base, number, user, "https://idp.test.example/sso");
 
         enterEmail(user);
         // The page navigates on by itself (meta refresh); the link is there for browsers that do not.
@@ -250,14 +236,5 @@ class EmailFirstLoginBrowserIT {
         assertTrue(location.startsWith("https://idp.test.example/sso?SAMLRequest="), location);
         assertTrue(driver.getCurrentUrl().startsWith("https://idp.test.example/sso") || driver.getCurrentUrl().startsWith("chrome-error"),
                 "the browser went to the identity provider: " + driver.getCurrentUrl());
-    }
-
-    private static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -38,6 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 import org.openenvelope.account.Account;
+import org.openenvelope.account.AuthenticationMethod;
+import org.openenvelope.addin.AddinSession;
+import org.openenvelope.addin.EncryptionFlow;
+import org.openenvelope.addin.EncryptionType;
+import org.openenvelope.addin.FlowStep;
+import org.openenvelope.addin.FlowStepName;
 import org.openenvelope.account.AccountNumber;
 import org.openenvelope.account.AccountStatus;
 import org.openenvelope.administrator.Administrator;
@@ -57,7 +63,6 @@ import org.openenvelope.saml.IdentityProviderSettings;
 import org.openenvelope.saml.IdpStage;
 import org.openenvelope.saml.SsoTest;
 import org.openenvelope.saml.SsoTestOutcome;
-import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.saml.KeyOrigin;
 import org.openenvelope.saml.KeyStatus;
 import org.openenvelope.saml.OutstandingRequest;
@@ -653,6 +658,36 @@ abstract class SchemaMappingTest {
         assertFalse(ended.isActiveAt(T0.plusSeconds(6)));
         assertEquals(T0.plus(Duration.ofHours(8)), ended.getExpiresAt());
         assertEquals("idp-logout", ended.getEndReason());
+    }
+
+    @Test
+    void addinSessionsAndFlowSummariesRoundTrip() {
+        Account account = persist(newAccount());
+        AccountUser user = persist(new AccountUser(account, unique("erin") + "@example.com", UserOrigin.ADMINISTRATOR, "ada", T0));
+        String digest = "d".repeat(40) + unique("s");
+        persist(new AddinSession(digest, user, user.getFederationId(), AuthenticationMethod.SAML, T0, T0.plus(Duration.ofDays(7))));
+        AddinSession session = read(em -> em.find(AddinSession.class, digest));
+        assertEquals(AuthenticationMethod.SAML, session.getSignedInWith());
+        assertEquals(T0.plus(Duration.ofDays(7)), session.getExpiresAt());
+        assertEquals(user.getId(), session.getUser().getId());
+
+        EncryptionFlow flow = persist(new EncryptionFlow(user, user.getFederationId(), EncryptionType.FLAG, T0));
+        inTransaction(em -> em.find(EncryptionFlow.class, flow.getId()).failed(FlowStepName.FLAGGED, "addin_failed",
+                "Outlook did not change the subject", T0.plusSeconds(2)));
+        EncryptionFlow loaded = read(em -> em.createNamedQuery(EncryptionFlow.BY_PUBLIC_ID, EncryptionFlow.class)
+                .setParameter("publicId", flow.getPublicId()).getSingleResult());
+        assertEquals(List.of(FlowStepName.INITIATED, FlowStepName.AUTHENTICATED, FlowStepName.FLAGGED),
+                loaded.getSteps().stream().map(FlowStep::getStep).toList(), "in their order");
+        assertTrue(loaded.getSteps().get(2).isFailed());
+        assertEquals(T0.plusSeconds(2), loaded.getSteps().get(2).getReachedAt());
+        assertEquals("Outlook did not change the subject", loaded.getSteps().get(2).getDetail());
+        assertEquals(EncryptionFlow.Outcome.FAILED, loaded.getOutcome());
+
+        inTransaction(em -> {
+            assertEquals(1, em.createNamedQuery(AddinSession.PURGE).setParameter("before", T0.plus(Duration.ofDays(8))).executeUpdate());
+            assertEquals(1, em.createNamedQuery(EncryptionFlow.PURGE).setParameter("before", T0.plusSeconds(1)).executeUpdate());
+        });
+        assertNull(read(em -> em.find(EncryptionFlow.class, flow.getId())));
     }
 
     // ---- ids ----

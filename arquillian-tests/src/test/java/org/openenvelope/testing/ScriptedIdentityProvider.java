@@ -1,0 +1,65 @@
+package org.openenvelope.testing;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.openenvelope.saml.NameIdFormats;
+import org.openenvelope.saml.ResponseFixture;
+import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.opensaml.security.x509.BasicX509Credential;
+
+/**
+ * An identity provider the test plays itself, enabled as an account's IdP (draft, passing Test SSO, Enable): its
+ * key is the test's, so the test answers AuthnRequests for one user as a real IdP would.
+ */
+public final class ScriptedIdentityProvider {
+
+    private final URI base;
+    private final String account;
+    private final String entityId;
+    private final BasicX509Credential key;
+    private final String user;
+
+    private ScriptedIdentityProvider(URI base, String account, String user) {
+        this.base = base;
+        this.account = account;
+        this.user = user;
+        this.entityId = "https://idp.test.example/" + Fixtures.unique("realm");
+        this.key = SelfSignedCertificates.generate("idp.scripted.example", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    }
+
+    /** Enables the IdP for the account, its sign-in page at {@code ssoUrl} (Redirect binding), answering for {@code user}. */
+    public static ScriptedIdentityProvider enable(ApiClient api, URI base, String account, String user, String ssoUrl) {
+        ScriptedIdentityProvider idp = new ScriptedIdentityProvider(base, account, user);
+        SsoSetup.enableWithScriptedIdp(api, base, account, Json.createObjectBuilder().add("entityId", idp.entityId)
+                .add("ssoUrl", ssoUrl).add("ssoBinding", "HTTP_REDIRECT")
+                .add("certificates", Json.createArrayBuilder().add(pem(idp.key.getEntityCertificate()))).build().toString(),
+                idp.answer());
+        return idp;
+    }
+
+    /** A signed answer naming the user by an emailAddress NameID, for the account's SP. */
+    public ResponseFixture answer() {
+        return ResponseFixture.from(entityId, key).forServiceProvider(base.resolve("saml/" + account).toString(),
+                        base.resolve("saml/" + account + "/acs").toString()).at(Instant.now())
+                .nameId(NameIdFormats.EMAIL_ADDRESS, user).assertion(a -> a.getAttributeStatements().clear());
+    }
+
+    /** The answer to one AuthnRequest, Base64 as the HTTP-POST binding carries it. */
+    public String answerTo(String requestId) {
+        return Base64.getEncoder().encodeToString(answer().inResponseTo(requestId).build());
+    }
+
+    public static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
