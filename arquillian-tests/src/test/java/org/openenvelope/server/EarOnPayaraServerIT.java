@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.saml.OpenSaml;
 import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.testing.AddinSenders;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
@@ -69,6 +70,22 @@ class EarOnPayaraServerIT {
                 .contains("ear-" + number + ".example"), "the portal shows what the API wrote");
 
         samlServiceProviderWorks(base, api, number);
+        outlookAddinWorks(base, api);
+    }
+
+    /** The add-in's pages, its sender role (glassfish-web.xml) and Bucket4j from the EAR's lib/ on a full server. */
+    private static void outlookAddinWorks(URI base, ApiClient api) {
+        HttpResponse<String> pane = new BrowserlessClient().get(base.resolve("addin/taskpane.html"));
+        assertEquals(200, pane.statusCode());
+        assertTrue(pane.body().contains("/lib/1/hosted/office.js\"></script>"), pane.body());
+        AddinSenders senders = new AddinSenders(base, api);
+        AddinSenders.Sender sender = senders.sender("ear.sender", "FLAG", 1, "SUBJECT", "[secure]");
+        ApiClient addin = senders.sender(senders.session(sender.email(), sender.email()).getString("token"));
+        ApiClient.Reply flow = addin.post("/api/addin/v1/flows", null);
+        assertEquals(201, flow.status(), flow.toString());
+        assertEquals("COMPLETED", addin.post("/api/addin/v1/flows/" + flow.json().getString("id") + "/steps",
+                "{\"step\":\"FLAGGED\"}").json().getString("outcome"));
+        assertEquals(401, api.get("/api/addin/v1/session").status(), "an API token is no add-in token");
     }
 
     /** OpenSAML and the SP keys (sealed under the master key) work from the EAR's lib/ on a full server. */
