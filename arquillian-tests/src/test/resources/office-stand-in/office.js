@@ -34,7 +34,7 @@
         if (event.origin !== location.origin || !event.data || event.data.officeStandInDialog === undefined) {
             return;
         }
-        record('dialog.messageReceived', event.data.officeStandInDialog);
+        record('dialog.messageReceived', {message: event.data.officeStandInDialog, targetOrigin: event.data.targetOrigin});
         const handler = dialogHandlers['dialogMessageReceived'];
         if (handler) {
             handler({message: event.data.officeStandInDialog, origin: event.origin});
@@ -60,7 +60,8 @@
             requirements: {
                 isSetSupported: function (name, version) {
                     record('requirements.isSetSupported', [name, version]);
-                    return name === 'Mailbox' && versionAtLeast(setup.mailboxRequirement || '1.8', version);
+                    return name === 'Mailbox' && versionAtLeast(setup.mailboxRequirement || '1.8', version)
+                        || name === 'DialogOrigin' && versionAtLeast('1.1', version);
                 }
             },
             mailbox: {
@@ -110,9 +111,10 @@
                     later(callback, dialogWindow ? {status: Succeeded, value: dialog}
                         : {status: Failed, error: {code: 12009, message: 'The user chose to ignore the dialog box.'}});
                 },
-                messageParent: function (message) {
-                    record('ui.messageParent', message);
-                    window.opener.postMessage({officeStandInDialog: message}, location.origin);
+                messageParent: function (message, options) {
+                    record('ui.messageParent', [message, options || null]);
+                    const target = options && options.targetOrigin;
+                    window.opener.postMessage({officeStandInDialog: message, targetOrigin: target || null}, target || location.origin);
                 }
             }
         }

@@ -19,5 +19,10 @@ Office.onReady(async function () {
         message = {error: 'The service cannot be reached. Check your connection and try again.'};
     }
     status.textContent = message.session ? 'Signed in. This window closes by itself.' : message.error;
-    Office.context.ui.messageParent(JSON.stringify(message));
+    // Only to the task pane's origin (the service's own), where Office supports saying so.
+    if (Office.context.requirements.isSetSupported('DialogOrigin', '1.1')) {
+        Office.context.ui.messageParent(JSON.stringify(message), {targetOrigin: location.origin});
+    } else {
+        Office.context.ui.messageParent(JSON.stringify(message));
+    }
 });

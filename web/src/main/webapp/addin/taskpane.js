@@ -219,6 +219,9 @@
             }
             const dialog = result.value;
             dialog.addEventHandler(Office.EventType.DialogMessageReceived, function (arg) {
+                if (arg.origin !== undefined && arg.origin !== location.origin) {
+                    return; // DialogOrigin 1.1 names the sender: only the service's own sign-in page counts
+                }
                 dialog.close();
                 let message = null;
                 try {

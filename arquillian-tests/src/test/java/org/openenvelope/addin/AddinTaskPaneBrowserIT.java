@@ -274,6 +274,9 @@ class AddinTaskPaneBrowserIT {
         assertEquals("[encrypt] Merger", item("subject"));
         assertEquals(user, driver.findElement(By.id("sender")).getText());
         assertTrue(called("dialog.close"));
+        Object targetOrigin = officeCalls().stream().filter(call -> "dialog.messageReceived".equals(call.get("method")))
+                .findFirst().map(call -> ((Map<?, ?>) call.get("args")).get("targetOrigin")).orElse(null);
+        assertEquals(base.getScheme() + "://" + base.getRawAuthority(), targetOrigin, "the token goes to the pane's origin only");
         assertTrue(((String) stored()).contains("\"token\""));
     }
 }
