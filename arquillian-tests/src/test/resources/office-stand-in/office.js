@@ -1,7 +1,8 @@
 /*
  * A small stand-in for Office.js in Outlook, for the add-in's browser tests: the parts of the API the add-in uses,
  * each call recorded in window.officeStandIn.calls. A test sets the mailbox before loading a page, as JSON in
- * sessionStorage "officeStandIn": {mailbox, subject, mailboxRequirement ("1.8" by default), failSubjectWrite}.
+ * sessionStorage "officeStandIn": {mailbox, subject, mailboxRequirement ("1.8" by default), failSubjectWrite,
+ * outsideOutlook (the page opened in a plain browser: no mailbox, as Office.js then has none)}.
  * The dialog API opens a real window; messageParent in it reaches the task pane by postMessage.
  */
 (function () {
@@ -119,4 +120,7 @@
             }
         }
     };
+    if (setup.outsideOutlook) {
+        delete window.Office.context.mailbox;
+    }
 })();

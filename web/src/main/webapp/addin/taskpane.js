@@ -349,6 +349,11 @@
     }
 
     Office.onReady(function () {
+        if (!Office.context || !Office.context.mailbox || !Office.context.mailbox.item) {
+            $('starting').textContent = 'This is the Secure Send add-in for Outlook. Open it from a message you are'
+                + ' writing: choose Secure Send on the ribbon.';
+            return;
+        }
         start();
     });
 })();

@@ -201,6 +201,11 @@ class AddinTaskPaneBrowserIT {
         assertEquals("Salary review", item("subject"));
         assertFalse(called("item.subject.setAsync") || called("item.internetHeaders.setAsync"));
         Browser.screenshot(driver, "addin-taskpane-encrypt-not-available");
+
+        // The page opened in a plain browser, outside Outlook: it says where it belongs instead of failing.
+        openTaskPane(email, "", Map.of("outsideOutlook", true));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("starting"), "Open it from a message you are writing"));
+        assertFalse(driver.findElement(By.id("sign-in")).isDisplayed());
     }
 
     @Test
