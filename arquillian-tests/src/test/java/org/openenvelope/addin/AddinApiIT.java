@@ -205,6 +205,27 @@ class AddinApiIT {
     }
 
     @Test
+    void anAdministratorSeesWhoIsSignedInToTheAddinAndSignsThemOut() {
+        AddinSenders.Sender who = senders.sender("kim", "FLAG", 30, "SUBJECT", "[secure]");
+        ApiClient laptop = senders.sender(senders.session(who.email(), who.email()).getString("token"));
+        ApiClient phone = senders.sender(senders.session(who.email(), who.email()).getString("token"));
+        String users = "/api/v1/accounts/" + who.account() + "/users";
+        JsonObject user = senders.admin().get(users).json().getJsonArray("items").getJsonObject(0);
+        assertEquals(2, user.getInt("addinSessions"));
+
+        long id = user.getJsonNumber("id").longValue();
+        ApiClient.Reply ended = senders.admin().delete(users + "/" + id + "/addin-sessions");
+        assertEquals(200, ended.status(), ended.body());
+        assertEquals(2, ended.json().getInt("ended"));
+        assertEquals(401, laptop.get("/api/addin/v1/session").status());
+        assertEquals(401, phone.get("/api/addin/v1/session").status());
+        assertEquals(0, senders.admin().get(users).json().getJsonArray("items").getJsonObject(0).getInt("addinSessions"));
+        assertTrue(senders.admin().get("/api/v1/accounts/" + who.account() + "/audit").body()
+                .contains("Signed " + who.email() + " out of the Outlook add-in (2 sessions)"));
+        assertEquals(201, senders.signIn(who.email(), AddinSenders.PASSWORD, null, who.email()).status(), "the password still works");
+    }
+
+    @Test
     void theApiTakesOnlyAddinTokensAndOnlyMailboxesOfTheSendersAccount() {
         String domain = Fixtures.uniqueDomain();
         String number = senders.account(domain);

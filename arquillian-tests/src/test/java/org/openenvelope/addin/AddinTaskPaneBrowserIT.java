@@ -186,6 +186,33 @@ class AddinTaskPaneBrowserIT {
     }
 
     @Test
+    void anAdministratorSignsASenderOutOfTheAddinOnTheUsersPage() throws Exception {
+        AddinSenders.Sender who = senders.sender("lena", "FLAG", 30, "SUBJECT", "[secure]");
+        openTaskPane(who.email(), "Offer", Map.of());
+        next();
+        password(AddinSenders.PASSWORD);
+        outcome("flagged");
+
+        driver.get(base.resolve("login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
+        driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+        driver.get(base.resolve("admin/accounts/users.xhtml?account=" + who.account()).toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "Signed in on 1 device"));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        Browser.screenshot(driver, "users-addin-signed-in");
+        driver.findElement(By.xpath("//table[@id='user-list']//input[@value='Sign out of the add-in']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is signed out of the Outlook add-in (1 session)"));
+        assertTrue(driver.findElement(By.id("user-list")).getText().contains("Not signed in"));
+
+        driver.manage().window().setSize(new Dimension(380, 860));
+        openTaskPane(who.email(), "Offer", Map.of());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
+        assertNull(stored(), "the pane forgot the token the service no longer knows");
+    }
+
+    @Test
     void encryptIsAnsweredNotAvailableInPlainWordsAndTheMessageIsLeftAlone() throws Exception {
         AddinSenders.Sender who = senders.sender("bob", "ENCRYPT", 1, "SUBJECT", "[secure]");
         String email = who.email();

@@ -63,10 +63,12 @@ public final class AddinSenders {
         return issued.json().getString("oneTimePassword");
     }
 
-    /** A user who has replaced the one-time password with {@link #PASSWORD} (by signing in to the add-in once). */
+    /** A user who has replaced the one-time password with {@link #PASSWORD} (signing in to the add-in once, and out). */
     public void userWithPassword(String number, String email) {
         String oneTime = userWithOneTimePassword(number, email);
-        expect(201, signIn(email, oneTime, PASSWORD, email));
+        ApiClient.Reply signedIn = signIn(email, oneTime, PASSWORD, email);
+        expect(201, signedIn);
+        expect(204, sender(signedIn.json().getString("token")).delete("/api/addin/v1/session"));
     }
 
     public ApiClient.Reply signIn(String email, String password, String newPassword, String mailbox) {

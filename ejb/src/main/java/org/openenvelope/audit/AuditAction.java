@@ -24,6 +24,7 @@ public enum AuditAction {
     ADDIN_MANIFEST_DOWNLOADED("addin.manifest-downloaded"),
     ADDIN_SIGNED_IN("addin.signed-in"),
     ADDIN_SIGNED_OUT("addin.signed-out"),
+    ADDIN_SESSIONS_ENDED("addin.sessions-ended"),
     ADDIN_FLOW_ENDED("addin.flow-ended"),
     MICROSOFT_365_DETAILS_SAVED("microsoft.details-saved"),
     MICROSOFT_365_CONNECTION_TESTED("microsoft.connection-tested"),

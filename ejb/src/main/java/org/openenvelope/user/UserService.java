@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.openenvelope.account.Account;
 import org.openenvelope.addin.AddinSession;
 import org.openenvelope.addin.EncryptionFlow;
@@ -37,8 +39,26 @@ public class UserService {
 
     public List<UserView> listUsers(String accountNumber) {
         Account account = access.account(accountNumber);
+        Map<Long, Long> addinSessions = em.createNamedQuery(AddinSession.ACTIVE_PER_USER, Object[].class)
+                .setParameter("account", account).setParameter("now", clock.instant()).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> ((Number) row[1]).longValue()));
         return em.createNamedQuery(AccountUser.OF_ACCOUNT, AccountUser.class).setParameter("account", account)
-                .getResultStream().map(UserView::of).toList();
+                .getResultStream().map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L))).toList();
+    }
+
+    /**
+     * Signs the user out of every Outlook add-in (a lost laptop; a federated user the IdP no longer knows, whose
+     * remembered add-in would otherwise work on until its days are over).
+     *
+     * @return how many add-in sessions ended
+     */
+    public int endAddinSessions(String accountNumber, long userId) {
+        Account account = access.account(accountNumber);
+        AccountUser user = user(account, userId);
+        int ended = endAddinSessions(user);
+        audit.record(AuditAction.ADDIN_SESSIONS_ENDED, accountNumber, "Signed " + user.getFederationId()
+                + " out of the Outlook add-in (" + ended + (ended == 1 ? " session)" : " sessions)"));
+        return ended;
     }
 
     /**
@@ -59,7 +79,7 @@ public class UserService {
         em.persist(user);
         em.flush();
         audit.record(AuditAction.USER_ADDED, accountNumber, "Added user " + value);
-        return UserView.of(user);
+        return UserView.of(user, 0);
     }
 
     /**
@@ -90,10 +110,12 @@ public class UserService {
         audit.record(AuditAction.USER_REMOVED, accountNumber, "Removed user " + user.getFederationId());
     }
 
-    /** A new password (or none) ends the add-in sessions the old one opened. */
-    private void endAddinSessions(AccountUser user) {
-        em.createNamedQuery(AddinSession.OF_USER, AddinSession.class).setParameter("user", user).getResultStream()
-                .forEach(em::remove);
+    /** Also when a new password (or none) ends the add-in sessions the old one opened. */
+    private int endAddinSessions(AccountUser user) {
+        List<AddinSession> sessions = em.createNamedQuery(AddinSession.OF_USER, AddinSession.class)
+                .setParameter("user", user).getResultList();
+        sessions.forEach(em::remove);
+        return sessions.size();
     }
 
     private AccountUser user(Account account, long userId) {

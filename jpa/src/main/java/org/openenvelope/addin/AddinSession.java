@@ -24,10 +24,13 @@ import org.openenvelope.user.AccountUser;
 @Table(name = "addin_session")
 @NamedQuery(name = AddinSession.PURGE, query = "delete from AddinSession s where s.expiresAt < :before")
 @NamedQuery(name = AddinSession.OF_USER, query = "select s from AddinSession s where s.user = :user")
+@NamedQuery(name = AddinSession.ACTIVE_PER_USER, query = "select s.user.id, count(s) from AddinSession s"
+        + " where s.user.account = :account and s.expiresAt > :now group by s.user.id")
 public class AddinSession {
 
     public static final String PURGE = "AddinSession.purge";
     public static final String OF_USER = "AddinSession.ofUser";
+    public static final String ACTIVE_PER_USER = "AddinSession.activePerUser";
 
     @Id
     @Column(name = "token_digest", length = 64)

@@ -62,8 +62,18 @@ public class UserResource {
     }
 
     @DELETE
+    @Path("{id}/addin-sessions")
+    @Operation(summary = "Sign the user out of every Outlook add-in",
+            description = "For a lost device, or a federated user the identity provider no longer knows: a remembered"
+                    + " add-in sign-in otherwise lasts the domain's remember-password days.")
+    @APIResponse(responseCode = "200", description = "{\"ended\": n}")
+    public jakarta.json.JsonObject endAddinSessions(@PathParam("number") String number, @PathParam("id") long id) {
+        return jakarta.json.Json.createObjectBuilder().add("ended", users.endAddinSessions(number, id)).build();
+    }
+
+    @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a user; their user-portal sessions end")
+    @Operation(summary = "Remove a user; their user-portal and add-in sessions end")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeUser(@PathParam("number") String number, @PathParam("id") long id) {
         users.removeUser(number, id);

@@ -58,9 +58,16 @@ public class UsersBean implements Serializable {
         users = service.listUsers(tab.getNumber());
     }
 
+    public String endAddinSessions(UserView user) {
+        int ended = service.endAddinSessions(tab.getNumber(), user.id());
+        FormErrors.info(user.federationId() + " is signed out of the Outlook add-in ("
+                + ended + (ended == 1 ? " session)." : " sessions)."));
+        return tab.reload();
+    }
+
     public String remove(UserView user) {
         service.removeUser(tab.getNumber(), user.id());
-        FormErrors.info("Removed " + user.federationId() + "; their user-portal sessions have ended.");
+        FormErrors.info("Removed " + user.federationId() + "; their user-portal and add-in sessions have ended.");
         return tab.reload();
     }
 
