@@ -34,10 +34,29 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the service on a free port and waits until it answers.
+     *
      * @param environment variables to set; a null value removes the variable inherited from the test JVM
      */
     public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log) throws IOException {
-        int port = freePort();
+        return start(dataDir, environment, log, freePort());
+    }
+
+    /** Starts the service on {@code port} (a restart where the base URL must stay the same) and waits for it. */
+    public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
+            throws IOException {
+        MicroProcess micro = launch(dataDir, environment, log, port);
+        micro.awaitReady();
+        return micro;
+    }
+
+    /** Starts the service without waiting for it: for a start that is expected to be refused. */
+    public static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log) throws IOException {
+        return launch(dataDir, environment, log, freePort());
+    }
+
+    private static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log, int port)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
@@ -58,13 +77,32 @@ public final class MicroProcess implements AutoCloseable {
             }
         });
         Files.createDirectories(log.getParent());
-        MicroProcess micro = new MicroProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
-        micro.awaitReady();
-        return micro;
+        return new MicroProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
     }
 
     public URI base() {
         return base;
+    }
+
+    public int port() {
+        return base.getPort();
+    }
+
+    /** Waits for the process to end on its own and returns its exit status. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new AssertionError("Payara Micro still ran after " + limit + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Ends the process the way a power cut, an OOM killer or {@code kill -9} does: no shutdown of any kind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Payara Micro survived SIGKILL");
+        }
     }
 
     public String log() throws IOException {

@@ -1,5 +1,6 @@
 package org.openenvelope.addin;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the audit trail keeps how each flow ended). Harmless when several nodes run it.
  */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class AddinHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(AddinHousekeeping.class.getName());

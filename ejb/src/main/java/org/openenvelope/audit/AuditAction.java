@@ -3,6 +3,7 @@ package org.openenvelope.audit;
 /** What an audit event records; the code is what is stored and what the REST API returns. */
 public enum AuditAction {
     SERVICE_ADMINISTRATOR_CREATED("service-administrator.created"),
+    DATABASE_BACKED_UP("database.backed-up"),
     ACCOUNT_CREATED("account.created"),
     ACCOUNT_RENAMED("account.renamed"),
     ACCOUNT_SUSPENDED("account.suspended"),

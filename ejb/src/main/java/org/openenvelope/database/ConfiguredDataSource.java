@@ -13,7 +13,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The vendor data source behind the container's connection pool ({@link DatabaseMigration} declares the pool).
  * It reads {@link DatabaseSettings} from MicroProfile Config when the pool opens its first connection, so the
- * same EAR or WAR moves from the embedded H2 database to PostgreSQL by configuration alone, on any server.
+ * same EAR or WAR moves from the embedded H2 database to PostgreSQL by configuration alone, on any server. A
+ * database that cannot be opened before the service has started ends the start ({@link StartupRefusal}).
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -41,6 +42,7 @@ public class ConfiguredDataSource implements DataSource {
                 "openenvelope.datasource.url must start with jdbc:h2: or jdbc:postgresql:, not "
                         + settings.describe()));
         if (vendor.equals("H2")) {
+            SynchronousFileSystem.register();
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(settings.url());
             h2.setUser(settings.user());
@@ -60,12 +62,20 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        try {
+            return target().getConnection();
+        } catch (SQLException failure) {
+            throw StartupRefusal.connectionFailed(failure);
+        }
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().getConnection(username, password);
+        try {
+            return target().getConnection(username, password);
+        } catch (SQLException failure) {
+            throw StartupRefusal.connectionFailed(failure);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -29,6 +30,7 @@ import org.openenvelope.saml.metadata.MetadataTrust;
  * the same IdP; the result is the same document applied twice.
  */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class MetadataRefresher {
 
     private static final Logger LOG = Logger.getLogger(MetadataRefresher.class.getName());

@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.logging.Logger;
 
 /** Forgets what can no longer matter: expired assertions and requests. Harmless when several nodes run it. */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class SamlHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(SamlHousekeeping.class.getName());

@@ -17,10 +17,10 @@ class DatabaseSettingsTest {
     Path dataDir;
 
     @Test
-    void withoutAUrlUsesAnH2FileDatabaseUnderTheDataDirectory() {
+    void withoutAUrlUsesADurableH2FileDatabaseUnderTheDataDirectory() {
         DatabaseSettings settings = DatabaseSettings.from(MapConfig.of(DatabaseSettings.DATA_DIR, dataDir.toString()));
-        assertEquals("jdbc:h2:file:" + dataDir.resolve("database").resolve("openenvelope") + ";DB_CLOSE_ON_EXIT=FALSE",
-                settings.url());
+        assertEquals("jdbc:h2:fsync:" + dataDir.resolve("database").resolve("openenvelope")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", settings.url());
         assertEquals("", settings.user());
         assertEquals("", settings.password());
         assertTrue(settings.isEmbedded());
@@ -31,7 +31,33 @@ class DatabaseSettingsTest {
     void theEmbeddedDatabaseIsFoundByAnAbsoluteNormalisedPath() {
         String url = DatabaseSettings.embeddedUrl(Path.of("relative/./data/../data"));
         Path expected = Path.of("relative/data").toAbsolutePath().resolve("database").resolve("openenvelope");
-        assertEquals("jdbc:h2:file:" + expected + ";DB_CLOSE_ON_EXIT=FALSE", url);
+        assertEquals("jdbc:h2:fsync:" + expected + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", url);
+    }
+
+    @Test
+    void anH2UrlOfTheOperatorsOwnIsMadeDurable() {
+        assertEquals("jdbc:h2:fsync:/srv/oe/db;MODE=PostgreSQL;WRITE_DELAY=0",
+                DatabaseSettings.durable("jdbc:h2:file:/srv/oe/db;MODE=PostgreSQL"));
+        assertEquals("jdbc:h2:fsync:~/oe/db;WRITE_DELAY=0", DatabaseSettings.durable("jdbc:h2:~/oe/db"));
+        assertEquals("jdbc:h2:fsync:./db;WRITE_DELAY=0", DatabaseSettings.durable("jdbc:h2:./db"));
+        assertEquals("jdbc:h2:tcp://db.internal/oe;WRITE_DELAY=0", DatabaseSettings.durable("jdbc:h2:tcp://db.internal/oe"));
+        assertEquals("jdbc:h2:fsync:/srv/oe/db;write_delay = 0", DatabaseSettings.durable("jdbc:h2:file:/srv/oe/db;write_delay = 0"));
+        assertEquals("jdbc:h2:fsync:/srv/oe/db;WRITE_DELAY=0", DatabaseSettings.from(MapConfig.of(
+                DatabaseSettings.URL, "jdbc:h2:file:/srv/oe/db")).url());
+    }
+
+    @Test
+    void inMemoryAndPostgreSqlUrlsAreLeftAsTheyAre() {
+        assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", DatabaseSettings.durable("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"));
+        assertEquals("jdbc:postgresql://db/oe", DatabaseSettings.durable("jdbc:postgresql://db/oe"));
+    }
+
+    @Test
+    void refusesAnH2UrlThatDelaysWrites() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DatabaseSettings.from(
+                MapConfig.of(DatabaseSettings.URL, "jdbc:h2:file:/srv/oe/db;WRITE_DELAY=500")));
+        assertTrue(refused.getMessage().startsWith("openenvelope.datasource.url sets WRITE_DELAY=500: H2 would"
+                + " confirm commits that reach the disk only later"), refused.getMessage());
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** An empty database (or schema) made for one test class and dropped afterwards. */
 interface TestDatabase extends AutoCloseable {
@@ -49,6 +51,33 @@ interface TestDatabase extends AutoCloseable {
                 }
             }
         };
+    }
+
+    String URL_VARIABLE = "OPENENVELOPE_TEST_POSTGRES_URL";
+    String USER_VARIABLE = "OPENENVELOPE_TEST_POSTGRES_USER";
+    String PASSWORD_VARIABLE = "OPENENVELOPE_TEST_POSTGRES_PASSWORD";
+
+    /**
+     * A new schema in the PostgreSQL database named by {@value #URL_VARIABLE} (with {@value #USER_VARIABLE} and
+     * {@value #PASSWORD_VARIABLE}). Without it the test is skipped, except on CI ({@code CI=true}), which must
+     * prove PostgreSQL: there it fails. {@code .ci/postgres} starts a throw-away server and prints the variables.
+     */
+    static TestDatabase postgreSqlFromEnvironment() throws SQLException {
+        String url = System.getenv(URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(URL_VARIABLE + " is not set, but CI=true: CI must run the"
+                        + " PostgreSQL tests. Start one with: eval \"$(bash .ci/postgres)\"");
+            }
+            Assumptions.assumeTrue(false, URL_VARIABLE + " is not set; skipping the"
+                    + " PostgreSQL variant. Start one with: eval \"$(bash .ci/postgres)\"");
+        }
+        return postgreSql(url, environment(USER_VARIABLE), environment(PASSWORD_VARIABLE));
+    }
+
+    private static String environment(String variable) {
+        String value = System.getenv(variable);
+        return value == null ? "" : value;
     }
 
     /**

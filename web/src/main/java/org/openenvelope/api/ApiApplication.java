@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Profiles", description = "The domains and email addresses of an account"),
                 @Tag(name = "Administrators", description = "The Groups tab: an account's administrators"),
                 @Tag(name = "Audit", description = "What changed, who changed it, and when"),
+                @Tag(name = "Database", description = "Online backups of the embedded database"),
                 @Tag(name = "SAML", description = "The account's SAML 2.0 service provider and the identity provider it trusts"),
                 @Tag(name = "Users", description = "The people who sign in to the account's user portal"),
                 @Tag(name = "Microsoft 365", description = "Addin Config: the account's Entra ID app registration for Microsoft Graph")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openenvelope.database.DatabaseOutage;
 import org.openenvelope.error.ServiceException;
 
 /**
@@ -15,8 +16,9 @@ import org.openenvelope.error.ServiceException;
  * the API means to report: Jersey wraps JSON-B failures in {@code ProcessingException}, EJB and
  * {@code @Transactional} boundaries wrap system exceptions in {@code EJBException} or
  * {@code TransactionalException}. A {@link ServiceException} or a JSON binding failure found there is reported
- * as such; a lost optimistic lock is a 409. Anything else is a bug or an outage: it is logged with an incident
- * id, and the client gets only that id.
+ * as such; a lost optimistic lock is a 409; an unavailable database a 503 with {@code Retry-After} (the request
+ * was fine, the client should try again). Anything else is a bug: it is logged with an incident id, and the
+ * client gets only that id.
  *
  * <p>Security: the response never contains the exception's message or stack trace, which may name tables,
  * classes or values.
@@ -29,6 +31,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseOutage.explains(thrown)) {
+            LOG.warning(() -> "Database unavailable, a REST API request answered 503: " + DatabaseOutage.describe(thrown));
+            return ApiError.of("service_unavailable", DatabaseOutage.MESSAGE)
+                    .respond(Response.status(Status.SERVICE_UNAVAILABLE)
+                            .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
         Throwable cause = thrown;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof ServiceException refusal) {

@@ -14,9 +14,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.openenvelope.addin.AddinService;
 import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
+import org.openenvelope.database.DatabaseOutage;
 import org.openenvelope.token.ApiTokenService;
 
 /**
@@ -27,15 +29,21 @@ import org.openenvelope.token.ApiTokenService;
  * <p>Security decisions: API requests never create or use a session, so a portal session cookie cannot drive
  * the API (no CSRF against it). Portal sessions hold only the administrator id and are re-validated on each
  * request, so removal of an administrator or suspension of their account ends their access immediately.
+ *
+ * <p>When the database cannot be reached, nobody can be authenticated, and the answer says so (HTTP 503); it is
+ * never told as a wrong password or an invalid token, which would send people to reset what is not broken.
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String SIGN_IN_OUTCOME = PortalAuthenticationMechanism.class.getName() + ".outcome";
+    /** Set on the request when the form sign-in could not be decided because the database is unavailable. */
+    public static final String DATABASE_UNAVAILABLE = PortalAuthenticationMechanism.class.getName() + ".unavailable";
     public static final String ADDIN_SENDER = "addin-sender";
     static final String ADDIN_API = "/api/addin/";
     static final String SIGN_IN_PAGE = "/login.xhtml";
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
     @Inject
     AdministratorService administrators;
@@ -49,6 +57,20 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException failure) {
+            if (!DatabaseOutage.explains(failure)) {
+                throw failure;
+            }
+            LOG.warning(() -> "Database unavailable, " + request.getMethod() + " " + pathOf(request)
+                    + " answered 503: " + DatabaseOutage.describe(failure));
+            return unavailable(request, response, context);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         if (pathOf(request).startsWith(ADDIN_API)) {
             return addinBearer(request, response, context);
         }
@@ -119,6 +141,30 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         return unauthorized(response, "OpenEnvelope add-in", null, "Sign in to the add-in first.");
+    }
+
+    /** The form sign-in shows its own message (see {@code SignInBean}); everything else gets a 503 at once. */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    HttpMessageContext context) {
+        if (context.isAuthenticationRequest()) {
+            request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+        try {
+            if (pathOf(request).startsWith("/api/")) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(Json.createObjectBuilder().add("code", "service_unavailable")
+                        .add("message", DatabaseOutage.MESSAGE).build().toString());
+            } else {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
+        } catch (IOException e) {
+            // The client went away; nothing left to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static Optional<String> bearerToken(HttpServletRequest request) {

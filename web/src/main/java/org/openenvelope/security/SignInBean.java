@@ -51,6 +51,12 @@ public class SignInBean {
             faces.responseComplete();
             return;
         }
+        if (Boolean.TRUE.equals(request.getAttribute(PortalAuthenticationMechanism.DATABASE_UNAVAILABLE))) {
+            external.setResponseStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            Messages.addError(null, "OpenEnvelope cannot reach its database right now, so nobody can sign in."
+                    + " This is not a problem with your password: try again in a few minutes.");
+            return;
+        }
         Messages.addError(null, refusal(request.getAttribute(PortalAuthenticationMechanism.SIGN_IN_OUTCOME)));
     }
 

@@ -1,0 +1,138 @@
+package org.openenvelope.bench;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.openenvelope.saml.OpenSaml;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.BrowserlessClient;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.ScriptedIdentityProvider;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+
+/**
+ * A load of the writes people cause, against a running service (see {@code bench/writes.sh}): REST account
+ * creation one at a time and from four clients at once, the portal's form sign-in (PBKDF2, the audit line, the
+ * failure counter reset) and an SSO sign-in through the ACS (replay cache, user-portal session, audit line).
+ * Prints latency percentiles and throughput of each; every request is checked, so a failing service cannot
+ * look fast.
+ */
+public final class WriteLoad {
+
+    private final URI base;
+    private final int rounds;
+
+    private WriteLoad(URI base, int rounds) {
+        this.base = base;
+        this.rounds = rounds;
+    }
+
+    /** Arguments: the service's base URL and the number of timed rounds of each kind. */
+    public static void main(String[] arguments) throws Exception {
+        new WriteLoad(URI.create(arguments[0]), Integer.parseInt(arguments[1])).run();
+    }
+
+    private void run() throws Exception {
+        String token = PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Write load");
+        ApiClient api = new ApiClient(base, token);
+        Runnable createAccount = () -> expect(201, api.post("/api/v1/accounts",
+                "{\"name\":\"" + Fixtures.unique("Load") + "\"}").status(), "account created");
+        measure("REST: create an account, 1 client", rounds, createAccount);
+        concurrently("REST: create an account, 4 clients", rounds, 4, createAccount);
+
+        measure("Portal: form sign-in", Math.max(10, rounds / 5), () -> expect(
+                new PortalClient(base).signIn(Deployments.adminEmail(), Deployments.adminPassword()).path()
+                        .startsWith("/admin/"), "signed in"));
+
+        String account = api.post("/api/v1/accounts", "{\"name\":\"Load Federation\"}").json().getString("number");
+        String domain = Fixtures.uniqueDomain();
+        expect(201, api.post("/api/v1/accounts/" + account + "/profiles",
+                "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status(), "domain added");
+        String user = "load@" + domain;
+        expect(201, api.post("/api/v1/accounts/" + account + "/users", "{\"federationId\":\"" + user + "\"}").status(),
+                "user added");
+        ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(api, base, account, user, "https://idp.test.example/sso");
+        measure("SSO: sign-in through the ACS", rounds, () -> {
+            BrowserlessClient browser = new BrowserlessClient();
+            URI location = URI.create(browser.get(base.resolve("saml/" + account + "/login")).headers()
+                    .firstValue("Location").orElseThrow());
+            String requestId = ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(),
+                    RedirectBinding.SAML_REQUEST).xml())).getID();
+            HttpResponse<String> acs = browser.post(base.resolve("saml/" + account + "/acs"),
+                    Map.of("SAMLResponse", Base64.getEncoder().encodeToString(idp.answer().inResponseTo(requestId).build())));
+            expect(303, acs.statusCode(), "signed in through the ACS");
+        });
+    }
+
+    /** Warms up with a fifth of the rounds, then times each of {@code rounds} calls. */
+    private static void measure(String label, int rounds, Runnable call) {
+        for (int i = 0; i < Math.max(5, rounds / 5); i++) {
+            call.run();
+        }
+        long[] nanos = new long[rounds];
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            long before = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - before;
+        }
+        report(label, nanos, System.nanoTime() - start);
+    }
+
+    private static void concurrently(String label, int rounds, int clients, Runnable call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long[] nanos = new long[rounds];
+            List<Future<?>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int client = 0; client < clients; client++) {
+                int first = client;
+                running.add(pool.submit(() -> {
+                    for (int i = first; i < rounds; i += clients) {
+                        long before = System.nanoTime();
+                        call.run();
+                        nanos[i] = System.nanoTime() - before;
+                    }
+                }));
+            }
+            for (Future<?> done : running) {
+                done.get();
+            }
+            report(label, nanos, System.nanoTime() - start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void report(String label, long[] nanos, long elapsed) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-40s n=%4d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  %8.1f/s%n", label, sorted.length,
+                millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99), sorted.length / (elapsed / 1e9));
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void expect(int expected, int actual, String what) {
+        expect(expected == actual, what + " (HTTP " + actual + ")");
+    }
+
+    private static void expect(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Not " + what);
+        }
+    }
+}
