@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 rounds="${1:-300}"
 war="$(realpath "${WAR:-web/target/openenvelope.war}")"
 micro="$(ls ~/.m2/repository/fish/payara/extras/payara-micro/*/payara-micro-*.jar | sort -V | tail -1)"
-mvn -B -q -pl arquillian-tests test-compile
+mvn -B -q -o -pl arquillian-tests test-compile 2>/dev/null || mvn -B -q -pl arquillian-tests test-compile
 mvn -B -q -pl arquillian-tests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 work="$(mktemp -d)"
 port=18766
@@ -26,4 +26,5 @@ done
 echo "$(basename "$war") from $(dirname "$war"), data in $work/data"
 java -Dopenenvelope.test.admin-password="$password" \
     -cp "arquillian-tests/target/test-classes:$(cat arquillian-tests/target/bench.classpath)" \
-    org.openenvelope.bench.WriteLoad "http://127.0.0.1:$port/" "$rounds"
+    org.openenvelope.bench.WriteLoad "http://127.0.0.1:$port/" "$rounds" 2>"$work/client.log" \
+    || { cat "$work/client.log"; exit 1; }
