@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.account.AccountNumber;
-import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.ApiClient.Reply;
+import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
@@ -409,6 +411,41 @@ class RestApiIT {
         }
         assertTrue(openapi.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"),
                 openapi.getJsonObject("components").toString());
+    }
+
+    /** The one error shape is declared once and reaches every error response the document lists. */
+    @Test
+    void openApiDocumentDescribesEveryErrorResponseWithTheErrorShape() {
+        JsonObject openapi = new ApiClient(base, null).get("/openapi").json();
+        JsonObject components = openapi.getJsonObject("components");
+        assertTrue(components.getJsonObject("schemas").containsKey("ApiError"), components.keySet().toString());
+        List<String> withoutTheShape = new ArrayList<>();
+        int errors = 0;
+        for (Map.Entry<String, JsonValue> path : openapi.getJsonObject("paths").entrySet()) {
+            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+                if (!(operation.getValue() instanceof JsonObject declared) || !declared.containsKey("responses")) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonValue> response : declared.getJsonObject("responses").entrySet()) {
+                    if (!response.getKey().startsWith("4") && !response.getKey().startsWith("5")) {
+                        continue;
+                    }
+                    errors++;
+                    JsonObject described = response.getValue().asJsonObject();
+                    if (described.containsKey("$ref")) {
+                        described = components.getJsonObject("responses").getJsonObject(
+                                described.getString("$ref").substring("#/components/responses/".length()));
+                    }
+                    JsonObject json = described.containsKey("content")
+                            ? described.getJsonObject("content").getJsonObject("application/json") : null;
+                    if (json == null || !"#/components/schemas/ApiError".equals(json.getJsonObject("schema").getString("$ref", null))) {
+                        withoutTheShape.add(operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                }
+            }
+        }
+        assertTrue(errors > 40, "error responses are declared: " + errors);
+        assertEquals(List.of(), withoutTheShape);
     }
 
     // ---- account isolation ----------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ class AuditIT {
         Caller accountAdministrator = callers.administratorOf(account.number());
         acting.actAs(accountAdministrator);
         String domain = Fixtures.uniqueDomain();
-        ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, domain).get(0);
+        ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
         profiles.removeEntry(account.number(), entry.id());
         String email = Fixtures.unique("jane") + "@" + domain;
         AddedAdministrator first = administrators.addAdministrator(account.number(), email, null);
@@ -153,7 +153,7 @@ class AuditIT {
         assertThrows(InvalidValueException.class, () -> accounts.renameAccount(account.number(), " "));
         assertThrows(ConflictException.class, () -> accounts.reactivateAccount(account.number()));
         assertThrows(RejectedValuesException.class,
-                () -> profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, Fixtures.uniqueDomain() + ";bad..x"));
+                () -> profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(Fixtures.uniqueDomain(), "bad..x")));
         assertThrows(InvalidValueException.class,
                 () -> administrators.addAdministrator(account.number(), "not-an-address", null));
 

@@ -60,7 +60,7 @@ class ProfileServiceIT {
         String b = Fixtures.uniqueDomain();
 
         List<ProfileEntryView> added = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
-                " " + a.toUpperCase() + " ;" + b + ",\nbücher-" + Fixtures.unique("x") + ".example.");
+                List.of(" " + a.toUpperCase() + " ", b, "bücher-" + Fixtures.unique("x") + ".example."));
 
         assertEquals(3, added.size());
         assertEquals(a, added.get(0).value());
@@ -77,7 +77,7 @@ class ProfileServiceIT {
 
         RejectedValuesException rejected = assertThrows(RejectedValuesException.class, () ->
                 profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
-                        Fixtures.uniqueDomain() + "; bad..domain, " + Fixtures.uniqueDomain()));
+                        List.of(Fixtures.uniqueDomain(), " bad..domain", " " + Fixtures.uniqueDomain())));
 
         assertEquals(1, rejected.problems().size());
         ValueProblem problem = rejected.problems().get(0);
@@ -93,12 +93,12 @@ class ProfileServiceIT {
         AccountSummary account = newAccount();
         acting.actAs(callers.administratorOf(account.number()));
         String existing = Fixtures.uniqueDomain();
-        profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, existing);
+        profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(existing));
         String twice = Fixtures.uniqueDomain();
 
         RejectedValuesException rejected = assertThrows(RejectedValuesException.class, () ->
                 profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
-                        twice + ";" + twice.toUpperCase() + ";" + existing));
+                        List.of(twice, twice.toUpperCase(), existing)));
 
         List<String> messages = rejected.problems().stream().map(ValueProblem::message).toList();
         assertEquals(2, messages.size(), messages.toString());
@@ -113,18 +113,18 @@ class ProfileServiceIT {
         AccountSummary other = newAccount();
         String domain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
-        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, domain);
+        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(domain));
 
         acting.actAs(callers.administratorOf(other.number()));
         String asAccountAdmin = assertThrows(RejectedValuesException.class, () ->
-                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, domain)).problems().get(0).message();
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, List.of(domain))).problems().get(0).message();
         assertTrue(asAccountAdmin.contains("registered to another account"), asAccountAdmin);
         assertFalse(asAccountAdmin.contains(owner.number()), asAccountAdmin);
         assertFalse(asAccountAdmin.contains(owner.name()), asAccountAdmin);
 
         acting.actAs(Fixtures.serviceAdministrator());
         String asServiceAdmin = assertThrows(RejectedValuesException.class, () ->
-                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, domain)).problems().get(0).message();
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, List.of(domain))).problems().get(0).message();
         assertTrue(asServiceAdmin.contains(owner.number()), asServiceAdmin);
     }
 
@@ -135,14 +135,14 @@ class ProfileServiceIT {
         String ownersDomain = Fixtures.uniqueDomain();
         String othersDomain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
-        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, ownersDomain);
-        profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS, "partner@" + othersDomain);
+        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(ownersDomain));
+        profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS, List.of("partner@" + othersDomain));
         assertEquals(2, profiles.listEntries(owner.number()).size(), "an address in the account's own domain is fine");
 
         acting.actAs(callers.administratorOf(other.number()));
         List<ValueProblem> addressProblems = assertThrows(RejectedValuesException.class, () ->
                 profiles.addEntries(other.number(), ProfileEntryType.EMAIL_ADDRESS,
-                        "ceo@" + ownersDomain + ", someone@" + Fixtures.uniqueDomain())).problems();
+                        List.of("ceo@" + ownersDomain, " someone@" + Fixtures.uniqueDomain()))).problems();
         assertEquals(1, addressProblems.size(), addressProblems.toString());
         assertEquals("ceo@" + ownersDomain, addressProblems.get(0).value());
         assertTrue(addressProblems.get(0).message().contains("registered to another account"),
@@ -150,7 +150,7 @@ class ProfileServiceIT {
         assertFalse(addressProblems.get(0).message().contains(owner.number()), addressProblems.get(0).message());
 
         List<ValueProblem> domainProblems = assertThrows(RejectedValuesException.class, () ->
-                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, othersDomain)).problems();
+                profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, List.of(othersDomain))).problems();
         assertEquals(1, domainProblems.size(), domainProblems.toString());
         assertTrue(domainProblems.get(0).message().contains("partner@" + othersDomain),
                 domainProblems.get(0).message());
@@ -163,12 +163,12 @@ class ProfileServiceIT {
         AccountSummary theirs = newAccount();
         acting.actAs(Fixtures.serviceAdministrator());
         ProfileEntryView theirEntry = profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN,
-                Fixtures.uniqueDomain()).get(0);
+                List.of(Fixtures.uniqueDomain())).get(0);
 
         acting.actAs(callers.administratorOf(mine.number()));
         assertThrows(ResourceNotFoundException.class, () -> profiles.listEntries(theirs.number()));
         assertThrows(ResourceNotFoundException.class, () ->
-                profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN, Fixtures.uniqueDomain()));
+                profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN, List.of(Fixtures.uniqueDomain())));
         assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(theirs.number(), theirEntry.id()));
         // Also through their own account number: the entry id belongs to another account.
         assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(mine.number(), theirEntry.id()));
@@ -182,7 +182,7 @@ class ProfileServiceIT {
         AccountSummary account = newAccount();
         acting.actAs(callers.administratorOf(account.number()));
         String domain = Fixtures.uniqueDomain();
-        ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, domain).get(0);
+        ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
 
         profiles.removeEntry(account.number(), entry.id());
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountService;
 import org.openenvelope.account.AccountSummary;
 import org.openenvelope.audit.AuditEntry;

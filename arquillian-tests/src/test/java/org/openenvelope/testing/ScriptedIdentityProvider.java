@@ -7,9 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.openenvelope.saml.NameIdFormats;
 import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.xml.NameIdFormats;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.openenvelope.saml.OpenSaml;
 import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.xml.OpenSaml;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**

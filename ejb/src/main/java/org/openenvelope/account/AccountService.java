@@ -25,6 +25,9 @@ public class AccountService {
     EntityManager em;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     AccountAccess access;
 
     @Inject
@@ -107,9 +110,7 @@ public class AccountService {
     private String unusedNumber() {
         for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
             String candidate = AccountNumber.generate();
-            boolean taken = !em.createNamedQuery(Account.BY_NUMBER, Account.class)
-                    .setParameter("number", candidate).getResultList().isEmpty();
-            if (!taken) {
+            if (accounts.byNumber(candidate).isEmpty()) {
                 return candidate;
             }
         }

@@ -13,8 +13,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.profile.DomainName;
-import org.openenvelope.profile.ProfileEntry;
-import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.security.AccountAccess;
 
 /**
@@ -29,6 +28,12 @@ public class AddinConfigurationService {
     EntityManager em;
 
     @Inject
+    AddinConfigurations configurations;
+
+    @Inject
+    ProfileOwners profileOwners;
+
+    @Inject
     AccountAccess access;
 
     @Inject
@@ -39,8 +44,8 @@ public class AddinConfigurationService {
 
     public AddinConfigurationView configuration(String accountNumber) {
         Account account = access.account(accountNumber);
-        Optional<AddinConfiguration> configuration = find(account);
-        List<AddinConfigurationView.Domain> domains = profileDomains(account).stream().map(domain -> configuration
+        Optional<AddinConfiguration> configuration = configurations.of(account);
+        List<AddinConfigurationView.Domain> domains = profileOwners.domainsOf(account).stream().map(domain -> configuration
                 .flatMap(c -> c.domain(domain))
                 .map(d -> new AddinConfigurationView.Domain(domain, d.settings(), true, d.getUpdatedAt(), d.getUpdatedBy()))
                 .orElse(new AddinConfigurationView.Domain(domain, DomainSettings.DEFAULT, false, null, null))).toList();
@@ -67,7 +72,7 @@ public class AddinConfigurationService {
     /** The same settings for every Profiles domain of the account. */
     public AddinConfigurationView saveAllDomains(String accountNumber, DomainSettings settings) {
         Account account = access.account(accountNumber);
-        List<String> domains = profileDomains(account);
+        List<String> domains = profileOwners.domainsOf(account);
         if (domains.isEmpty()) {
             throw new ConflictException("domain", "The account has no domains yet: add them on the Profiles tab first.");
         }
@@ -111,21 +116,11 @@ public class AddinConfigurationService {
     }
 
     private AddinConfiguration ensure(Account account) {
-        return find(account).orElseGet(() -> {
+        return configurations.of(account).orElseGet(() -> {
             AddinConfiguration created = new AddinConfiguration(account, access.caller().getName(), clock.instant());
             em.persist(created);
             return created;
         });
-    }
-
-    Optional<AddinConfiguration> find(Account account) {
-        return em.createNamedQuery(AddinConfiguration.OF_ACCOUNT, AddinConfiguration.class).setParameter("account", account)
-                .getResultStream().findFirst();
-    }
-
-    private List<String> profileDomains(Account account) {
-        return em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class).setParameter("account", account)
-                .getResultStream().filter(e -> e.getType() == ProfileEntryType.DOMAIN).map(ProfileEntry::getValue).toList();
     }
 
     private String profileDomain(Account account, String domain) {
@@ -135,7 +130,7 @@ public class AddinConfigurationService {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("domain", "The domain " + e.getMessage() + ".");
         }
-        if (!profileDomains(account).contains(ascii)) {
+        if (!profileOwners.domainsOf(account).contains(ascii)) {
             throw new InvalidValueException("domain", ascii + " is not one of the account's Profiles domains.");
         }
         return ascii;

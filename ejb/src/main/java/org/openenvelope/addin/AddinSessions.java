@@ -27,6 +27,9 @@ public class AddinSessions {
     EntityManager em;
 
     @Inject
+    AddinConfigurations configurations;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -63,8 +66,7 @@ public class AddinSessions {
 
     /** What the add-in does for the mailbox: its domain's saved settings, else the defaults step 2 shows. */
     public DomainSettings settingsFor(Account account, EmailAddress mailbox) {
-        return em.createNamedQuery(AddinConfiguration.OF_ACCOUNT, AddinConfiguration.class).setParameter("account", account)
-                .getResultStream().findFirst().flatMap(c -> c.domain(mailbox.domain().ascii()))
+        return configurations.of(account).flatMap(c -> c.domain(mailbox.domain().ascii()))
                 .map(DomainConfiguration::settings).orElse(DomainSettings.DEFAULT);
     }
 }

@@ -29,6 +29,9 @@ public class ProfileService {
     EntityManager em;
 
     @Inject
+    ProfileOwners owners;
+
+    @Inject
     AccountAccess access;
 
     @Inject
@@ -45,7 +48,7 @@ public class ProfileService {
     }
 
     /**
-     * Adds every value of a comma/semicolon separated list as one change: either all of them are added or, if
+     * Adds the values (blanks around them ignored) as one change: either all of them are added or, if
      * any is invalid, a duplicate, or already claimed, none is and every problem is reported.
      *
      * <p>Security: a value claimed by another account is reported to an account administrator without naming
@@ -53,12 +56,12 @@ public class ProfileService {
      *
      * @throws RejectedValuesException listing each rejected value and why
      */
-    public List<ProfileEntryView> addEntries(String accountNumber, ProfileEntryType type, String input) {
+    public List<ProfileEntryView> addEntries(String accountNumber, ProfileEntryType type, List<String> values) {
         Caller caller = access.caller();
         Account account = access.account(accountNumber);
         List<ValueProblem> problems = new ArrayList<>();
         Map<String, String> normalisedToRaw = new LinkedHashMap<>();
-        for (String raw : ProfileInput.split(VALUES_FIELD, input)) {
+        for (String raw : ProfileValues.of(VALUES_FIELD, values)) {
             String normalised;
             try {
                 normalised = type.normalise(raw);
@@ -73,10 +76,7 @@ public class ProfileService {
             }
         }
         if (!normalisedToRaw.isEmpty()) {
-            for (ProfileEntry existing : em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
-                    .setParameter("type", type)
-                    .setParameter("values", List.copyOf(normalisedToRaw.keySet()))
-                    .getResultList()) {
+            for (ProfileEntry existing : owners.entries(type, normalisedToRaw.keySet())) {
                 String raw = normalisedToRaw.get(existing.getValue());
                 problems.add(new ValueProblem(VALUES_FIELD, raw, claimedMessage(raw, existing, account, caller)));
             }
@@ -127,10 +127,7 @@ public class ProfileService {
             Map<String, List<String>> addressesByDomain = new LinkedHashMap<>();
             normalisedToRaw.keySet().forEach(address ->
                     addressesByDomain.computeIfAbsent(domainOf(address), d -> new ArrayList<>()).add(address));
-            for (ProfileEntry domain : em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
-                    .setParameter("type", ProfileEntryType.DOMAIN)
-                    .setParameter("values", List.copyOf(addressesByDomain.keySet()))
-                    .getResultList()) {
+            for (ProfileEntry domain : owners.entries(ProfileEntryType.DOMAIN, addressesByDomain.keySet())) {
                 if (!domain.getAccount().getId().equals(account.getId())) {
                     for (String address : addressesByDomain.get(domain.getValue())) {
                         String raw = normalisedToRaw.get(address);

@@ -2,6 +2,7 @@ package org.openenvelope.saml;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import org.openenvelope.saml.xml.Certificates;
 
 /** What an administrator checks about a certificate: who, by whom, which (fingerprint), and until when. */
 public record CertificateView(String subject, String issuer, String sha256Fingerprint, Instant notBefore,

@@ -1,5 +1,9 @@
 package org.openenvelope.saml;
 
+import org.openenvelope.saml.validation.ValidatedAssertion;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 /**
  * Which value of a validated assertion identifies the user among the account's users (the federation ID), in
  * order: the account's alternate email attribute, the {@code uid} attribute, then the NameID unless it is

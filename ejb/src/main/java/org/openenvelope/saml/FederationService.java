@@ -23,6 +23,7 @@ import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataReader;
 import org.openenvelope.saml.metadata.MetadataRejectedException;
 import org.openenvelope.saml.metadata.MetadataTrust;
+import org.openenvelope.saml.xml.Certificates;
 import org.openenvelope.security.AccountAccess;
 
 /**

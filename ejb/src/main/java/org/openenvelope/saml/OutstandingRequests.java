@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.openenvelope.account.Account;
+import org.openenvelope.saml.validation.RequestTracker;
 
 /** Requests we sent and await answers to, in the database so any cluster node can take the answer. */
 @ApplicationScoped

@@ -2,6 +2,9 @@ package org.openenvelope.saml;
 
 import java.time.Instant;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.websafe.FederatedSession;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.openenvelope.saml.validation.ReplayCache;
 
 /**
  * The database-backed replay cache: an assertion's first use is committed on its own, at once, so it holds even

@@ -19,6 +19,7 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.keys.UploadedKeyPair;
+import org.openenvelope.saml.validation.ServiceProviderParty;
 import org.openenvelope.security.SecretBox;
 import org.opensaml.security.x509.BasicX509Credential;
 

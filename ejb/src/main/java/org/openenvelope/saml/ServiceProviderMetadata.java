@@ -4,8 +4,13 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.XmlSigner;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
+import org.opensaml.saml.saml2.metadata.EncryptionMethod;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
@@ -16,7 +21,6 @@ import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
-import org.opensaml.saml.saml2.metadata.EncryptionMethod;
 
 /**
  * The SP metadata an IdP administrator imports: one {@code SPSSODescriptor} with the ACS (HTTP-POST), Single Logout

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.saml.xml.SamlRejectedException;
 
 /**
  * Records refused SSO messages in a transaction of their own: the refusal rolls the sign-in back, but the

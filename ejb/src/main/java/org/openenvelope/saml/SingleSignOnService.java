@@ -12,21 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openenvelope.account.Account;
-import org.openenvelope.account.AccountNumber;
+import org.openenvelope.account.Accounts;
 import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ResourceNotFoundException;
-import org.openenvelope.profile.ProfileEntry;
-import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.IncomingMessage;
 import org.openenvelope.saml.binding.MessageEncoder;
 import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.PostBinding;
 import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.validation.IdentityProviderTrust;
+import org.openenvelope.saml.validation.LogoutValidator;
+import org.openenvelope.saml.validation.ResponseValidator;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.validation.ValidatedAssertion;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 import org.openenvelope.user.AccountUser;
+import org.openenvelope.user.AccountUsers;
 import org.openenvelope.user.UserOrigin;
+import org.openenvelope.websafe.FederatedSession;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalSession;
 import org.openenvelope.websafe.WebsafeSession;
@@ -44,6 +52,15 @@ public class SingleSignOnService {
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AccountUsers users;
+
+    @Inject
+    ProfileOwners profileOwners;
 
     @Inject
     ServiceProviderKeys serviceProviders;
@@ -151,7 +168,7 @@ public class SingleSignOnService {
             AccountUser user = user(account, settings, federationId);
             Instant now = clock.instant();
             user.signedIn(now);
-            String sessionKey = sessions.startFederated(user, FederatedSession.of(assertion), assertion.sessionNotOnOrAfter());
+            String sessionKey = sessions.startFederated(user, federatedSession(assertion), assertion.sessionNotOnOrAfter());
             audit.recordAs(federationId, AuditAction.SSO_SIGN_IN_SUCCEEDED, accountNumber, "Signed in through "
                     + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
                     + assertion.assertionId() + ")");
@@ -200,12 +217,10 @@ public class SingleSignOnService {
     }
 
     private String describeUser(Account account, IdentityProviderSettings settings, String federationId) {
-        boolean known = !em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
-                .setParameter("account", account).setParameter("federationId", federationId).getResultList().isEmpty();
-        if (known) {
+        if (users.byFederationId(account, federationId).isPresent()) {
             return "a user of this account";
         }
-        if (settings.justInTimeUsers() && inProfiles(account, federationId)) {
+        if (settings.justInTimeUsers() && profileOwners.serves(account, federationId)) {
             return "not a user yet; would be created just in time at the first sign-in";
         }
         throw new SamlRejectedException(SamlFailure.UNKNOWN_USER, "No user of account " + account.getNumber()
@@ -328,13 +343,11 @@ public class SingleSignOnService {
      * account only owns its own domains.
      */
     private AccountUser user(Account account, IdentityProviderSettings settings, String federationId) {
-        Optional<AccountUser> existing = em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
-                .setParameter("account", account).setParameter("federationId", federationId)
-                .getResultStream().findFirst();
+        Optional<AccountUser> existing = users.byFederationId(account, federationId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        if (settings.justInTimeUsers() && inProfiles(account, federationId)) {
+        if (settings.justInTimeUsers() && profileOwners.serves(account, federationId)) {
             AccountUser created = new AccountUser(account, federationId, UserOrigin.JUST_IN_TIME, "sso", clock.instant());
             em.persist(created);
             audit.recordAs("sso", AuditAction.USER_CREATED_JUST_IN_TIME, account.getNumber(),
@@ -347,24 +360,9 @@ public class SingleSignOnService {
                 + " or enable just-in-time creation for the account's domains."));
     }
 
-    private boolean inProfiles(Account account, String federationId) {
-        int at = federationId.lastIndexOf('@');
-        if (at < 1) {
-            return false;
-        }
-        String address = federationId.toLowerCase(Locale.ROOT);
-        String domain;
-        try {
-            domain = ProfileEntryType.DOMAIN.normalise(federationId.substring(at + 1));
-        } catch (IllegalArgumentException notADomain) {
-            return false;
-        }
-        return em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
-                .setParameter("type", ProfileEntryType.DOMAIN).setParameter("values", List.of(domain))
-                .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()))
-                || em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
-                .setParameter("type", ProfileEntryType.EMAIL_ADDRESS).setParameter("values", List.of(address))
-                .getResultStream().anyMatch(entry -> entry.getAccount().getId().equals(account.getId()));
+    private static FederatedSession federatedSession(ValidatedAssertion assertion) {
+        return new FederatedSession(assertion.nameId(), assertion.nameIdFormat(), assertion.nameQualifier(),
+                assertion.spNameQualifier(), assertion.sessionIndex());
     }
 
     private static IdentityProviderTrust trust(IdentityProviderSettings settings) {
@@ -377,10 +375,7 @@ public class SingleSignOnService {
     }
 
     private Account account(String accountNumber) {
-        Account account = AccountNumber.isWellFormed(accountNumber)
-                ? em.createNamedQuery(Account.BY_NUMBER, Account.class).setParameter("number", accountNumber)
-                    .getResultStream().findFirst().orElse(null)
-                : null;
+        Account account = accounts.byNumber(accountNumber).orElse(null);
         if (account == null) {
             throw new ResourceNotFoundException("There is no account " + accountNumber + ".");
         }

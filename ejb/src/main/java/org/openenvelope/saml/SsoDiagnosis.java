@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import org.openenvelope.saml.xml.SamlFailure;
 /**
  * A failed Test SSO explained to the administrator who ran it: what is wrong, on which side, and what to change.
  * The failure's detail (expected and received values, the measured clock offset, the IdP's status) follows.

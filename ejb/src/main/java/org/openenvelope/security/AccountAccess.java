@@ -2,23 +2,23 @@ package org.openenvelope.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.openenvelope.account.Account;
-import org.openenvelope.account.AccountNumber;
+import org.openenvelope.account.Accounts;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
 
 /**
- * The one place that decides which accounts a caller may see. Every service resolves account numbers through
- * it, so the rule "an account administrator never sees another account" holds for the portal, the REST API and
- * any id edited in a URL alike.
+ * The one place that decides which accounts a caller may see: {@link Accounts} finds an account by number, this
+ * adds the caller's check on top. Every service acting for a caller (the portal, the REST API) resolves account
+ * numbers through it, so the rule "an account administrator never sees another account" holds for any id edited
+ * in a URL alike. The public SAML and user-portal endpoints, which act for no administrator, use
+ * {@link Accounts} and their own rules (an active account, SSO in force).
  */
 @ApplicationScoped
 public class AccountAccess {
 
-    @PersistenceContext(unitName = "openenvelope")
-    EntityManager em;
+    @Inject
+    Accounts accounts;
 
     @Inject
     CurrentCaller currentCaller;
@@ -44,10 +44,7 @@ public class AccountAccess {
      */
     public Account account(String number) {
         Caller caller = currentCaller.get();
-        Account account = AccountNumber.isWellFormed(number)
-                ? em.createNamedQuery(Account.BY_NUMBER, Account.class).setParameter("number", number)
-                    .getResultStream().findFirst().orElse(null)
-                : null;
+        Account account = accounts.byNumber(number).orElse(null);
         if (account == null || !caller.mayAccessAccount(account.getId())) {
             throw new ResourceNotFoundException("Account " + printable(number) + " was not found.");
         }

@@ -26,6 +26,9 @@ public class UserService {
     EntityManager em;
 
     @Inject
+    AccountUsers users;
+
+    @Inject
     AccountAccess access;
 
     @Inject
@@ -69,9 +72,7 @@ public class UserService {
     public UserView addUser(String accountNumber, String federationId) {
         Account account = access.account(accountNumber);
         String value = AccountUser.validFederationId(federationId);
-        boolean exists = !em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
-                .setParameter("account", account).setParameter("federationId", value).getResultList().isEmpty();
-        if (exists) {
+        if (users.byFederationId(account, value).isPresent()) {
             throw new ConflictException("federationId", "Account " + accountNumber + " already has the user " + value + ".");
         }
         AccountUser user = new AccountUser(account, value, UserOrigin.ADMINISTRATOR, access.caller().getName(),

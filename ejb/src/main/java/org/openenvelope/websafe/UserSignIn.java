@@ -18,12 +18,11 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.profile.EmailAddress;
-import org.openenvelope.profile.ProfileEntry;
-import org.openenvelope.profile.ProfileEntryType;
-import org.openenvelope.saml.IdentityProviders;
+import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
 import org.openenvelope.user.AccountUser;
+import org.openenvelope.user.AccountUsers;
 
 /**
  * Email-first sign-in to the user portal: the address finds the account through its Profiles (the address itself,
@@ -47,7 +46,10 @@ public class UserSignIn {
     EntityManager em;
 
     @Inject
-    IdentityProviders identityProviders;
+    AccountUsers users;
+
+    @Inject
+    ProfileOwners profileOwners;
 
     @Inject
     WebsafeSessions sessions;
@@ -69,9 +71,9 @@ public class UserSignIn {
             LOG.fine(() -> "No active account signs in " + address.domain().ascii());
             return new LoginRoute.Unavailable(NOT_SERVED);
         }
+        // An account switches to SAML only when Enable puts a tested identity provider in force.
         if (account.get().getAuthenticationMethod() == AuthenticationMethod.SAML) {
-            return identityProviders.active(account.get()).isPresent()
-                    ? new LoginRoute.SingleSignOn(account.get().getNumber()) : new LoginRoute.Unavailable(NOT_SERVED);
+            return new LoginRoute.SingleSignOn(account.get().getNumber());
         }
         return new LoginRoute.Password(address.value());
     }
@@ -162,25 +164,16 @@ public class UserSignIn {
 
     /** The account whose Profiles list the address itself, else its domain; the values are unique across accounts. */
     public Optional<Account> accountOf(EmailAddress address) {
-        return profileEntry(ProfileEntryType.EMAIL_ADDRESS, address.value())
-                .or(() -> profileEntry(ProfileEntryType.DOMAIN, address.domain().ascii()))
-                .map(ProfileEntry::getAccount);
-    }
-
-    private Optional<ProfileEntry> profileEntry(ProfileEntryType type, String value) {
-        return em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class).setParameter("type", type)
-                .setParameter("values", List.of(value)).getResultStream().findFirst();
+        return profileOwners.accountOf(address);
     }
 
     /** The user as typed, else the only user whose ID is this address in another case. */
     private Optional<AccountUser> user(Account account, String typed, String lowerCase) {
-        Optional<AccountUser> exact = em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
-                .setParameter("account", account).setParameter("federationId", typed).getResultStream().findFirst();
+        Optional<AccountUser> exact = users.byFederationId(account, typed);
         if (exact.isPresent()) {
             return exact;
         }
-        List<AccountUser> others = em.createNamedQuery(AccountUser.BY_ADDRESS_IGNORING_CASE, AccountUser.class)
-                .setParameter("account", account).setParameter("address", lowerCase).getResultList();
+        List<AccountUser> others = users.byAddressIgnoringCase(account, lowerCase);
         return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openenvelope.saml.FederatedSession;
 import org.openenvelope.security.SessionKeys;
 import org.openenvelope.user.AccountUser;
 

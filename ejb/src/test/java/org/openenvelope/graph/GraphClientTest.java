@@ -1,6 +1,7 @@
 package org.openenvelope.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -206,13 +208,22 @@ class GraphClientTest {
     void sendsMailAsTheUserAndDeletesTheDraft() {
         microsoft.grantTokens(ALL, 3600);
         microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/sendMail"))
-                .withRequestBody(equalToJson("{\"message\":{\"subject\":\"Secure message\"},\"saveToSentItems\":true}"))
                 .willReturn(aResponse().withStatus(202)));
         microsoft.server().stubFor(delete(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAMk1"))
                 .willReturn(aResponse().withStatus(204)));
 
         graph.sendMail(microsoft.app(), USER, Json.createObjectBuilder().add("subject", "Secure message").build(), true);
         graph.deleteMessage(microsoft.app(), USER, "AAMk1");
+
+        List<LoggedRequest> calls = microsoft.server().findAll(anyRequestedFor(urlPathMatching("/v1\\.0/.*")));
+        assertEquals(List.of("POST /v1.0/users/" + USER + "/sendMail", "DELETE /v1.0/users/" + USER + "/messages/AAMk1"),
+                calls.stream().map(call -> call.getMethod() + " " + call.getUrl()).toList(), "sent first, then deleted");
+        assertTrue(equalToJson("{\"message\":{\"subject\":\"Secure message\"},\"saveToSentItems\":true}")
+                .match(calls.get(0).getBodyAsString()).isExactMatch(), calls.get(0).getBodyAsString());
+        assertEquals("application/json", calls.get(0).getHeader("Content-Type").split(";")[0]);
+        for (LoggedRequest call : calls) {
+            assertTrue(call.getHeader("Authorization").startsWith("Bearer "), "as the app, with its token: " + call);
+        }
     }
 
     @Test

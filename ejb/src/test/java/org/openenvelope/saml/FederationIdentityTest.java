@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openenvelope.saml.validation.ValidatedAssertion;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 
 class FederationIdentityTest {
 

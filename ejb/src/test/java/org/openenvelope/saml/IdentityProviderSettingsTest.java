@@ -13,6 +13,7 @@ import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ValueProblem;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.xml.Certificates;
 
 class IdentityProviderSettingsTest {
 

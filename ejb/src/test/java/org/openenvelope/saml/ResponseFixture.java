@@ -9,6 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.openenvelope.saml.validation.IdentityProviderTrust;
+import org.openenvelope.saml.validation.ReplayCache;
+import org.openenvelope.saml.validation.RequestTracker;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.xml.AlgorithmPolicy;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.XmlSigner;
 import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Attribute;
@@ -45,12 +53,12 @@ import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
  */
 public final class ResponseFixture {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-    static final String IDP_ENTITY_ID = "https://idp.example/realms/test";
-    static final String SP_ENTITY_ID = "https://sp.example/saml/A1B2C3D4";
-    static final String ACS_URL = "https://sp.example/saml/A1B2C3D4/acs";
-    static final String SLO_URL = "https://sp.example/saml/A1B2C3D4/slo";
-    static final String REQUEST_ID = "_request-1";
+    public static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    public static final String IDP_ENTITY_ID = "https://idp.example/realms/test";
+    public static final String SP_ENTITY_ID = "https://sp.example/saml/A1B2C3D4";
+    public static final String ACS_URL = "https://sp.example/saml/A1B2C3D4/acs";
+    public static final String SLO_URL = "https://sp.example/saml/A1B2C3D4/slo";
+    public static final String REQUEST_ID = "_request-1";
 
     private final List<Consumer<Assertion>> assertionChanges = new ArrayList<>();
     private final List<Consumer<Response>> responseChanges = new ArrayList<>();
@@ -118,16 +126,16 @@ public final class ResponseFixture {
         return this;
     }
 
-    static ServiceProviderParty serviceProvider() {
+    public static ServiceProviderParty serviceProvider() {
         return new ServiceProviderParty(SP_ENTITY_ID, ACS_URL, SLO_URL, TestKeys.SP, List.of(TestKeys.SP, TestKeys.SP_NEXT));
     }
 
-    static IdentityProviderTrust trust() {
+    public static IdentityProviderTrust trust() {
         return new IdentityProviderTrust(IDP_ENTITY_ID, List.of(TestKeys.IDP.getEntityCertificate()),
                 Duration.ofSeconds(60), false, false);
     }
 
-    static Clock clockAt(Instant instant) {
+    public static Clock clockAt(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
@@ -171,12 +179,12 @@ public final class ResponseFixture {
         return this;
     }
 
-    ResponseFixture signatureAlgorithm(String algorithm) {
+    public ResponseFixture signatureAlgorithm(String algorithm) {
         signatureAlgorithm = algorithm;
         return this;
     }
 
-    ResponseFixture encrypted() {
+    public ResponseFixture encrypted() {
         encrypt = true;
         return this;
     }
@@ -302,7 +310,7 @@ public final class ResponseFixture {
         return assertion;
     }
 
-    static Attribute attribute(String name, String value) {
+    public static Attribute attribute(String name, String value) {
         Attribute attribute = OpenSaml.build(Attribute.DEFAULT_ELEMENT_NAME);
         attribute.setName(name);
         XSString xsValue = (XSString) org.opensaml.core.xml.util.XMLObjectSupport.getBuilder(XSString.TYPE_NAME)
@@ -312,11 +320,11 @@ public final class ResponseFixture {
         return attribute;
     }
 
-    static Issuer issuer() {
+    public static Issuer issuer() {
         return issuer(IDP_ENTITY_ID);
     }
 
-    static Issuer issuer(String entityId) {
+    public static Issuer issuer(String entityId) {
         Issuer issuer = OpenSaml.build(Issuer.DEFAULT_ELEMENT_NAME);
         issuer.setValue(entityId);
         return issuer;
@@ -331,8 +339,8 @@ public final class ResponseFixture {
     }
 
     /** A request tracker with a set of outstanding ids, each consumable once. */
-    static final class Requests implements RequestTracker {
-        final Set<String> outstanding = new HashSet<>(Set.of(REQUEST_ID));
+    public static final class Requests implements RequestTracker {
+        public final Set<String> outstanding = new HashSet<>(Set.of(REQUEST_ID));
 
         @Override
         public boolean consume(String requestId) {
@@ -341,7 +349,7 @@ public final class ResponseFixture {
     }
 
     /** An in-memory replay cache. */
-    static final class Replays implements ReplayCache {
+    public static final class Replays implements ReplayCache {
         final Set<String> seen = new HashSet<>();
 
         @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.websafe.FederatedSession;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 

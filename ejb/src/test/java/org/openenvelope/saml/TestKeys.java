@@ -3,16 +3,17 @@ package org.openenvelope.saml;
 import java.time.Duration;
 import java.time.Instant;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.xml.OpenSaml;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /** Keys generated once per test JVM (RSA generation is slow). */
-final class TestKeys {
+public final class TestKeys {
 
-    static final BasicX509Credential IDP = generate("idp.example");
-    static final BasicX509Credential IDP_NEXT = generate("idp.example next");
-    static final BasicX509Credential STRANGER = generate("stranger.example");
-    static final BasicX509Credential SP = generate("sp.example");
-    static final BasicX509Credential SP_NEXT = generate("sp.example next");
+    public static final BasicX509Credential IDP = generate("idp.example");
+    public static final BasicX509Credential IDP_NEXT = generate("idp.example next");
+    public static final BasicX509Credential STRANGER = generate("stranger.example");
+    public static final BasicX509Credential SP = generate("sp.example");
+    public static final BasicX509Credential SP_NEXT = generate("sp.example next");
 
     private TestKeys() {
     }

@@ -11,8 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openenvelope.account.Account;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.xml.Certificates;
 
 /**
  * The SAML 2.0 identity provider an account federates sign-in with: what the service trusts about it. An account

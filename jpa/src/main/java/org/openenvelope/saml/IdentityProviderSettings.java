@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ValueProblem;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.xml.Certificates;
 
 /**
  * An account's identity provider as an administrator enters it (the Details tab's manual entry, or the REST API).

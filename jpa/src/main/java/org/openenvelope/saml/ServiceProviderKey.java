@@ -14,6 +14,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import org.openenvelope.account.Account;
+import org.openenvelope.saml.xml.Certificates;
 
 /**
  * A key pair of an account's service provider: it signs our requests and metadata and decrypts assertions. The

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import org.openenvelope.saml.xml.Certificates;
 
 /** One of the IdP's signing certificates the account trusts. */
 @Embeddable

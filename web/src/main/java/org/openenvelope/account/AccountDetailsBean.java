@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
+import org.openenvelope.saml.ExpiryWarning;
+import org.openenvelope.saml.FederationService;
 
 /** The Details tab: what the account is, renaming it, and (service administrators) suspending it. */
 @Named("accountDetails")
@@ -23,10 +26,10 @@ public class AccountDetailsBean implements Serializable {
     AccountTabBean tab;
 
     @jakarta.ejb.EJB
-    org.openenvelope.saml.FederationService federation;
+    FederationService federation;
 
     private String name;
-    private transient java.util.List<org.openenvelope.saml.ExpiryWarning> expiryWarnings;
+    private transient List<ExpiryWarning> expiryWarnings;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.DETAILS)) {
@@ -35,7 +38,7 @@ public class AccountDetailsBean implements Serializable {
     }
 
     /** What of this account's SSO expires within 30 days (or has expired). */
-    public java.util.List<org.openenvelope.saml.ExpiryWarning> getExpiryWarnings() {
+    public List<ExpiryWarning> getExpiryWarnings() {
         if (expiryWarnings == null) {
             expiryWarnings = federation.expiryWarnings(tab.getNumber());
         }
@@ -48,7 +51,7 @@ public class AccountDetailsBean implements Serializable {
             FormErrors.info("The account is now called \"" + renamed.name() + "\".");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of("name", "rename:name"));
+            FormErrors.show(refusal, Map.of("name", "rename:name"));
             return null;
         }
     }
@@ -60,7 +63,7 @@ public class AccountDetailsBean implements Serializable {
                     + " its API tokens are refused until you reactivate it.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }
@@ -71,7 +74,7 @@ public class AccountDetailsBean implements Serializable {
             FormErrors.info("Account " + reactivated.number() + " is active again.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

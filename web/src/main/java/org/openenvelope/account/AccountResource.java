@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 import org.openenvelope.api.RequestBodies;
@@ -40,8 +40,7 @@ import org.openenvelope.error.InvalidValueException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Accounts")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
 public class AccountResource {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
@@ -57,8 +56,7 @@ public class AccountResource {
             description = "By name (contains, any case) or number (prefix), ordered by name. An account token"
                     + " finds only its own account.")
     @APIResponse(responseCode = "200", description = "One page of accounts")
-    @APIResponse(responseCode = "400", description = "page or size out of range (invalid_value)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
     public PageJson<AccountSummary> findAccounts(
             @QueryParam("q") @Parameter(description = "Search text") String q,
             @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
@@ -73,10 +71,8 @@ public class AccountResource {
     @Operation(summary = "Create an account", description = "Service tokens only. The number is assigned.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new account",
             content = @Content(schema = @Schema(implementation = AccountSummary.class)))
-    @APIResponse(responseCode = "400", description = "Invalid name, bad JSON, unknown property",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "Not a service token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Invalid name, bad JSON, unknown property")
+    @APIResponse(responseCode = "403", ref = ApiResponses.NOT_A_SERVICE_TOKEN)
     public Response createAccount(CreateAccountRequest request) {
         AccountSummary created = accounts.createAccount(RequestBodies.required(request).name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.number()).build())
@@ -87,8 +83,7 @@ public class AccountResource {
     @Path("{number}")
     @Operation(summary = "Read an account")
     @APIResponse(responseCode = "200", description = "The account")
-    @APIResponse(responseCode = "404", description = "No such account, or not this token's account",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
     public AccountSummary getAccount(@PathParam("number") String number) {
         return accounts.getAccount(number);
     }
@@ -106,12 +101,9 @@ public class AccountResource {
             description = "Properties left out stay as they are. Changing the status needs a service token;"
                     + " the status the account already has is accepted and changes nothing.")
     @APIResponse(responseCode = "200", description = "The account after the change")
-    @APIResponse(responseCode = "400", description = "Invalid name or status, bad JSON, unknown property",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "Status change with an account token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not this token's account",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Invalid name or status, bad JSON, unknown property")
+    @APIResponse(responseCode = "403", description = "Status change with an account token")
+    @APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
     public AccountSummary updateAccount(@PathParam("number") String number, UpdateAccountRequest request) {
         RequestBodies.required(request);
         AccountStatus wanted = request.status() == null ? null : status(request.status());

@@ -4,11 +4,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 import org.openenvelope.portal.FormErrors;
+import org.openenvelope.saml.ExpiryWarning;
+import org.openenvelope.saml.FederationService;
 
 /**
  * Accounts → Manage Accounts: the accounts the caller may see (an account administrator only their own, as the
@@ -25,9 +28,9 @@ public class AccountsBean implements Serializable {
     AccountService accounts;
 
     @jakarta.ejb.EJB
-    org.openenvelope.saml.FederationService federation;
+    FederationService federation;
 
-    private transient java.util.List<org.openenvelope.saml.ExpiryWarning> expiryWarnings;
+    private transient List<ExpiryWarning> expiryWarnings;
     private String q;
     private int page = 1;
     private Page<AccountSummary> result;
@@ -38,7 +41,7 @@ public class AccountsBean implements Serializable {
     }
 
     /** The service administrator's dashboard list of expiring IdP and SP certificates and metadata. */
-    public java.util.List<org.openenvelope.saml.ExpiryWarning> getExpiryWarnings() {
+    public List<ExpiryWarning> getExpiryWarnings() {
         if (expiryWarnings == null) {
             expiryWarnings = federation.expiryWarnings();
         }
@@ -52,7 +55,7 @@ public class AccountsBean implements Serializable {
                     + ". Add its first administrator on the Groups tab.");
             return "/admin/accounts/details?faces-redirect=true&account=" + created.number();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of("name", "create:name"));
+            FormErrors.show(refusal, Map.of("name", "create:name"));
             return null;
         }
     }

@@ -69,8 +69,7 @@ public class AddinApiResource {
     @Path("sign-in/route")
     @Operation(summary = "How the sender signs in: a password, or the account's identity provider in a dialog")
     @APIResponse(responseCode = "200", description = "{\"route\":\"PASSWORD\"} or {\"route\":\"IDENTITY_PROVIDER\",\"signInUrl\":…}")
-    @APIResponse(responseCode = "400", description = "invalid_value on email or mailbox",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on email or mailbox")
     public JsonObject route(AddinSignInRequest body) {
         RequestBodies.required(body);
         limits.signIn(origin.address(), body.email());
@@ -91,10 +90,8 @@ public class AddinApiResource {
     @Path("sign-in/password")
     @Operation(summary = "Signs the sender in with a password; the answer carries the add-in's token, once")
     @APIResponse(responseCode = "201", description = "Signed in", content = @Content(schema = @Schema(implementation = AddinSessionJson.class)))
-    @APIResponse(responseCode = "400", description = "invalid_value on email, password, newPassword or mailbox",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "password_change_required: a one-time password must be replaced (newPassword)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on email, password, newPassword or mailbox")
+    @APIResponse(responseCode = "409", description = "password_change_required: a one-time password must be replaced (newPassword)")
     @APIResponse(responseCode = "429", description = "too_many_requests, with Retry-After")
     public Response signInWithPassword(AddinSignInRequest body) {
         RequestBodies.required(body);
@@ -124,7 +121,7 @@ public class AddinApiResource {
     @Operation(summary = "In the sign-in dialog, after the identity provider signed the sender in: the add-in's token",
             description = "Uses the user-portal session cookie the identity provider's sign-in set in the dialog.")
     @APIResponse(responseCode = "201", description = "Signed in", content = @Content(schema = @Schema(implementation = AddinSessionJson.class)))
-    @APIResponse(responseCode = "403", description = "No user-portal session", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "No user-portal session")
     public Response signInThroughIdentityProvider(AddinSignInRequest body) {
         RequestBodies.required(body);
         limits.signIn(origin.address(), null);
@@ -170,8 +167,7 @@ public class AddinApiResource {
     @POST
     @Path("flows/{id}/steps")
     @Operation(summary = "Reports a step the add-in took on the message (the flag), or why it failed")
-    @APIResponse(responseCode = "409", description = "conflict on step: not the flow's next step",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict on step: not the flow's next step")
     public FlowView report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
                            FlowStepReport body) {
         RequestBodies.required(body);

@@ -10,12 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.RequestBodies;
+import org.openenvelope.saml.BaseUrl;
 
 /** {@code /api/v1/accounts/{number}/addin}: Addin Config steps 2 and 3. */
 @Path("/v1/accounts/{number}/addin")
@@ -23,17 +22,15 @@ import org.openenvelope.api.RequestBodies;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Microsoft 365")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "404", description = "No such account (or not this token's account)",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
 public class AddinResource {
 
     @EJB
     AddinConfigurationService configurations;
 
     @jakarta.inject.Inject
-    org.openenvelope.saml.BaseUrl baseUrl;
+    BaseUrl baseUrl;
 
     @jakarta.ws.rs.core.Context
     jakarta.servlet.http.HttpServletRequest request;
@@ -44,8 +41,7 @@ public class AddinResource {
     @Operation(summary = "Download Manifest (step 3): the Outlook add-in manifest XML",
             description = "Upload it in the Microsoft 365 admin center: Integrated apps → Deploy add-in → custom app.")
     @APIResponse(responseCode = "200", description = "The manifest, as an attachment")
-    @APIResponse(responseCode = "409", description = "conflict: the service's base URL is not https",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the service's base URL is not https")
     public jakarta.ws.rs.core.Response manifest(@PathParam("number") String number) {
         return jakarta.ws.rs.core.Response.ok(configurations.manifest(number, baseUrl.of(request)))
                 .header("Content-Disposition", "attachment; filename=\"openenvelope-addin-" + number + ".xml\"").build();
@@ -60,8 +56,7 @@ public class AddinResource {
     @PUT
     @Path("domains/{domain}")
     @Operation(summary = "Save Configuration for one domain (step 2)")
-    @APIResponse(responseCode = "400", description = "invalid_value on domain, or rejected_values naming each wrong setting",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on domain, or rejected_values naming each wrong setting")
     public AddinConfigurationView saveDomain(@PathParam("number") String number, @PathParam("domain") String domain,
                                              DomainSettingsRequest body) {
         RequestBodies.required(body);
@@ -71,8 +66,7 @@ public class AddinResource {
     @PUT
     @Path("domains")
     @Operation(summary = "Save Configuration for all domains (step 2)")
-    @APIResponse(responseCode = "409", description = "conflict: the account has no domains yet",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the account has no domains yet")
     public AddinConfigurationView saveAllDomains(@PathParam("number") String number, DomainSettingsRequest body) {
         RequestBodies.required(body);
         return configurations.saveAllDomains(number, body.settings());

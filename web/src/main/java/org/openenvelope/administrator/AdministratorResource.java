@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.ItemsJson;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.ResourceNotFoundException;
@@ -35,10 +35,8 @@ import org.openenvelope.error.ResourceNotFoundException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Administrators")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or administrator",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or administrator")
 public class AdministratorResource {
 
     @Inject
@@ -72,10 +70,8 @@ public class AdministratorResource {
                     + " the administrator must replace it at first sign-in.")
     @APIResponse(responseCode = "201", description = "Added; Location names the administrator",
             content = @Content(schema = @Schema(implementation = AddedAdministrator.class)))
-    @APIResponse(responseCode = "400", description = "Invalid email or display name, bad JSON, unknown property",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "The email address already has an administrator sign-in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Invalid email or display name, bad JSON, unknown property")
+    @APIResponse(responseCode = "409", description = "The email address already has an administrator sign-in")
     public Response addAdministrator(@PathParam("number") String number, AddAdministratorRequest request) {
         RequestBodies.required(request);
         AddedAdministrator added = administrators.addAdministrator(number, request.email(), request.displayName());
@@ -88,8 +84,7 @@ public class AdministratorResource {
     @Path("{id}")
     @Operation(summary = "Remove an administrator", description = "The account's last administrator stays.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "409", description = "The account's last administrator",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The account's last administrator")
     public void removeAdministrator(@PathParam("number") String number, @PathParam("id") long id) {
         administrators.removeAdministrator(number, id);
     }

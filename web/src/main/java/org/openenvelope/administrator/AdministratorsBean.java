@@ -11,7 +11,6 @@ import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.portal.FormErrors;
 
 /** The Groups tab: who administers the account, adding an administrator and removing one. */
@@ -49,7 +48,7 @@ public class AdministratorsBean implements Serializable {
             displayName = null;
             list = administrators.listAdministrators(tab.getNumber());
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of(AdministratorService.EMAIL_FIELD, "administrators:email",
+            FormErrors.show(refusal, Map.of(AdministratorService.EMAIL_FIELD, "administrators:email",
                     AdministratorService.DISPLAY_NAME_FIELD, "administrators:displayName"));
         }
     }
@@ -60,7 +59,7 @@ public class AdministratorsBean implements Serializable {
             FormErrors.info("Removed administrator " + administrator.email() + ". They can no longer sign in.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

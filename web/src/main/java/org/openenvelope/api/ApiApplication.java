@@ -2,9 +2,12 @@ package org.openenvelope.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " account's Tokens tab (account scope) or on the service tokens page (service scope)."
                         + " Errors are JSON objects with a machine-readable \"code\" and a human \"message\"."),
         security = @SecurityRequirement(name = ApiApplication.BEARER),
+        components = @Components(
+                schemas = @Schema(name = ApiResponses.ERROR_SCHEMA, implementation = ApiError.class),
+                responses = {
+                        @APIResponse(name = ApiResponses.UNAUTHORIZED, description = "No or an invalid bearer token"),
+                        @APIResponse(name = ApiResponses.ACCOUNT_NOT_FOUND,
+                                description = "No such account, or not this token's account (not_found)"),
+                        @APIResponse(name = ApiResponses.NOT_A_SERVICE_TOKEN, description = "Not a service token"),
+                        @APIResponse(name = ApiResponses.PAGING_OUT_OF_RANGE,
+                                description = "page or size out of range (invalid_value)")
+                }),
         tags = {
                 @Tag(name = "Accounts", description = "Accounts → Manage Accounts"),
                 @Tag(name = "Profiles", description = "The domains and email addresses of an account"),

@@ -10,12 +10,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 
@@ -24,8 +23,7 @@ import org.openenvelope.api.PageQuery;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "Audit")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
 public class AuditResource {
 
     @Inject
@@ -34,10 +32,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "Read the account's audit trail", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "One page of audit entries")
-    @APIResponse(responseCode = "400", description = "page or size out of range (invalid_value)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not this token's account",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    @APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
     public PageJson<AuditEntry> accountEvents(
             @PathParam("number") String number,
             @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",

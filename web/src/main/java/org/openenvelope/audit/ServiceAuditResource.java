@@ -9,12 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 
@@ -23,8 +22,7 @@ import org.openenvelope.api.PageQuery;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "Audit")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
 public class ServiceAuditResource {
 
     @Inject
@@ -33,10 +31,8 @@ public class ServiceAuditResource {
     @GET
     @Operation(summary = "Read the service's audit trail", description = "Newest first; service tokens only.")
     @APIResponse(responseCode = "200", description = "One page of audit entries")
-    @APIResponse(responseCode = "400", description = "page or size out of range (invalid_value)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "Not a service token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    @APIResponse(responseCode = "403", ref = ApiResponses.NOT_A_SERVICE_TOKEN)
     public PageJson<AuditEntry> serviceEvents(
             @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,

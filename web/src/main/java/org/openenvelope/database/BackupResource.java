@@ -8,19 +8,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 
 /** {@code /api/v1/database/backups}: an online backup of the embedded database, for service tokens only. */
 @Path("/v1/database/backups")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "Database")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
 public class BackupResource {
 
     @Inject
@@ -31,10 +28,8 @@ public class BackupResource {
             + " now to <data dir>/backups/ while the service runs. The master key is not in it: back it up"
             + " separately. PostgreSQL is backed up with pg_dump instead.")
     @APIResponse(responseCode = "201", description = "The backup written: file, bytes, createdAt")
-    @APIResponse(responseCode = "403", description = "Not a service token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "The database is not the embedded H2 database (conflict)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiResponses.NOT_A_SERVICE_TOKEN)
+    @APIResponse(responseCode = "409", description = "The database is not the embedded H2 database (conflict)")
     public Response backUp() {
         return Response.status(Response.Status.CREATED).entity(backups.backUp()).build();
     }

@@ -9,14 +9,15 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.openenvelope.account.AccountTab;
+import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.addin.AddinConfigurationService;
 import org.openenvelope.addin.AddinConfigurationView;
 import org.openenvelope.addin.DomainSettings;
 import org.openenvelope.addin.EncryptionType;
 import org.openenvelope.addin.FlagType;
-import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
+import org.openenvelope.saml.BaseUrl;
 
 /** The Addin Config tab: step 1, the Azure AD (Entra ID) details and Test connection; step 2, per domain. */
 @Named("addinConfig")
@@ -35,7 +36,7 @@ public class AddinConfigBean implements Serializable {
     AccountTabBean tab;
 
     @Inject
-    org.openenvelope.saml.BaseUrl baseUrl;
+    BaseUrl baseUrl;
 
     private MicrosoftConnectionView connection;
     private AddinConfigurationView addin;

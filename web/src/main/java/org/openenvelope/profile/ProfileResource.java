@@ -13,18 +13,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.ItemsJson;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
@@ -38,14 +36,11 @@ import org.openenvelope.error.InvalidValueException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Profiles")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or entry",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or entry")
 public class ProfileResource {
 
     private static final String TYPE_FIELD = "type";
-    private static final String SEPARATORS = ",;\r\n";
     private static final int MAX_ECHO = 100;
 
     @Inject
@@ -63,12 +58,10 @@ public class ProfileResource {
             description = "All values are added, or none: if any is invalid, listed twice or already claimed,"
                     + " nothing is saved and every problem is listed.")
     @APIResponse(responseCode = "201", description = "The added entries, in {\"items\": [...]}")
-    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON")
     public Response addEntries(@PathParam("number") String number, AddProfileEntriesRequest request) {
         RequestBodies.required(request);
-        List<ProfileEntryView> added = profiles.addEntries(number, type(request.type()),
-                valuesText(request.values()));
+        List<ProfileEntryView> added = profiles.addEntries(number, type(request.type()), values(request.values()));
         return Response.status(Status.CREATED).entity(ItemsJson.of(added)).build();
     }
 
@@ -96,31 +89,31 @@ public class ProfileResource {
     }
 
     /**
-     * The service takes the portal's text form; an array is turned into it, one value per line. An element that
-     * itself contains a separator would silently become several values, so it is refused instead.
+     * A string is split like the portal's text area; an array is taken element by element. An element that
+     * itself contains a separator is refused: as text it would be several values, so it is ambiguous.
      */
-    private static String valuesText(JsonValue values) {
+    private static List<String> values(JsonValue values) {
         if (values == null || values.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+            return ProfileInput.split(ProfileService.VALUES_FIELD, null);
         }
         if (values instanceof JsonString text) {
-            return text.getString();
+            return ProfileInput.split(ProfileService.VALUES_FIELD, text.getString());
         }
         if (values instanceof JsonArray array) {
-            List<String> lines = new ArrayList<>(array.size());
+            List<String> elements = new ArrayList<>(array.size());
             for (JsonValue element : array) {
                 if (!(element instanceof JsonString text)) {
                     throw new InvalidValueException(ProfileService.VALUES_FIELD,
                             "Every element of values must be a string.");
                 }
-                if (text.getString().chars().anyMatch(c -> SEPARATORS.indexOf(c) >= 0)) {
+                if (ProfileInput.containsSeparator(text.getString())) {
                     throw new InvalidValueException(ProfileService.VALUES_FIELD, "Array element \""
                             + printable(text.getString()) + "\" contains a separator; give each value its own"
                             + " element.");
                 }
-                lines.add(text.getString());
+                elements.add(text.getString());
             }
-            return String.join("\n", lines);
+            return elements;
         }
         throw new InvalidValueException(ProfileService.VALUES_FIELD,
                 "Values must be a string (separated by commas, semicolons or line breaks) or an array of strings.");

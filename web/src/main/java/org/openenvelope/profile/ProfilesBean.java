@@ -11,7 +11,6 @@ import java.util.Map;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.portal.FormErrors;
 
 /**
@@ -42,11 +41,11 @@ public class ProfilesBean implements Serializable {
 
     public String add() {
         try {
-            List<ProfileEntryView> added = profiles.addEntries(tab.getNumber(), type, values);
+            List<ProfileEntryView> added = profiles.addEntries(tab.getNumber(), type, ProfileInput.split(ProfileService.VALUES_FIELD, values));
             FormErrors.info("Added " + count(added.size(), type) + ".");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of(ProfileService.VALUES_FIELD, "profiles:values"));
+            FormErrors.show(refusal, Map.of(ProfileService.VALUES_FIELD, "profiles:values"));
             return null;
         }
     }
@@ -57,7 +56,7 @@ public class ProfilesBean implements Serializable {
             FormErrors.info("Removed " + entry.type().label().toLowerCase(Locale.ROOT) + " " + entry.display() + ".");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

@@ -21,16 +21,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.MetadataTrust;
+import org.openenvelope.saml.xml.Certificates;
 
 /**
  * {@code /api/v1/accounts/{number}/saml}: the account's SP, and its identity provider as on the Details tab: edit
@@ -41,10 +40,8 @@ import org.openenvelope.saml.metadata.MetadataTrust;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "SAML")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "404", description = "No such account (or not this token's account)",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
 public class FederationResource {
 
     @EJB
@@ -66,7 +63,7 @@ public class FederationResource {
     @Path("service-provider")
     @Operation(summary = "Change the SP entity ID", description = "The IdP must be told the new entity ID too.")
     @APIResponse(responseCode = "200", description = "The service provider as it is now")
-    @APIResponse(responseCode = "400", description = "invalid_value", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value")
     public ServiceProviderView changeServiceProvider(@PathParam("number") String number, ServiceProviderRequest body) {
         RequestBodies.required(body);
         return federation.changeServiceProviderEntityId(number, baseUrl.of(request), body.entityId());
@@ -76,7 +73,7 @@ public class FederationResource {
     @Path("service-provider/keys")
     @Operation(summary = "Key rollover 1: publish a new (next) SP key", description = "Published in the SP metadata at once; signs only once activated.")
     @APIResponse(responseCode = "200", description = "The service provider as it is now")
-    @APIResponse(responseCode = "409", description = "conflict: a next key is already waiting", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: a next key is already waiting")
     public ServiceProviderView addNextKey(@PathParam("number") String number) {
         return federation.addNextServiceProviderKey(number, baseUrl.of(request));
     }
@@ -87,10 +84,8 @@ public class FederationResource {
             description = "PKCS#12 or PEM (certificate and private key), RSA of at least 2048 bits, valid now, key usage"
                     + " allowing signature and key encipherment. Published in the SP metadata at once; signs only once activated.")
     @APIResponse(responseCode = "200", description = "The SP with the uploaded key as NEXT")
-    @APIResponse(responseCode = "400", description = "invalid_value on keyFile or keyPassword",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "conflict: a next key is already published",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on keyFile or keyPassword")
+    @APIResponse(responseCode = "409", description = "conflict: a next key is already published")
     public ServiceProviderView uploadNextKey(@PathParam("number") String number, KeyUploadRequest body) {
         RequestBodies.required(body);
         byte[] keyFile;
@@ -117,7 +112,7 @@ public class FederationResource {
     @POST
     @Path("service-provider/keys/activate-next")
     @Operation(summary = "Key rollover 2: the next key signs from now on; the replaced key still decrypts")
-    @APIResponse(responseCode = "409", description = "conflict: there is no next key", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: there is no next key")
     public ServiceProviderView activateNextKey(@PathParam("number") String number) {
         return federation.activateNextServiceProviderKey(number, baseUrl.of(request));
     }
@@ -125,7 +120,7 @@ public class FederationResource {
     @POST
     @Path("service-provider/keys/retire-previous")
     @Operation(summary = "Key rollover 3: stop publishing the replaced key")
-    @APIResponse(responseCode = "409", description = "conflict: there is no previous key", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: there is no previous key")
     public ServiceProviderView retirePreviousKey(@PathParam("number") String number) {
         return federation.retirePreviousServiceProviderKey(number, baseUrl.of(request));
     }
@@ -136,8 +131,7 @@ public class FederationResource {
             description = "Replaces the draft; the active configuration stays in force until a passed Test SSO and Enable."
                     + " Every problem is listed at once; nothing is saved unless all values are valid.")
     @APIResponse(responseCode = "200", description = "The draft as it is now")
-    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON")
     public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, IdentityProviderRequest body) {
         RequestBodies.required(body);
         return federation.configureIdentityProvider(number, new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
@@ -154,8 +148,7 @@ public class FederationResource {
             description = "With preview=true nothing is saved. MORE_SECURE requires a signature by one of the anchors"
                     + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata.")
     @APIResponse(responseCode = "200", description = "What the metadata says and what changes in the draft")
-    @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …")
     public MetadataPreviewJson importMetadata(@PathParam("number") String number, MetadataImportRequest body) {
         RequestBodies.required(body);
         if (body.metadataUrl() != null && body.metadata() != null) {
@@ -185,8 +178,7 @@ public class FederationResource {
             description = "As the scheduled refresh: verified as at import, for the same entity ID; changes apply at once."
                     + " A document that fails is not applied; active.metadataProblem says why.")
     @APIResponse(responseCode = "200", description = "The SSO status after the refresh")
-    @APIResponse(responseCode = "409", description = "conflict: the configuration in force is not from a metadata URL",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the configuration in force is not from a metadata URL")
     public SsoStatusView refreshMetadata(@PathParam("number") String number) {
         return federation.refreshIdentityProviderMetadata(number);
     }
@@ -195,7 +187,7 @@ public class FederationResource {
     @Path("tests")
     @Operation(summary = "Start a Test SSO run of the draft", description = "Open the returned url in a browser to sign in with the draft.")
     @APIResponse(responseCode = "201", description = "The run, with the URL that performs it")
-    @APIResponse(responseCode = "409", description = "conflict: there is no draft", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: there is no draft")
     public Response startTest(@PathParam("number") String number) {
         return Response.status(Response.Status.CREATED).entity(federation.startSsoTest(number, baseUrl.of(request))).build();
     }
@@ -211,8 +203,7 @@ public class FederationResource {
     @Path("enable")
     @Operation(summary = "Enable SSO: the tested draft comes into force, users sign in with SAML 2.0")
     @APIResponse(responseCode = "200", description = "The account's SSO status now")
-    @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft")
     public SsoStatusView enable(@PathParam("number") String number) {
         return federation.enableSingleSignOn(number);
     }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.xml.SamlRejectedException;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalCookie;
 

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Map;
 import org.openenvelope.saml.binding.OutgoingMessage;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 
 /** Sends SAML messages through the browser, and shows refusals on the user portal's error page. */
 public final class SamlPages {

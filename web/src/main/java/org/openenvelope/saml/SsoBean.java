@@ -16,7 +16,6 @@ import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
@@ -24,6 +23,8 @@ import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataTrust;
+import org.openenvelope.saml.xml.Certificates;
+import org.openenvelope.saml.xml.OpenSaml;
 
 /**
  * The Details tab's single sign-on page: the SP this service is for the account, the identity provider's draft
@@ -116,7 +117,7 @@ public class SsoBean implements Serializable {
                     + ". Give the identity provider the same value.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of("entityId", "serviceProvider:spEntityId"));
+            FormErrors.show(refusal, Map.of("entityId", "serviceProvider:spEntityId"));
             return null;
         }
     }
@@ -151,7 +152,7 @@ public class SsoBean implements Serializable {
                     + " SP metadata, then activate it.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of(UploadedKeyPair.FILE, "serviceProvider:keyFile",
+            FormErrors.show(refusal, Map.of(UploadedKeyPair.FILE, "serviceProvider:keyFile",
                     UploadedKeyPair.PASSWORD, "serviceProvider:keyPassword"));
             return null;
         } finally {
@@ -165,7 +166,7 @@ public class SsoBean implements Serializable {
             FormErrors.info(done);
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }
@@ -203,7 +204,7 @@ public class SsoBean implements Serializable {
                     : federation.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
         } catch (ServiceException refusal) {
             preview = null;
-            Refusals.show(refusal, IMPORT_FIELDS);
+            FormErrors.show(refusal, IMPORT_FIELDS);
         }
     }
 
@@ -219,7 +220,7 @@ public class SsoBean implements Serializable {
             }
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, IMPORT_FIELDS);
+            FormErrors.show(refusal, IMPORT_FIELDS);
             return null;
         }
     }
@@ -235,7 +236,7 @@ public class SsoBean implements Serializable {
             }
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }
@@ -250,7 +251,7 @@ public class SsoBean implements Serializable {
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return tab.reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

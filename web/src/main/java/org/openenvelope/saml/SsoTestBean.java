@@ -9,7 +9,6 @@ import java.io.Serializable;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.portal.FormErrors;
@@ -50,7 +49,7 @@ public class SsoTestBean implements Serializable {
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return "/admin/accounts/details.xhtml?faces-redirect=true&account=" + tab.getNumber();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

@@ -8,8 +8,8 @@ import java.io.IOException;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.portal.FormErrors;
 
 /**
  * Starts a Test SSO run from a link (the link opens a new tab; a form could not continue to the identity provider,
@@ -35,7 +35,7 @@ public class SsoTestStartBean {
         try {
             Faces.redirect(federation.startSsoTest(tab.getNumber(), baseUrl.of(Faces.getRequest())).url());
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.account.Refusals;
 import org.openenvelope.portal.FormErrors;
 
 /**
@@ -45,7 +44,7 @@ public abstract class TokensBean implements Serializable {
             name = null;
             refresh();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal, Map.of("name", "create:name"));
+            FormErrors.show(refusal, Map.of("name", "create:name"));
         }
     }
 
@@ -56,7 +55,7 @@ public abstract class TokensBean implements Serializable {
                     + " are refused from now on.");
             return reload();
         } catch (ServiceException refusal) {
-            Refusals.show(refusal);
+            FormErrors.show(refusal);
             return null;
         }
     }

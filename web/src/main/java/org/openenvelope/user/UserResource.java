@@ -12,11 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openenvelope.api.ApiError;
+import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.ItemsJson;
 import org.openenvelope.api.RequestBodies;
 
@@ -26,10 +24,8 @@ import org.openenvelope.api.RequestBodies;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Users")
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or user",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "404", description = "No such account (or not this token's account) or user")
 public class UserResource {
 
     @EJB
@@ -44,8 +40,7 @@ public class UserResource {
     @POST
     @Operation(summary = "Add a user by federation ID")
     @APIResponse(responseCode = "201", description = "The added user")
-    @APIResponse(responseCode = "409", description = "conflict: the account already has this user",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the account already has this user")
     public Response addUser(@PathParam("number") String number, AddUserRequest body) {
         RequestBodies.required(body);
         return Response.status(Response.Status.CREATED).entity(users.addUser(number, body.federationId())).build();

@@ -6,9 +6,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.openenvelope.saml.SamlFailure;
 import org.openenvelope.saml.SamlPages;
 import org.openenvelope.saml.SingleSignOnService;
+import org.openenvelope.saml.xml.SamlFailure;
 
 /** The user portal's pages: who is signed in, and what went wrong when SSO refused a sign-in. */
 @Named("userPortal")

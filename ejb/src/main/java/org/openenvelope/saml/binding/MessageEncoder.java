@@ -1,7 +1,7 @@
 package org.openenvelope.saml.binding;
 
-import org.openenvelope.saml.OpenSaml;
-import org.openenvelope.saml.XmlSigner;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.XmlSigner;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.security.x509.BasicX509Credential;
 

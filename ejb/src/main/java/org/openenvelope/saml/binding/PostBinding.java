@@ -3,9 +3,9 @@ package org.openenvelope.saml.binding;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openenvelope.saml.OpenSaml;
-import org.openenvelope.saml.SamlFailure;
-import org.openenvelope.saml.SamlRejectedException;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 
 /**
  * The HTTP-POST binding (SAML bindings §3.5): the message base64-encoded in a form field the browser posts on. The

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-import org.openenvelope.saml.AlgorithmPolicy;
-import org.openenvelope.saml.OpenSaml;
-import org.openenvelope.saml.SamlFailure;
-import org.openenvelope.saml.SamlRejectedException;
+import org.openenvelope.saml.xml.AlgorithmPolicy;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**

@@ -18,18 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.openenvelope.saml.Certificates;
-import org.openenvelope.saml.OpenSaml;
-import org.openenvelope.saml.SamlRejectedException;
-import org.openenvelope.saml.XmlRejectedException;
-import org.openenvelope.saml.XmlSignatureCheck;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.xml.Certificates;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
+import org.openenvelope.saml.xml.XmlRejectedException;
+import org.openenvelope.saml.xml.XmlSignatureCheck;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.metadata.Endpoint;
 import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
-import org.opensaml.saml.saml2.metadata.Endpoint;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
@@ -159,7 +160,7 @@ public final class MetadataReader {
             XmlSignatureCheck.verify(root, "The metadata", candidates, false);
             return true;
         } catch (SamlRejectedException e) {
-            if (e.failure() == org.openenvelope.saml.SamlFailure.SIGNATURE_UNTRUSTED_KEY) {
+            if (e.failure() == SamlFailure.SIGNATURE_UNTRUSTED_KEY) {
                 return false;
             }
             throw e;

@@ -4,11 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openenvelope.saml.OpenSaml;
 import org.openenvelope.saml.ResponseFixture;
-import org.openenvelope.saml.ResponseValidator;
-import org.openenvelope.saml.ValidatedAssertion;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.validation.IdentityProviderTrust;
+import org.openenvelope.saml.validation.ResponseValidator;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.validation.ValidatedAssertion;
+import org.openenvelope.saml.xml.OpenSaml;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,8 +75,8 @@ public class AcsValidationBenchmark {
         }
         response = fixture.build();
         validator = new ResponseValidator(
-                new org.openenvelope.saml.ServiceProviderParty(SP, ACS, SP + "/slo", spKey, List.of(spKey)),
-                new org.openenvelope.saml.IdentityProviderTrust(IDP, List.of(idpKey.getEntityCertificate()),
+                new ServiceProviderParty(SP, ACS, SP + "/slo", spKey, List.of(spKey)),
+                new IdentityProviderTrust(IDP, List.of(idpKey.getEntityCertificate()),
                         java.time.Duration.ofSeconds(60), false, false),
                 requestId -> true, (issuer, id, expiry) -> true,
                 java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.openenvelope.saml.SamlFailure;
-import org.openenvelope.saml.SamlRejectedException;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 
 class PostBindingTest {
 

@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openenvelope.saml.AlgorithmPolicy;
-import org.openenvelope.saml.SamlFailure;
-import org.openenvelope.saml.SamlRejectedException;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.xml.AlgorithmPolicy;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
 import org.opensaml.security.x509.BasicX509Credential;
 
 class RedirectBindingTest {

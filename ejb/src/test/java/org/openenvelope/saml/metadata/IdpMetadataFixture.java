@@ -15,7 +15,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
-import org.openenvelope.saml.OpenSaml;
+import org.openenvelope.saml.xml.OpenSaml;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -21,9 +21,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
-import org.openenvelope.saml.NameIdFormats;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
+import org.openenvelope.saml.xml.NameIdFormats;
 import org.opensaml.security.x509.BasicX509Credential;
 
 class MetadataReaderTest {

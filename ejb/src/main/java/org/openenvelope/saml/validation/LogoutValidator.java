@@ -1,0 +1,85 @@
+package org.openenvelope.saml.validation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
+import org.openenvelope.saml.xml.XmlSignatureCheck;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.LogoutResponse;
+import org.opensaml.saml.saml2.core.SessionIndex;
+
+/**
+ * Checks Single Logout messages from the IdP: its LogoutRequests (IdP-initiated logout) and its LogoutResponses
+ * to ours. A logout message must be signed (by the binding or in the XML) by a trusted key: an unsigned one would
+ * let anyone sign a user out, or fake a confirmed logout.
+ */
+public final class LogoutValidator {
+
+    private final ServiceProviderParty sp;
+    private final IdentityProviderTrust idp;
+    private final Clock clock;
+
+    public LogoutValidator(ServiceProviderParty sp, IdentityProviderTrust idp, Clock clock) {
+        this.sp = sp;
+        this.idp = idp;
+        this.clock = clock;
+    }
+
+    /** An IdP's request to end sessions of a user. */
+    public record IncomingLogoutRequest(String id, String nameId, List<String> sessionIndexes) {
+    }
+
+    /** The IdP's answer to our LogoutRequest. */
+    public record IncomingLogoutResponse(String inResponseTo, boolean success, String status) {
+    }
+
+    /**
+     * @param bindingSignatureVerified true when the Redirect binding's query-string signature already verified
+     */
+    public IncomingLogoutRequest validateRequest(byte[] xml, boolean bindingSignatureVerified) {
+        LogoutRequest request = MessageChecks.parse(xml, LogoutRequest.class, "LogoutRequest");
+        MessageChecks.requireIssuer(request.getIssuer(), "LogoutRequest", idp);
+        requireSignature(request, bindingSignatureVerified);
+        requireDestination(request.getDestination(), "LogoutRequest");
+        Instant now = clock.instant();
+        if (request.getNotOnOrAfter() != null && !now.isBefore(request.getNotOnOrAfter().plus(idp.clockSkew()))) {
+            throw new SamlRejectedException(SamlFailure.EXPIRED, "The LogoutRequest expired at " + request.getNotOnOrAfter() + ".");
+        }
+        if (request.getNameID() == null || request.getNameID().getValue() == null) {
+            throw new SamlRejectedException(SamlFailure.NAME_ID_MISSING, "The LogoutRequest names no user.");
+        }
+        return new IncomingLogoutRequest(request.getID(), request.getNameID().getValue(),
+                request.getSessionIndexes().stream().map(SessionIndex::getValue).toList());
+    }
+
+    /**
+     * @param requests our outstanding LogoutRequests; the answered one is consumed
+     */
+    public IncomingLogoutResponse validateResponse(byte[] xml, boolean bindingSignatureVerified, RequestTracker requests) {
+        LogoutResponse response = MessageChecks.parse(xml, LogoutResponse.class, "LogoutResponse");
+        MessageChecks.requireIssuer(response.getIssuer(), "LogoutResponse", idp);
+        requireSignature(response, bindingSignatureVerified);
+        requireDestination(response.getDestination(), "LogoutResponse");
+        if (response.getInResponseTo() == null || !requests.consume(response.getInResponseTo())) {
+            throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST, "The LogoutResponse answers "
+                    + response.getInResponseTo() + ", which is not an outstanding logout of this account.");
+        }
+        boolean success = IdpStatus.isSuccess(response.getStatus());
+        return new IncomingLogoutResponse(response.getInResponseTo(), success,
+                success ? "Success" : IdpStatus.describe(response.getStatus()));
+    }
+
+    private void requireSignature(org.opensaml.saml.common.SignableSAMLObject message, boolean bindingSignatureVerified) {
+        if (message.isSigned()) {
+            XmlSignatureCheck.verify(message, "The logout message", idp.signingCertificates(), idp.allowSha1());
+        } else if (!bindingSignatureVerified) {
+            throw new SamlRejectedException(SamlFailure.SIGNATURE_MISSING, "The logout message is not signed.");
+        }
+    }
+
+    private void requireDestination(String destination, String where) {
+        MessageChecks.requireDestination(destination, where, "Single Logout service", sp.singleLogoutUrl(), false);
+    }
+}

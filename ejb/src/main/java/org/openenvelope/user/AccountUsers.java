@@ -1,0 +1,29 @@
+package org.openenvelope.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+
+/** An account's users by what identifies them, in the caller's transaction. */
+@ApplicationScoped
+public class AccountUsers {
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    /** The user whose federation ID is exactly this one, compared case-sensitively (as the IdP sends it). */
+    public Optional<AccountUser> byFederationId(Account account, String federationId) {
+        return em.createNamedQuery(AccountUser.BY_FEDERATION_ID, AccountUser.class)
+                .setParameter("account", account).setParameter("federationId", federationId)
+                .getResultStream().findFirst();
+    }
+
+    /** The users whose federation ID is this address in any case. */
+    public List<AccountUser> byAddressIgnoringCase(Account account, String lowerCaseAddress) {
+        return em.createNamedQuery(AccountUser.BY_ADDRESS_IGNORING_CASE, AccountUser.class)
+                .setParameter("account", account).setParameter("address", lowerCaseAddress).getResultList();
+    }
+}
