@@ -245,13 +245,6 @@ public class SingleSignOnService {
         return text.toString();
     }
 
-    /** The signed-in user of a user-portal session, while the session is active and the account is. */
-    public Optional<UserPortalSession> session(String sessionKey) {
-        return activeSession(sessionKey).filter(s -> s.getAccount().isActive()).map(s -> new UserPortalSession(
-                s.getAccount().getNumber(), s.getAccount().getName(), s.getUser().getFederationId(), s.getNameId(),
-                s.getNameIdFormat(), s.getSessionIndex(), s.getStartedAt()));
-    }
-
     /**
      * Ends the user-portal session and, when the IdP has a logout URL, starts SP-initiated Single Logout with a
      * signed LogoutRequest naming the user as the IdP named them.

@@ -4,14 +4,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.function.Consumer;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openenvelope.graph.MicrosoftConnection;
-import org.openenvelope.saml.ServiceProviderKey;
 
 /**
  * Completes a master key rotation: at start-up every stored secret (SP private keys, Graph client secrets) that is
@@ -31,6 +32,10 @@ public class SecretRotation {
     @Inject
     SecretBox secrets;
 
+    @Inject
+    @Any
+    Instance<SealedSecrets> kinds;
+
     @PostConstruct
     void atStartup() {
         int resealed = resealAll();
@@ -42,36 +47,31 @@ public class SecretRotation {
 
     /** @return how many secrets were re-sealed */
     public int resealAll() {
-        return resealAll(em, secrets);
+        return resealAll(kinds.stream().toList(), em, secrets);
     }
 
     /** Re-seals what {@code secrets} does not seal with its current key, in {@code em}'s transaction. */
-    public static int resealAll(EntityManager em, SecretBox secrets) {
+    public static int resealAll(Collection<? extends SealedSecrets> kinds, EntityManager em, SecretBox secrets) {
         int resealed = 0;
-        for (ServiceProviderKey key : em.createQuery("select k from ServiceProviderKey k join fetch k.serviceProvider s"
-                + " join fetch s.account", ServiceProviderKey.class).getResultList()) {
-            resealed += reseal(secrets, key.getEncryptedPrivateKey(), ServiceProviderKey.secretPurpose(key.getServiceProvider()
-                    .getAccount()), key::resealPrivateKey, "SP key " + key.getFingerprint());
-        }
-        for (MicrosoftConnection connection : em.createQuery("select c from MicrosoftConnection c join fetch c.account",
-                MicrosoftConnection.class).getResultList()) {
-            resealed += reseal(secrets, connection.getSealedSecret(), MicrosoftConnection.secretPurpose(connection.getAccount()),
-                    connection::reseal, "Microsoft 365 client secret of account " + connection.getAccount().getNumber());
+        for (SealedSecrets kind : kinds) {
+            for (SealedSecrets.Stored stored : kind.stored(em)) {
+                resealed += reseal(secrets, stored);
+            }
         }
         return resealed;
     }
 
-    private static int reseal(SecretBox secrets, String sealed, String purpose, Consumer<String> store, String what) {
-        if (secrets.isSealedWithCurrentKey(sealed)) {
+    private static int reseal(SecretBox secrets, SealedSecrets.Stored stored) {
+        if (secrets.isSealedWithCurrentKey(stored.sealed())) {
             return 0;
         }
         try {
-            byte[] secret = secrets.open(sealed, purpose);
-            store.accept(secrets.seal(secret, purpose));
-            java.util.Arrays.fill(secret, (byte) 0);
+            byte[] secret = secrets.open(stored.sealed(), stored.purpose());
+            stored.reseal().accept(secrets.seal(secret, stored.purpose()));
+            Arrays.fill(secret, (byte) 0);
             return 1;
         } catch (IllegalStateException e) {
-            LOG.log(Level.SEVERE, "The " + what + " cannot be re-sealed: " + e.getMessage());
+            LOG.log(Level.SEVERE, "The " + stored.description() + " cannot be re-sealed: " + e.getMessage());
             return 0;
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openenvelope.error.DatabaseOutage;
 
 /**
  * The embedded database keeps every commit it confirmed when its process is killed ({@code kill -9}) at once:

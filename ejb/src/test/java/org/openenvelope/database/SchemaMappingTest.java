@@ -50,6 +50,7 @@ import org.openenvelope.addin.FlowStepName;
 import org.openenvelope.administrator.Administrator;
 import org.openenvelope.administrator.AdministratorRole;
 import org.openenvelope.audit.AuditEvent;
+import org.openenvelope.graph.MicrosoftClientSecrets;
 import org.openenvelope.graph.MicrosoftConnection;
 import org.openenvelope.profile.ProfileEntry;
 import org.openenvelope.profile.ProfileEntryType;
@@ -64,11 +65,13 @@ import org.openenvelope.saml.RequestPurpose;
 import org.openenvelope.saml.SeenAssertion;
 import org.openenvelope.saml.ServiceProvider;
 import org.openenvelope.saml.ServiceProviderKey;
+import org.openenvelope.saml.ServiceProviderKeySecrets;
 import org.openenvelope.saml.SsoTest;
 import org.openenvelope.saml.SsoTestOutcome;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.xml.Certificates;
+import org.openenvelope.security.SealedSecrets;
 import org.openenvelope.security.SecretBox;
 import org.openenvelope.security.SecretRotation;
 import org.openenvelope.token.ApiToken;
@@ -87,6 +90,9 @@ import org.opentest4j.TestAbortedException;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SchemaMappingTest {
+
+    private static final List<SealedSecrets> SEALED_SECRETS = List.of(new ServiceProviderKeySecrets(),
+            new MicrosoftClientSecrets());
 
     /** Both databases keep TIMESTAMP WITH TIME ZONE to the microsecond. */
     private static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456Z");
@@ -544,7 +550,7 @@ abstract class SchemaMappingTest {
                 (secret, purpose) -> before.seal(secret.getBytes(StandardCharsets.UTF_8), purpose), "a", T0));
 
         SecretBox rotated = new SecretBox(newKey, List.of(oldKey));
-        inTransaction(em -> assertTrue(SecretRotation.resealAll(em, rotated) >= 2));
+        inTransaction(em -> assertTrue(SecretRotation.resealAll(SEALED_SECRETS, em, rotated) >= 2));
 
         SecretBox newOnly = new SecretBox(newKey);
         ServiceProviderKey key = read(em -> em.find(ServiceProvider.class, provider.getId()).getKeys().get(0));
@@ -553,7 +559,7 @@ abstract class SchemaMappingTest {
         String secret = read(em -> em.find(MicrosoftConnection.class, connection.getId())).getSealedSecret();
         assertEquals("Qx8Q~rotated.secret", new String(newOnly.open(secret, MicrosoftConnection.secretPurpose(account)),
                 StandardCharsets.UTF_8), "opens without the previous key now");
-        inTransaction(em -> SecretRotation.resealAll(em, rotated));
+        inTransaction(em -> SecretRotation.resealAll(SEALED_SECRETS, em, rotated));
         assertEquals(secret, read(em -> em.find(MicrosoftConnection.class, connection.getId())).getSealedSecret(),
                 "a second run changes nothing");
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openenvelope.account.Account;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.metadata.MetadataUrl;
 
 class MetadataSourceTest {
 
@@ -20,19 +21,19 @@ class MetadataSourceTest {
     private static final String URL = "https://adfs.example.com/FederationMetadata/2007-06/FederationMetadata.xml";
 
     private static String refused(String url) {
-        InvalidValueException refused = assertThrows(InvalidValueException.class, () -> MetadataSource.validUrl(url));
+        InvalidValueException refused = assertThrows(InvalidValueException.class, () -> MetadataUrl.valid(url));
         assertEquals("metadataUrl", refused.field());
         return refused.getMessage();
     }
 
     @Test
     void onlyAbsoluteHttpsUrlsWithoutCredentialsAreAccepted() {
-        assertEquals(URL, MetadataSource.validUrl("  " + URL + " "));
+        assertEquals(URL, MetadataUrl.valid("  " + URL + " "));
         assertTrue(refused("http://adfs.example.com/metadata.xml").contains("https://"));
         assertTrue(refused("https:///no-host").contains("https://"));
         assertTrue(refused("https://admin:secret@adfs.example.com/m.xml").contains("user name or password"));
         assertTrue(refused("").contains("Enter the https URL"));
-        assertTrue(refused("https://adfs.example.com/" + "x".repeat(MetadataSource.MAX_URL)).contains("longer than"));
+        assertTrue(refused("https://adfs.example.com/" + "x".repeat(MetadataUrl.MAX_LENGTH)).contains("longer than"));
     }
 
     @Test

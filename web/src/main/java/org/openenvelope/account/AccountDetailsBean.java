@@ -5,12 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
-import org.openenvelope.saml.ExpiryWarning;
-import org.openenvelope.saml.FederationService;
 
 /** The Details tab: what the account is, renaming it, and (service administrators) suspending it. */
 @Named("accountDetails")
@@ -25,24 +22,13 @@ public class AccountDetailsBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
-    @jakarta.ejb.EJB
-    FederationService federation;
 
     private String name;
-    private transient List<ExpiryWarning> expiryWarnings;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.DETAILS)) {
             name = tab.getAccount().name();
         }
-    }
-
-    /** What of this account's SSO expires within 30 days (or has expired). */
-    public List<ExpiryWarning> getExpiryWarnings() {
-        if (expiryWarnings == null) {
-            expiryWarnings = federation.expiryWarnings(tab.getNumber());
-        }
-        return expiryWarnings;
     }
 
     public String rename() {

@@ -6,12 +6,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
-import org.openenvelope.portal.FormErrors;
-import org.openenvelope.saml.ExpiryWarning;
-import org.openenvelope.saml.FederationService;
 
 /**
  * Accounts → Manage Accounts: the accounts the caller may see (an account administrator only their own, as the
@@ -27,10 +25,7 @@ public class AccountsBean implements Serializable {
     @Inject
     AccountService accounts;
 
-    @jakarta.ejb.EJB
-    FederationService federation;
 
-    private transient List<ExpiryWarning> expiryWarnings;
     private String q;
     private int page = 1;
     private Page<AccountSummary> result;
@@ -38,14 +33,6 @@ public class AccountsBean implements Serializable {
 
     public void load() {
         result = accounts.findAccounts(q, page - 1, Paging.DEFAULT_SIZE);
-    }
-
-    /** The service administrator's dashboard list of expiring IdP and SP certificates and metadata. */
-    public List<ExpiryWarning> getExpiryWarnings() {
-        if (expiryWarnings == null) {
-            expiryWarnings = federation.expiryWarnings();
-        }
-        return expiryWarnings;
     }
 
     public String create() {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.api.ApiError;
-import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.http.BaseUrl;
 
 /**
  * CORS for the add-in's API, limited to the add-in's origin (the service's own, which serves the task pane;

@@ -30,7 +30,7 @@ import org.openenvelope.api.ApiError;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.audit.RequestOrigin;
 import org.openenvelope.error.InvalidValueException;
-import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.http.BaseUrl;
 import org.openenvelope.websafe.LoginRoute;
 import org.openenvelope.websafe.PasswordSignInOutcome;
 import org.openenvelope.websafe.UserPortalCookie;

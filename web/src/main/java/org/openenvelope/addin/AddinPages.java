@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.security.FramedPages;
 
 /**
  * How the add-in's pages are served. Outlook on the web shows the task pane in a frame of its own pages, so
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * other script runs. Office.js's telemetry frame and inline styles stay blocked: the add-in works without them.
  */
 @ApplicationScoped
-public class AddinPages {
+public class AddinPages implements FramedPages {
 
     public static final String PATH = "/addin/";
 
@@ -55,6 +56,12 @@ public class AddinPages {
         return officeJsUrl.strip();
     }
 
+    @Override
+    public boolean covers(String path) {
+        return path.startsWith(PATH);
+    }
+
+    @Override
     public String contentSecurityPolicy() {
         return contentSecurityPolicy;
     }

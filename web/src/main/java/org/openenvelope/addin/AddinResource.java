@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.RequestBodies;
-import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.http.BaseUrl;
 
 /** {@code /api/v1/accounts/{number}/addin}: Addin Config steps 2 and 3. */
 @Path("/v1/accounts/{number}/addin")

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /** The Groups tab: who administers the account, adding an administrator and removing one. */
 @Named("accountGroups")

@@ -1,14 +1,14 @@
 package org.openenvelope.api;
 
 import jakarta.persistence.OptimisticLockException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openenvelope.database.DatabaseOutage;
+import org.openenvelope.error.DatabaseOutage;
 import org.openenvelope.error.ServiceException;
 
 /**

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.openenvelope.error.DatabaseOutage;
 
 /**
  * Pages and endpoints outside the REST API (which maps its own exceptions) answer an unavailable database with

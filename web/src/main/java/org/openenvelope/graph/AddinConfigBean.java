@@ -15,9 +15,9 @@ import org.openenvelope.addin.AddinConfigurationView;
 import org.openenvelope.addin.DomainSettings;
 import org.openenvelope.addin.EncryptionType;
 import org.openenvelope.addin.FlagType;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
-import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.http.BaseUrl;
 
 /** The Addin Config tab: step 1, the Azure AD (Entra ID) details and Test connection; step 2, per domain. */
 @Named("addinConfig")

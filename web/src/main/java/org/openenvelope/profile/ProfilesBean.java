@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /**
  * The Profiles tab: the account's domains and email addresses, and "Add Entries". A rejected list stays in the

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.http.BaseUrl;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.metadata.MetadataTrust;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.http.BaseUrl;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.SamlRejectedException;

@@ -9,9 +9,9 @@ import java.io.Serializable;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /** The result page of a Test SSO run: the parsed assertion or the diagnosis, and Enable SSO after a pass. */
 @Named("ssoTest")

@@ -8,8 +8,9 @@ import java.io.IOException;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
+import org.openenvelope.http.BaseUrl;
 
 /**
  * Starts a Test SSO run from a link (the link opens a new tab; a form could not continue to the identity provider,

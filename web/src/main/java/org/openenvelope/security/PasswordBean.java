@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.omnifaces.util.Messages;
 import org.openenvelope.administrator.AdministratorService;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /** The signed-in administrator's own password. */
 @Named

@@ -15,10 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.openenvelope.addin.AddinService;
 import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
-import org.openenvelope.database.DatabaseOutage;
+import org.openenvelope.error.DatabaseOutage;
 import org.openenvelope.token.ApiTokenService;
 
 /**
@@ -52,7 +51,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     ApiTokenService tokens;
 
     @Inject
-    AddinService addin;
+    SenderTokens senderTokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -130,7 +129,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                                              HttpMessageContext context) {
         Optional<String> token = bearerToken(request);
         if (token.isPresent()) {
-            Optional<String> sender = addin.authenticate(token.get());
+            Optional<String> sender = senderTokens.authenticate(token.get());
             if (sender.isPresent()) {
                 return context.notifyContainerAboutLogin(sender.get(), Set.of(ADDIN_SENDER));
             }

@@ -12,12 +12,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openenvelope.addin.AddinPages;
 import org.openenvelope.audit.RequestOrigin;
 
 /**
  * Every response gets the browser protections a security reviewer expects (the add-in's pages their own, see
- * {@link AddinPages}); every request's client address is
+ * {@link FramedPages}); every request's client address is
  * recorded for the audit log, taken from {@code X-Forwarded-For} only when the direct peer is a configured
  * trusted proxy ({@code openenvelope.http.trusted-proxies}), because the header is otherwise forgeable.
  */
@@ -31,7 +30,7 @@ public class RequestHeadersFilter extends HttpFilter {
     RequestOrigin origin;
 
     @Inject
-    AddinPages addinPages;
+    FramedPages framedPages;
 
     @Inject
     @ConfigProperty(name = "openenvelope.http.trusted-proxies", defaultValue = " ")
@@ -50,9 +49,9 @@ public class RequestHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         origin.address(clientAddress(request));
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(AddinPages.PATH)) {
+        if (framedPages.covers(path)) {
             // Outlook frames the add-in's pages; the policy names who may, so X-Frame-Options (deny-all) is left out.
-            response.setHeader("Content-Security-Policy", addinPages.contentSecurityPolicy());
+            response.setHeader("Content-Security-Policy", framedPages.contentSecurityPolicy());
         } else {
             response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             response.setHeader("X-Frame-Options", "DENY");

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Faces;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /**
  * What the account Tokens tab and the service tokens page share: the list, "Create token" showing the secret

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
 
 /**
  * The users of the account's user portal (from the Details tab): add and remove users, and give a user of a

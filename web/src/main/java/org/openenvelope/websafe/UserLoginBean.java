@@ -11,10 +11,10 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
 import org.omnifaces.util.Faces;
+import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ServiceException;
-import org.openenvelope.portal.FormErrors;
-import org.openenvelope.saml.BaseUrl;
+import org.openenvelope.http.BaseUrl;
 
 /**
  * {@code /websafe/login}: email first, then the account's way of signing in — its identity provider (reached by a

@@ -6,23 +6,20 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.openenvelope.saml.SamlPages;
-import org.openenvelope.saml.SingleSignOnService;
-import org.openenvelope.saml.xml.SamlFailure;
 
-/** The user portal's pages: who is signed in, and what went wrong when SSO refused a sign-in. */
+/** The user portal's pages: who is signed in. */
 @Named("userPortal")
 @RequestScoped
 public class UserPortalBean {
 
     @EJB
-    SingleSignOnService sso;
+    UserPortalSessions sessions;
 
     private Optional<UserPortalSession> session;
 
     public UserPortalSession getSession() {
         if (session == null) {
-            session = UserPortalCookie.read(request()).flatMap(sso::session);
+            session = UserPortalCookie.read(request()).flatMap(sessions::current);
         }
         return session.orElse(null);
     }
@@ -33,15 +30,6 @@ public class UserPortalBean {
 
     public String getSignOutToken() {
         return UserPortalCookie.read(request()).map(UserPortalCookie::signOutToken).orElse("");
-    }
-
-    public SamlFailure getFailure() {
-        return (SamlFailure) request().getAttribute(SamlPages.FAILURE);
-    }
-
-    /** The IdP's status code and message, when the IdP itself refused the sign-in. */
-    public String getIdpStatus() {
-        return (String) request().getAttribute(SamlPages.IDP_STATUS);
     }
 
     private static HttpServletRequest request() {

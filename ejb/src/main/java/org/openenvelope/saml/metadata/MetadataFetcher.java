@@ -29,7 +29,6 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.error.InvalidValueException;
-import org.openenvelope.saml.MetadataSource;
 import org.openenvelope.saml.xml.OpenSaml;
 
 /**
@@ -61,7 +60,7 @@ public class MetadataFetcher {
     int timeoutSeconds;
 
     public byte[] fetch(String url) {
-        URI target = URI.create(MetadataSource.validUrl(url));
+        URI target = URI.create(MetadataUrl.valid(url));
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(timeoutSeconds)).sslContext(sslContext()).build();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {

@@ -1,4 +1,4 @@
-package org.openenvelope.saml;
+package org.openenvelope.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,9 +7,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The service's public base URL, from which every SAML endpoint and default SP entity ID is derived. Behind a
- * proxy or load balancer set {@code openenvelope.base-url} (e.g. {@code https://envelope.example.com}): the
- * URL the server sees is then not the one browsers and IdPs use. Without it, the request's own URL is used.
+ * The service's public base URL, from which every SAML endpoint, default SP entity ID and add-in URL is
+ * derived. Behind a proxy or load balancer set {@code openenvelope.base-url} (e.g.
+ * {@code https://envelope.example.com}): the URL the server sees is then not the one browsers and IdPs use.
+ * Without it, the request's own URL is used.
  */
 @ApplicationScoped
 public class BaseUrl {

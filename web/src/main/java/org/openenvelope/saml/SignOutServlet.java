@@ -1,4 +1,4 @@
-package org.openenvelope.websafe;
+package org.openenvelope.saml;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
-import org.openenvelope.saml.BaseUrl;
-import org.openenvelope.saml.SamlPages;
-import org.openenvelope.saml.SingleSignOnService;
+import org.openenvelope.http.BaseUrl;
 import org.openenvelope.saml.binding.OutgoingMessage;
+import org.openenvelope.websafe.LocalPath;
+import org.openenvelope.websafe.UserPortalCookie;
 
 /**
  * {@code /websafe/logout?token=…}: ends the user-portal session and, when the account's IdP has a logout URL,

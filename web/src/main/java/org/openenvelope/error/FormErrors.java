@@ -1,4 +1,4 @@
-package org.openenvelope.portal;
+package org.openenvelope.error;
 
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;

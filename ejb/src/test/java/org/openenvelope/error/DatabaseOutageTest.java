@@ -1,4 +1,4 @@
-package org.openenvelope.database;
+package org.openenvelope.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import jakarta.resource.spi.ResourceAllocationException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DatabaseOutageTest {
             closedPort = socket.getLocalPort();
         }
         SQLException refused = assertThrows(SQLException.class,
-                () -> TestDatabase.connect("jdbc:h2:tcp://127.0.0.1:" + closedPort + "/nowhere", "", ""));
+                () -> DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + closedPort + "/nowhere"));
         assertTrue(DatabaseOutage.explains(refused));
         assertTrue(DatabaseOutage.explains(new EJBException(new PersistenceException("wrapped", refused))));
         assertTrue(DatabaseOutage.describe(new EJBException(new PersistenceException("bound values", refused)))
@@ -33,7 +34,7 @@ class DatabaseOutageTest {
 
     @Test
     void aClosedDatabaseIsAnOutage() throws SQLException {
-        Connection connection = TestDatabase.connect("jdbc:h2:mem:outage-closed", "", "");
+        Connection connection = DriverManager.getConnection("jdbc:h2:mem:outage-closed");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
@@ -58,7 +59,7 @@ class DatabaseOutageTest {
 
     @Test
     void mistakesOfTheRequestOrTheCodeAreNotOutages() throws SQLException {
-        try (Connection connection = TestDatabase.connect("jdbc:h2:mem:outage-mistakes", "", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:outage-mistakes");
              Statement statement = connection.createStatement()) {
             statement.execute("create table t (id int primary key)");
             statement.execute("insert into t values (1)");

@@ -1,4 +1,4 @@
-package org.openenvelope.database;
+package org.openenvelope.error;
 
 import jakarta.resource.ResourceException;
 import java.sql.SQLException;

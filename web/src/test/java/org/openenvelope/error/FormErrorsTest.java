@@ -1,4 +1,4 @@
-package org.openenvelope.portal;
+package org.openenvelope.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,11 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.FormErrors.Placement;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ValueProblem;
-import org.openenvelope.portal.FormErrors.Placement;
 
 class FormErrorsTest {
 
