@@ -45,11 +45,6 @@ class AccountServiceIT {
     @Inject
     AccountService accounts;
 
-    private AccountSummary newAccount(String name) {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(name);
-    }
-
     @Test
     void createdAccountsAreActiveWithWellFormedUniqueNumbers() {
         acting.actAs(Fixtures.serviceAdministrator());
@@ -65,7 +60,7 @@ class AccountServiceIT {
     @Test
     void nameIsStrippedAndTheNumberNeverChanges() {
         String name = Fixtures.unique("Contoso");
-        AccountSummary created = newAccount("  " + name + "  ");
+        AccountSummary created = callers.newAccountNamed("  " + name + "  ");
         assertEquals(name, created.name());
 
         AccountSummary renamed = accounts.renameAccount(created.number(), " Fabrikam " + name);
@@ -81,7 +76,7 @@ class AccountServiceIT {
 
     @Test
     void invalidNamesAreRefusedNamingTheFieldAndNothingIsSaved() {
-        AccountSummary account = newAccount(Fixtures.unique("Valid"));
+        AccountSummary account = callers.newAccountNamed(Fixtures.unique("Valid"));
         long before = accounts.findAccounts(null, 0, 1).total();
 
         for (String invalid : List.of("", "   ", "x".repeat(Account.NAME_MAX_LENGTH + 1), "two\nlines", "tab\there")) {
@@ -103,7 +98,7 @@ class AccountServiceIT {
 
     @Test
     void suspendsAndReactivatesButNotTwice() {
-        AccountSummary account = newAccount(Fixtures.unique("Suspendable"));
+        AccountSummary account = callers.newAccountNamed(Fixtures.unique("Suspendable"));
 
         assertEquals(AccountStatus.SUSPENDED, accounts.suspendAccount(account.number()).status());
         assertEquals(AccountStatus.SUSPENDED, accounts.getAccount(account.number()).status());
@@ -120,7 +115,7 @@ class AccountServiceIT {
 
     @Test
     void onlyServiceAdministratorsCreateSuspendAndReactivate() {
-        AccountSummary account = newAccount(Fixtures.unique("Own"));
+        AccountSummary account = callers.newAccountNamed(Fixtures.unique("Own"));
         for (Caller caller : List.of(callers.administratorOf(account.number()), callers.tokenOf(account.number()))) {
             acting.actAs(caller);
             assertThrows(AccessDeniedException.class, () -> accounts.createAccount(Fixtures.unique("Mine")));
@@ -137,7 +132,7 @@ class AccountServiceIT {
 
     @Test
     void accountAdministratorRenamesOwnAccount() {
-        AccountSummary account = newAccount(Fixtures.unique("Before"));
+        AccountSummary account = callers.newAccountNamed(Fixtures.unique("Before"));
         acting.actAs(callers.administratorOf(account.number()));
 
         String name = Fixtures.unique("After");
@@ -148,9 +143,9 @@ class AccountServiceIT {
     @Test
     void searchFindsNameContainingAnyCaseAndNumberPrefix() {
         String tag = Fixtures.unique("srch").toLowerCase();
-        AccountSummary alpha = newAccount("Alpha " + tag.toUpperCase() + " Ltd");
-        AccountSummary beta = newAccount("Beta " + tag);
-        newAccount(Fixtures.unique("Unrelated"));
+        AccountSummary alpha = callers.newAccountNamed("Alpha " + tag.toUpperCase() + " Ltd");
+        AccountSummary beta = callers.newAccountNamed("Beta " + tag);
+        callers.newAccountNamed(Fixtures.unique("Unrelated"));
 
         Page<AccountSummary> byName = accounts.findAccounts("  " + tag + " ", 0, 20);
         assertEquals(List.of(alpha.number(), beta.number()), numbers(byName), "ordered by name");
@@ -168,9 +163,9 @@ class AccountServiceIT {
     @Test
     void searchTreatsWildcardCharactersLiterally() {
         String tag = Fixtures.unique("wild");
-        AccountSummary percent = newAccount(tag + " 100% Co");
-        newAccount(tag + " 1000 Co");
-        newAccount(tag + " 1x0 Co");
+        AccountSummary percent = callers.newAccountNamed(tag + " 100% Co");
+        callers.newAccountNamed(tag + " 1000 Co");
+        callers.newAccountNamed(tag + " 1x0 Co");
 
         assertEquals(List.of(percent.number()), numbers(accounts.findAccounts(tag + " 100%", 0, 20)));
         assertEquals(0, accounts.findAccounts(tag + " 1_0", 0, 20).total());
@@ -180,7 +175,7 @@ class AccountServiceIT {
     void pagesThroughResultsAndClampsPageAndSize() {
         String tag = Fixtures.unique("paged");
         List<String> numbers = IntStream.range(0, 25)
-                .mapToObj(i -> newAccount(String.format("%s %02d", tag, i)).number()).toList();
+                .mapToObj(i -> callers.newAccountNamed(String.format("%s %02d", tag, i)).number()).toList();
 
         Page<AccountSummary> first = accounts.findAccounts(tag, 0, 10);
         Page<AccountSummary> third = accounts.findAccounts(tag, 2, 10);
@@ -201,8 +196,8 @@ class AccountServiceIT {
     @Test
     void accountAdministratorSeesOnlyTheirOwnAccount() {
         String tag = Fixtures.unique("iso");
-        AccountSummary mine = newAccount(tag + " Mine");
-        AccountSummary theirs = newAccount(tag + " Theirs");
+        AccountSummary mine = callers.newAccountNamed(tag + " Mine");
+        AccountSummary theirs = callers.newAccountNamed(tag + " Theirs");
 
         for (Caller caller : List.of(callers.administratorOf(mine.number()), callers.tokenOf(mine.number()))) {
             acting.actAs(caller);
@@ -230,9 +225,9 @@ class AccountServiceIT {
 
     @Test
     void anotherAccountReadsExactlyLikeOneThatDoesNotExist() {
-        AccountSummary mine = newAccount(Fixtures.unique("Mine"));
-        AccountSummary theirs = newAccount(Fixtures.unique("Theirs"));
-        String unused = unusedNumber();
+        AccountSummary mine = callers.newAccountNamed(Fixtures.unique("Mine"));
+        AccountSummary theirs = callers.newAccountNamed(Fixtures.unique("Theirs"));
+        String unused = Fixtures.unusedAccountNumber(number -> accounts.findAccounts(number, 0, 1).total() == 0);
         acting.actAs(callers.administratorOf(mine.number()));
 
         ResourceNotFoundException other = assertThrows(ResourceNotFoundException.class,
@@ -257,15 +252,5 @@ class AccountServiceIT {
 
     private static List<String> numbers(Page<AccountSummary> page) {
         return page.items().stream().map(AccountSummary::number).toList();
-    }
-
-    private String unusedNumber() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        while (true) {
-            String candidate = AccountNumber.generate();
-            if (accounts.findAccounts(candidate, 0, 1).total() == 0) {
-                return candidate;
-            }
-        }
     }
 }

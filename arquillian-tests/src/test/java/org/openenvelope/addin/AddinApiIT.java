@@ -61,8 +61,7 @@ class AddinApiIT {
     @BeforeEach
     void start() {
         base = Deployments.loopback(deployed);
-        senders = new AddinSenders(base, new ApiClient(base,
-                PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Add-in API")));
+        senders = new AddinSenders(base, PortalSteps.serviceApi(base, "Add-in API"));
     }
 
     private String origin() {

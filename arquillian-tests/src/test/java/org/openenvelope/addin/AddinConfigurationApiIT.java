@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
@@ -43,12 +44,11 @@ class AddinConfigurationApiIT {
     @BeforeEach
     void accountWithTwoDomains() {
         URI base = Deployments.loopback(deployed);
-        api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Addin"));
-        String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Addin") + "\"}").json().getString("number");
+        api = PortalSteps.serviceApi(base, "Addin");
+        String number = ApiSteps.createAccount(api, Fixtures.unique("Addin"));
         first = Fixtures.uniqueDomain();
         second = Fixtures.uniqueDomain();
-        assertEquals(201, api.post("/api/v1/accounts/" + number + "/profiles", "{\"type\":\"DOMAIN\",\"values\":[\""
-                + first + "\",\"" + second + "\"]}").status());
+        ApiSteps.addDomains(api, number, first, second);
         addin = "/api/v1/accounts/" + number + "/addin";
     }
 

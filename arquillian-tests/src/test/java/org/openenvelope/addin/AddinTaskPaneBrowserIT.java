@@ -29,7 +29,6 @@ import org.openenvelope.graph.FakeMicrosoft;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.AddinSenders;
-import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -69,8 +68,7 @@ class AddinTaskPaneBrowserIT {
     @BeforeEach
     void start() throws Exception {
         base = Deployments.loopback(deployed);
-        senders = new AddinSenders(base, new ApiClient(base,
-                PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Add-in task pane")));
+        senders = new AddinSenders(base, PortalSteps.serviceApi(base, "Add-in task pane"));
         officeCdn = new FakeMicrosoft(Integer.getInteger("openenvelope.test.fake-microsoft-port"));
         try (InputStream standIn = AddinTaskPaneBrowserIT.class.getResourceAsStream("/office-stand-in/office.js")) {
             officeCdn.server().stubFor(get(urlPathEqualTo("/lib/1/hosted/office.js")).willReturn(aResponse()

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.account.AccountService;
 import org.openenvelope.account.AccountSummary;
-import org.openenvelope.audit.AuditEntry;
-import org.openenvelope.audit.AuditService;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 import org.openenvelope.testing.AccountCallers;
@@ -56,7 +57,7 @@ class AdministratorServiceIT {
     AdministratorService administrators;
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @Inject
     MovableClock clock;
@@ -67,11 +68,6 @@ class AdministratorServiceIT {
     /** The initial service administrator's sign-in, as the deployment created it. */
     private String serviceAdministratorEmail() {
         return (String) stored.rows("select email from administrator where role = 'SERVICE'").get(0)[0];
-    }
-
-    private AccountSummary newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(Fixtures.unique("Groups"));
     }
 
     private static String uniqueEmail() {
@@ -85,7 +81,7 @@ class AdministratorServiceIT {
 
     @Test
     void addsAnAdministratorByEmailWithAOneTimePasswordStoredOnlyAsAHash() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         String email = uniqueEmail();
         acting.actAs(callers.administratorOf(account.number()));
 
@@ -124,8 +120,8 @@ class AdministratorServiceIT {
 
     @Test
     void anEmailAddressAdministersOneAccountOnly() {
-        AccountSummary first = newAccount();
-        AccountSummary second = newAccount();
+        AccountSummary first = callers.newAccount("Groups");
+        AccountSummary second = callers.newAccount("Groups");
         String email = uniqueEmail();
         add(first, email);
 
@@ -146,7 +142,7 @@ class AdministratorServiceIT {
 
     @Test
     void invalidEmailOrNameIsRefusedNamingTheField() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         for (String email : new String[]{null, "", "no-at-sign", "@example.com", "a b@example.com", "x@localhost"}) {
             InvalidValueException invalid = assertThrows(InvalidValueException.class,
                     () -> administrators.addAdministrator(account.number(), email, null), email);
@@ -163,7 +159,7 @@ class AdministratorServiceIT {
 
     @Test
     void removesAnAdministratorWhoThenCannotSignIn() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator stays = add(account, uniqueEmail());
         AddedAdministrator goes = add(account, uniqueEmail());
         acting.actAs(callers.administratorOf(account.number()));
@@ -182,7 +178,7 @@ class AdministratorServiceIT {
 
     @Test
     void theLastAdministratorCannotBeRemoved() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator only = add(account, uniqueEmail());
         acting.actAs(callers.administratorOf(account.number()));
 
@@ -197,8 +193,8 @@ class AdministratorServiceIT {
 
     @Test
     void accountAdministratorCannotSeeOrChangeAnotherAccountsAdministrators() {
-        AccountSummary mine = newAccount();
-        AccountSummary theirs = newAccount();
+        AccountSummary mine = callers.newAccount("Groups");
+        AccountSummary theirs = callers.newAccount("Groups");
         add(mine, uniqueEmail());
         AddedAdministrator theirFirst = add(theirs, uniqueEmail());
         add(theirs, uniqueEmail());
@@ -224,7 +220,7 @@ class AdministratorServiceIT {
 
     @Test
     void unknownEmailAndWrongPasswordAreRefusedAlike() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator added = add(account, uniqueEmail());
 
         assertInstanceOf(SignInOutcome.Refused.class,
@@ -239,7 +235,7 @@ class AdministratorServiceIT {
 
     @Test
     void repeatedFailuresLockSignInWithGrowingBackoff() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator added = add(account, uniqueEmail());
         String email = added.administrator().email();
         char[] right = added.initialPassword().toCharArray();
@@ -277,7 +273,7 @@ class AdministratorServiceIT {
 
     @Test
     void administratorsOfASuspendedAccountCannotSignInUntilItIsReactivated() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator added = add(account, uniqueEmail());
         String email = added.administrator().email();
         char[] password = added.initialPassword().toCharArray();
@@ -301,7 +297,7 @@ class AdministratorServiceIT {
 
     @Test
     void changingThePasswordNeedsTheCurrentOneAndALongNewOne() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         AddedAdministrator added = add(account, uniqueEmail());
         String email = added.administrator().email();
         char[] initial = added.initialPassword().toCharArray();
@@ -335,7 +331,7 @@ class AdministratorServiceIT {
 
     @Test
     void onlyASignedInAdministratorChangesAPassword() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Groups");
         acting.actAs(callers.tokenOf(account.number()));
         assertThrows(AccessDeniedException.class,
                 () -> administrators.changeOwnPassword("whatever".toCharArray(), NEW_PASSWORD.toCharArray()));

@@ -27,9 +27,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.account.AccountNumber;
 import org.openenvelope.testing.ApiClient.Reply;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
@@ -97,11 +97,9 @@ class RestApiIT {
 
         private Tenant tenant(ApiClient service, String label) {
             String name = Fixtures.unique(label + " Tenant");
-            String number = created(service.post("/api/v1/accounts", json(Map.of("name", name)))).getString("number");
+            String number = ApiSteps.createAccount(service, name);
             String domain = Fixtures.uniqueDomain();
-            long entryId = created(service.post("/api/v1/accounts/" + number + "/profiles",
-                    "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}"))
-                    .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+            long entryId = ApiSteps.addDomains(service, number, domain).get(0);
             String email = Fixtures.unique(label.toLowerCase()) + "@" + domain;
             long adminId = created(service.post("/api/v1/accounts/" + number + "/administrators",
                     json(Map.of("email", email)))).getJsonObject("administrator").getJsonNumber("id").longValue();
@@ -158,8 +156,7 @@ class RestApiIT {
     void findsAccountsByNameOrNumberPageByPage() {
         String tag = Fixtures.unique("apisearch");
         List<String> numbers = List.of(" 1", " 2", " 3").stream()
-                .map(suffix -> created(service().post("/api/v1/accounts", json(Map.of("name", tag + suffix))))
-                        .getString("number"))
+                .map(suffix -> ApiSteps.createAccount(service(), tag + suffix))
                 .toList();
 
         JsonObject first = ok(service().get("/api/v1/accounts?q=" + tag.toUpperCase() + "&size=2"));
@@ -258,8 +255,7 @@ class RestApiIT {
 
     @Test
     void administratorsAreAddedListedAndRemovedButNeverTheLast() {
-        String number = created(service().post("/api/v1/accounts", json(Map.of("name", Fixtures.unique("Groups")))))
-                .getString("number");
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Groups"));
         String path = "/api/v1/accounts/" + number + "/administrators";
         String email = Fixtures.unique("jane") + "@" + Fixtures.uniqueDomain();
 
@@ -353,8 +349,7 @@ class RestApiIT {
 
     @Test
     void revokedTokensAndTokensOfSuspendedAccountsAreRefused() {
-        String number = created(service().post("/api/v1/accounts", json(Map.of("name", Fixtures.unique("Halt")))))
-                .getString("number");
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Halt"));
         String kept = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Kept");
         String revoked = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Revoked");
         assertEquals(200, new ApiClient(base, revoked).get("/api/v1/accounts/" + number).status());
@@ -374,8 +369,7 @@ class RestApiIT {
 
     @Test
     void secretsAreShownOnceAndTokenUseIsListed() {
-        String number = created(service().post("/api/v1/accounts", json(Map.of("name", Fixtures.unique("Once")))))
-                .getString("number");
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Once"));
         PortalClient portal = world.serviceAdministrator;
         String secret = PortalSteps.createAccountToken(portal, number, "Shown once");
         String password = PortalSteps.addAdministrator(portal, number, Fixtures.unique("once") + "@example.com");
@@ -502,7 +496,8 @@ class RestApiIT {
 
     @Test
     void guessedAccountNumbersAllReadAsNotFound() {
-        String unused = unusedNumber();
+        String unused = Fixtures.unusedAccountNumber(
+                number -> service().get("/api/v1/accounts/" + number).status() == 404);
         JsonObject forOther = assertError(tokenOfA().get("/api/v1/accounts/" + world.b.number), 404, "not_found", null);
         JsonObject forNobody = assertError(tokenOfA().get("/api/v1/accounts/" + unused), 404, "not_found", null);
         assertEquals(forNobody.toString().replace(unused, world.b.number), forOther.toString(),
@@ -593,16 +588,6 @@ class RestApiIT {
     private static void assertNoTraceOf(Tenant tenant, Reply reply) {
         for (String secret : List.of(tenant.name, tenant.domain, tenant.adminEmail, tenant.token)) {
             assertFalse(reply.body().contains(secret), "leaks " + secret + ": " + reply);
-        }
-    }
-
-    /** A well-formed account number that no account has. */
-    private String unusedNumber() {
-        while (true) {
-            String candidate = AccountNumber.generate();
-            if (service().get("/api/v1/accounts/" + candidate).status() == 404) {
-                return candidate;
-            }
         }
     }
 

@@ -22,6 +22,8 @@ import org.openenvelope.account.AccountSummary;
 import org.openenvelope.administrator.AddedAdministrator;
 import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
@@ -76,16 +78,11 @@ class AuditIT {
     ApiTokenService tokens;
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @BeforeEach
     void requestFrom() {
         origin.address(ORIGIN);
-    }
-
-    private AccountSummary newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(Fixtures.unique("Audited"));
     }
 
     private List<AuditEntry> trail(AccountSummary account) {
@@ -146,7 +143,7 @@ class AuditIT {
 
     @Test
     void refusedChangesLeaveNoTrace() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Audited");
         accounts.renameAccount(account.number(), account.name());
         int recorded = trail(account).size();
 
@@ -163,8 +160,8 @@ class AuditIT {
 
     @Test
     void accountAdministratorReadsOnlyTheirAccountsTrail() {
-        AccountSummary mine = newAccount();
-        AccountSummary theirs = newAccount();
+        AccountSummary mine = callers.newAccount("Audited");
+        AccountSummary theirs = callers.newAccount("Audited");
         accounts.renameAccount(theirs.number(), theirs.name() + " Secret");
 
         for (Caller caller : List.of(callers.administratorOf(mine.number()), callers.tokenOf(mine.number()))) {
@@ -179,8 +176,8 @@ class AuditIT {
 
     @Test
     void serviceTrailHoldsEveryAccountAndSignInsNewestFirst() {
-        AccountSummary first = newAccount();
-        AccountSummary second = newAccount();
+        AccountSummary first = callers.newAccount("Audited");
+        AccountSummary second = callers.newAccount("Audited");
         String unknown = Fixtures.unique("nobody") + "@example.com";
         administrators.signIn(unknown, "whatever-password".toCharArray());
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -52,8 +53,7 @@ class AddinConfigBrowserIT {
         var admin = PortalSteps.serviceAdministrator(base);
         String account = PortalSteps.createAccount(admin, Fixtures.unique("Addin"));
         domain = Fixtures.uniqueDomain();
-        new org.openenvelope.testing.ApiClient(base, PortalSteps.createServiceToken(admin, "Addin domains")).post(
-                "/api/v1/accounts/" + account + "/profiles", "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}");
+        ApiSteps.addDomains(new ApiClient(base, PortalSteps.createServiceToken(admin, "Addin domains")), account, domain);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get(base.resolve("login.xhtml").toString());

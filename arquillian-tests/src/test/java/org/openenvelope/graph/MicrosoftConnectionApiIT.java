@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
@@ -50,8 +51,8 @@ class MicrosoftConnectionApiIT {
     void start() {
         microsoft = new FakeMicrosoft(Integer.getInteger("openenvelope.test.fake-microsoft-port"));
         URI base = Deployments.loopback(deployed);
-        api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Microsoft 365"));
-        String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("M365") + "\"}").json().getString("number");
+        api = PortalSteps.serviceApi(base, "Microsoft 365");
+        String number = ApiSteps.createAccount(api, Fixtures.unique("M365"));
         connection = "/api/v1/accounts/" + number + "/microsoft-365";
     }
 

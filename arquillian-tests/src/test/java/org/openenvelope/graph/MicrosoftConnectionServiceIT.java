@@ -14,14 +14,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.account.AccountService;
-import org.openenvelope.account.AccountSummary;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.SecretBox;
 import org.openenvelope.testing.AccountCallers;
 import org.openenvelope.testing.ActingCaller;
 import org.openenvelope.testing.Deployments;
-import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.StoredRows;
 
 /** The client secret at rest and who may reach an account's Microsoft 365 connection, in the container. */
@@ -44,9 +41,6 @@ class MicrosoftConnectionServiceIT {
     AccountCallers callers;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     MicrosoftConnectionService connections;
 
     @Inject
@@ -55,15 +49,9 @@ class MicrosoftConnectionServiceIT {
     @Inject
     StoredRows rows;
 
-    private String newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        AccountSummary account = accounts.createAccount(Fixtures.unique("M365 at rest"));
-        return account.number();
-    }
-
     @Test
     void theDatabaseNeverHoldsTheClientSecretInClear() {
-        String account = newAccount();
+        String account = callers.newAccount("M365 at rest").number();
         acting.actAs(callers.administratorOf(account));
         connections.saveDetails(account, TENANT, CLIENT, SECRET);
 
@@ -83,8 +71,8 @@ class MicrosoftConnectionServiceIT {
 
     @Test
     void anotherAccountsAdministratorCannotReachTheConnection() {
-        String mine = newAccount();
-        String theirs = newAccount();
+        String mine = callers.newAccount("M365 at rest").number();
+        String theirs = callers.newAccount("M365 at rest").number();
         acting.actAs(callers.administratorOf(theirs));
         connections.saveDetails(theirs, TENANT, CLIENT, SECRET);
 

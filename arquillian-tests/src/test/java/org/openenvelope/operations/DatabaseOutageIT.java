@@ -16,6 +16,7 @@ import java.util.Map;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.MicroProcess;
@@ -42,7 +43,7 @@ class DatabaseOutageIT {
         try (MicroProcess service = MicroProcess.start(work.resolve("data"), environment, work.resolve("service.log"))) {
             PortalClient signedIn = PortalSteps.serviceAdministrator(service.base());
             ApiClient api = new ApiClient(service.base(), PortalSteps.createServiceToken(signedIn, "Outage"));
-            String account = api.post("/api/v1/accounts", "{\"name\":\"Outage Test Corporation\"}").json().getString("number");
+            String account = ApiSteps.createAccount(api, "Outage Test Corporation");
 
             database.stop();
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -70,8 +71,7 @@ class DurabilityIT {
             // The writes under test, each confirmed, then the process is killed at once.
             List<String> accounts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                accounts.add(created(api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Confirmed") + "\"}"))
-                        .getString("number"));
+                accounts.add(ApiSteps.createAccount(api, Fixtures.unique("Confirmed")));
             }
             assertEquals(200, api.post(federation.keys(), null).status(), "next SP key added");
             String assertionId = "_" + Fixtures.unique("once");
@@ -130,14 +130,11 @@ class DurabilityIT {
     private record Federation(URI base, String token, String account, ScriptedIdentityProvider idp) {
 
         static Federation setUp(ApiClient api, String token, URI base) {
-            String account = created(api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Federated") + "\"}"))
-                    .getString("number");
+            String account = ApiSteps.createAccount(api, Fixtures.unique("Federated"));
             String domain = Fixtures.uniqueDomain();
-            assertEquals(201, api.post("/api/v1/accounts/" + account + "/profiles",
-                    "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status());
+            ApiSteps.addDomains(api, account, domain);
             String user = Fixtures.unique("jane") + "@" + domain;
-            assertEquals(201, api.post("/api/v1/accounts/" + account + "/users",
-                    "{\"federationId\":\"" + user + "\"}").status());
+            ApiSteps.addUser(api, account, user);
             ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(api, base, account, user,
                     "https://idp.test.example/sso");
             return new Federation(base, token, account, idp);

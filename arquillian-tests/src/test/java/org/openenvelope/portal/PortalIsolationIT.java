@@ -17,7 +17,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.account.AccountNumber;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
@@ -115,7 +114,8 @@ class PortalIsolationIT {
 
     @Test
     void everyTabOfAnotherAccountAnswers404LikeANumberThatDoesNotExist() {
-        String unused = unusedNumber();
+        String unused = Fixtures.unusedAccountNumber(
+                number -> world.service.open("/admin/accounts/details.xhtml?account=" + number).status() == 404);
         for (String tab : TABS) {
             PortalClient other = world.adminOfA.open(tabPath(tab, world.b.number));
             assertEquals(404, other.status(), tab + ": " + other.text());
@@ -267,16 +267,6 @@ class PortalIsolationIT {
 
     private static String tabPath(String tab, String number) {
         return "/admin/accounts/" + tab + (tab.contains("?") ? "&" : "?") + "account=" + number;
-    }
-
-    /** A well-formed account number that no account has. */
-    private String unusedNumber() {
-        while (true) {
-            String candidate = AccountNumber.generate();
-            if (world.service.open("/admin/accounts/details.xhtml?account=" + candidate).status() == 404) {
-                return candidate;
-            }
-        }
     }
 
     /** The error page shows the current time, which differs between two requests. */

@@ -12,9 +12,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.account.AccountService;
 import org.openenvelope.account.AccountSummary;
-import org.openenvelope.audit.AuditService;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ValueProblem;
@@ -39,22 +38,14 @@ class ProfileServiceIT {
     AccountCallers callers;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     ProfileService profiles;
 
     @Inject
-    AuditService audit;
-
-    private AccountSummary newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(Fixtures.unique("Profiles"));
-    }
+    AuditTrail audit;
 
     @Test
     void addsMixedCommaAndSemicolonListNormalised() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Profiles");
         acting.actAs(callers.administratorOf(account.number()));
         String a = Fixtures.uniqueDomain();
         String b = Fixtures.uniqueDomain();
@@ -71,7 +62,7 @@ class ProfileServiceIT {
 
     @Test
     void oneInvalidValueRejectsTheWholeListAndSavesNothing() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Profiles");
         acting.actAs(callers.administratorOf(account.number()));
         long auditBefore = audit.accountEvents(account.number(), 0, 100).total();
 
@@ -90,7 +81,7 @@ class ProfileServiceIT {
 
     @Test
     void reportsDuplicatesWithinTheListAndAlreadyPresentValues() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Profiles");
         acting.actAs(callers.administratorOf(account.number()));
         String existing = Fixtures.uniqueDomain();
         profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(existing));
@@ -109,8 +100,8 @@ class ProfileServiceIT {
 
     @Test
     void domainOfAnotherAccountIsRefusedWithoutNamingItToAnAccountAdministrator() {
-        AccountSummary owner = newAccount();
-        AccountSummary other = newAccount();
+        AccountSummary owner = callers.newAccount("Profiles");
+        AccountSummary other = callers.newAccount("Profiles");
         String domain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
         profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(domain));
@@ -130,8 +121,8 @@ class ProfileServiceIT {
 
     @Test
     void emailAddressesCannotReachIntoAnotherAccountsDomainNorTheReverse() {
-        AccountSummary owner = newAccount();
-        AccountSummary other = newAccount();
+        AccountSummary owner = callers.newAccount("Profiles");
+        AccountSummary other = callers.newAccount("Profiles");
         String ownersDomain = Fixtures.uniqueDomain();
         String othersDomain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
@@ -159,8 +150,8 @@ class ProfileServiceIT {
 
     @Test
     void accountAdministratorCannotReadOrChangeAnotherAccountsProfiles() {
-        AccountSummary mine = newAccount();
-        AccountSummary theirs = newAccount();
+        AccountSummary mine = callers.newAccount("Profiles");
+        AccountSummary theirs = callers.newAccount("Profiles");
         acting.actAs(Fixtures.serviceAdministrator());
         ProfileEntryView theirEntry = profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN,
                 List.of(Fixtures.uniqueDomain())).get(0);
@@ -179,7 +170,7 @@ class ProfileServiceIT {
 
     @Test
     void removesAnEntryAndAuditsIt() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Profiles");
         acting.actAs(callers.administratorOf(account.number()));
         String domain = Fixtures.uniqueDomain();
         ProfileEntryView entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);

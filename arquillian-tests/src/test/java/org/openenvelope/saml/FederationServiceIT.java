@@ -21,10 +21,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openenvelope.account.AccountService;
 import org.openenvelope.account.AccountSummary;
-import org.openenvelope.audit.AuditEntry;
-import org.openenvelope.audit.AuditService;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
@@ -57,16 +56,22 @@ class FederationServiceIT {
     AccountCallers callers;
 
     @Inject
-    AccountService accounts;
+    ServiceProviderService serviceProviders;
 
     @Inject
-    FederationService federation;
+    IdentityProviderService identityProviders;
+
+    @Inject
+    SsoActivation activation;
+
+    @Inject
+    ExpiryWarnings expiryWarnings;
 
     @Inject
     UserService users;
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @Inject
     SeenAssertions seenAssertions;
@@ -83,11 +88,6 @@ class FederationServiceIT {
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
-    private AccountSummary newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(Fixtures.unique("Federation"));
-    }
-
     private static IdentityProviderSettings settings(int skew) {
         return new IdentityProviderSettings("https://idp.example/" + Fixtures.unique("realm"), "https://idp.example/sso",
                 SamlBinding.HTTP_REDIRECT, null, null, skew, false, false, false, null,
@@ -97,14 +97,14 @@ class FederationServiceIT {
 
     @Test
     void anAccountAdministratorNeverReachesAnotherAccountsFederationOrUsers() {
-        AccountSummary mine = newAccount();
-        AccountSummary theirs = newAccount();
+        AccountSummary mine = callers.newAccount("Federation");
+        AccountSummary theirs = callers.newAccount("Federation");
         UserView theirUser = users.addUser(theirs.number(), "bob@" + Fixtures.uniqueDomain());
 
         acting.actAs(callers.administratorOf(mine.number()));
-        assertThrows(ResourceNotFoundException.class, () -> federation.serviceProvider(theirs.number(), BASE));
-        assertThrows(ResourceNotFoundException.class, () -> federation.configureIdentityProvider(theirs.number(), settings(60)));
-        assertThrows(ResourceNotFoundException.class, () -> federation.changeServiceProviderEntityId(theirs.number(), BASE, "urn:x"));
+        assertThrows(ResourceNotFoundException.class, () -> serviceProviders.serviceProvider(theirs.number(), BASE));
+        assertThrows(ResourceNotFoundException.class, () -> identityProviders.configureIdentityProvider(theirs.number(), settings(60)));
+        assertThrows(ResourceNotFoundException.class, () -> serviceProviders.changeServiceProviderEntityId(theirs.number(), BASE, "urn:x"));
         assertThrows(ResourceNotFoundException.class, () -> users.listUsers(theirs.number()));
         assertThrows(ResourceNotFoundException.class, () -> users.removeUser(mine.number(), theirUser.id()));
 
@@ -114,11 +114,11 @@ class FederationServiceIT {
 
     @Test
     void theIdentityProviderConfigurationIsAuditedWithWhatChanged() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Federation");
         acting.actAs(callers.administratorOf(account.number()));
         IdentityProviderSettings first = settings(60);
-        federation.configureIdentityProvider(account.number(), first);
-        federation.configureIdentityProvider(account.number(), new IdentityProviderSettings(first.entityId(),
+        identityProviders.configureIdentityProvider(account.number(), first);
+        identityProviders.configureIdentityProvider(account.number(), new IdentityProviderSettings(first.entityId(),
                 first.ssoUrl(), SamlBinding.HTTP_POST, null, null, 90, false, false, true, null, first.certificates()));
 
         List<String> details = audit.accountEvents(account.number(), 0, 20).items().stream()
@@ -128,15 +128,15 @@ class FederationServiceIT {
         assertTrue(change.contains("clock skew (s) 60 → 90") && change.contains("SSO binding HTTP_REDIRECT → HTTP_POST")
                 && change.contains("just-in-time users false → true"), change);
         assertFalse(change.contains("entity ID"), "unchanged values are not listed: " + change);
-        assertEquals(90, federation.status(account.number()).draft().clockSkewSeconds());
-        assertEquals(null, federation.status(account.number()).active(), "only the draft changed");
+        assertEquals(90, activation.status(account.number()).draft().clockSkewSeconds());
+        assertEquals(null, activation.status(account.number()).active(), "only the draft changed");
     }
 
     @Test
     void theServiceProviderKeyIsGeneratedOnceAndItsPrivateKeyIsOnlyStoredSealed() throws Exception {
-        AccountSummary account = newAccount();
-        ServiceProviderView first = federation.serviceProvider(account.number(), BASE);
-        ServiceProviderView again = federation.serviceProvider(account.number(), BASE);
+        AccountSummary account = callers.newAccount("Federation");
+        ServiceProviderView first = serviceProviders.serviceProvider(account.number(), BASE);
+        ServiceProviderView again = serviceProviders.serviceProvider(account.number(), BASE);
         assertEquals(1, again.keys().size());
         assertEquals(first.keys().get(0).certificate().sha256Fingerprint(), again.keys().get(0).certificate().sha256Fingerprint());
         assertEquals(BASE + "/saml/" + account.number(), first.entityId());
@@ -170,24 +170,24 @@ class FederationServiceIT {
 
     @Test
     void certificatesThatExpireWithin30DaysAreListedForTheAccountAndTheServiceAdministrator() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Federation");
         acting.actAs(callers.administratorOf(account.number()));
-        federation.serviceProvider(account.number(), BASE);
-        federation.configureIdentityProvider(account.number(), new IdentityProviderSettings("https://idp.example/"
+        serviceProviders.serviceProvider(account.number(), BASE);
+        identityProviders.configureIdentityProvider(account.number(), new IdentityProviderSettings("https://idp.example/"
                 + Fixtures.unique("soon"), "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false,
                 false, false, null, List.of(SelfSignedCertificates.generate("soon.idp.example", Instant.now().minusSeconds(60),
                 Duration.ofDays(10)).getEntityCertificate(), SelfSignedCertificates.generate("later.idp.example",
                 Instant.now().minusSeconds(60), Duration.ofDays(365)).getEntityCertificate())));
 
-        List<ExpiryWarning> mine = federation.expiryWarnings(account.number());
+        List<ExpiryWarning> mine = expiryWarnings.ofAccount(account.number());
         assertEquals(1, mine.size(), mine.toString());
         assertEquals("IdP signing certificate (draft)", mine.get(0).what());
         assertEquals("CN=soon.idp.example", mine.get(0).subject());
         assertFalse(mine.get(0).expired());
-        assertThrows(org.openenvelope.error.AccessDeniedException.class, () -> federation.expiryWarnings());
+        assertThrows(org.openenvelope.error.AccessDeniedException.class, () -> expiryWarnings.ofService());
 
         acting.actAs(Fixtures.serviceAdministrator());
-        assertTrue(federation.expiryWarnings().stream().anyMatch(w -> w.accountNumber().equals(account.number())));
+        assertTrue(expiryWarnings.ofService().stream().anyMatch(w -> w.accountNumber().equals(account.number())));
     }
 
     @Test
@@ -206,7 +206,7 @@ class FederationServiceIT {
 
     @Test
     void usersAreUniqueByExactFederationIdAndAreAudited() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Federation");
         acting.actAs(callers.administratorOf(account.number()));
         String domain = Fixtures.uniqueDomain();
         UserView jane = users.addUser(account.number(), " Jane.Doe@" + domain + " ");

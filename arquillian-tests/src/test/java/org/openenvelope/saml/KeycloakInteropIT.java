@@ -33,6 +33,7 @@ import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.xml.NameIdFormats;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
@@ -102,13 +103,12 @@ class KeycloakInteropIT {
     void setUp() throws Exception {
         base = Deployments.loopback(deployed);
         if (federation == null) {
-            ApiClient api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Keycloak"));
-            String account = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Keycloak realm") + "\"}")
-                    .json().getString("number");
+            ApiClient api = PortalSteps.serviceApi(base, "Keycloak");
+            String account = ApiSteps.createAccount(api, Fixtures.unique("Keycloak realm"));
             String domain = Fixtures.uniqueDomain();
-            api.post("/api/v1/accounts/" + account + "/profiles", "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}");
+            ApiSteps.addDomains(api, account, domain);
             String user = "alice@" + domain;
-            assertEquals(201, api.post("/api/v1/accounts/" + account + "/users", "{\"federationId\":\"" + user + "\"}").status());
+            ApiSteps.addUser(api, account, user);
 
             String realm = "oe-" + account;
             keycloak.createRealm(realm);

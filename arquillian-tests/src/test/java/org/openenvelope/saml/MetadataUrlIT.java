@@ -22,10 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.account.Account;
-import org.openenvelope.account.AccountService;
-import org.openenvelope.account.AccountSummary;
-import org.openenvelope.audit.AuditEntry;
-import org.openenvelope.audit.AuditService;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
@@ -69,16 +67,16 @@ class MetadataUrlIT {
     AccountCallers callers;
 
     @Inject
-    AccountService accounts;
+    IdentityProviderService identityProviders;
 
     @Inject
-    FederationService federation;
+    SsoActivation activation;
 
     @Inject
     MetadataRefresher refresher;
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @Inject
     MovableClock clock;
@@ -99,9 +97,7 @@ class MetadataUrlIT {
         // The container's openenvelope.saml.metadata.trust-store (set by the build for every test container)
         MetadataServer.trust(Path.of(System.getenv("OPENENVELOPE_SAML_METADATA_TRUST_STORE")), ca.certificate());
         server = MetadataServer.start(ca);
-        acting.actAs(Fixtures.serviceAdministrator());
-        AccountSummary created = accounts.createAccount(Fixtures.unique("Metadata URL"));
-        account = created.number();
+        account = callers.newAccount("Metadata URL").number();
         tenant = Fixtures.unique("tenant");
         acting.actAs(callers.administratorOf(account));
     }
@@ -124,8 +120,8 @@ class MetadataUrlIT {
     private void putTheDraftInForce() throws Exception {
         transaction.begin();
         IdentityProvider draft = em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", em.createNamedQuery(org.openenvelope.account.Account.BY_NUMBER,
-                        org.openenvelope.account.Account.class).setParameter("number", account).getSingleResult())
+                .setParameter("account", em.createNamedQuery(Account.BY_NUMBER,
+                        Account.class).setParameter("number", account).getSingleResult())
                 .setParameter("stage", IdpStage.DRAFT).getSingleResult();
         em.persist(IdentityProvider.activeFrom(draft, "test", clock.now()));
         em.remove(draft);
@@ -133,7 +129,7 @@ class MetadataUrlIT {
     }
 
     private IdentityProviderView active() {
-        return federation.status(account).active();
+        return activation.status(account).active();
     }
 
     private List<String> auditDetails(String action) {
@@ -146,12 +142,12 @@ class MetadataUrlIT {
         server.serve(entra(SIGNER, SIGNER));
         MetadataTrust pinned = MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate()));
 
-        MetadataPreview preview = federation.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null);
+        MetadataPreview preview = identityProviders.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null);
         assertEquals(entityId(), preview.metadata().entityId());
-        assertNull(federation.status(account).draft(), "a preview saves nothing");
+        assertNull(activation.status(account).draft(), "a preview saves nothing");
 
-        federation.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6);
-        IdentityProviderView draft = federation.status(account).draft();
+        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6);
+        IdentityProviderView draft = activation.status(account).draft();
         assertEquals(ConfigurationSource.METADATA_URL, draft.source());
         assertEquals(server.url().toString(), draft.metadataUrl());
         assertEquals(6, draft.metadataRefreshHours());
@@ -182,7 +178,7 @@ class MetadataUrlIT {
         // Nor one that describes another IdP.
         tenant = Fixtures.unique("other-tenant");
         server.serve(entra(SIGNER, SIGNER));
-        federation.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account);
         assertEquals(2, active().certificates().size());
         assertTrue(active().metadataProblem().contains("sts.windows.net"), active().metadataProblem());
     }
@@ -190,19 +186,19 @@ class MetadataUrlIT {
     @Test
     void aRefreshNowWithNothingChangedClearsTheLastProblem() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
-        federation.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null);
-        assertEquals(24, federation.status(account).draft().metadataRefreshHours(), "refreshed daily unless told otherwise");
-        assertThrows(ConflictException.class, () -> federation.refreshIdentityProviderMetadata(account),
+        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null);
+        assertEquals(24, activation.status(account).draft().metadataRefreshHours(), "refreshed daily unless told otherwise");
+        assertThrows(ConflictException.class, () -> identityProviders.refreshIdentityProviderMetadata(account),
                 "only the configuration in force is refreshed");
         putTheDraftInForce();
 
         server.serve("not xml".getBytes(StandardCharsets.UTF_8));
-        federation.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account);
         String problem = active().metadataProblem();
         assertTrue(problem != null && !problem.isBlank());
 
         server.serve(entra(SIGNER, SIGNER));
-        federation.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account);
         assertNull(active().metadataProblem());
         assertTrue(auditDetails("saml.idp-metadata-refreshed").get(0).endsWith(": unchanged"));
     }
@@ -222,20 +218,20 @@ class MetadataUrlIT {
         }
 
         server.serve(IdpMetadataFixture.duo("x", SIGNER.getEntityCertificate()).build());
-        InvalidValueException unsigned = assertThrows(InvalidValueException.class, () -> federation
+        InvalidValueException unsigned = assertThrows(InvalidValueException.class, () -> identityProviders
                 .importIdentityProviderMetadataUrl(account, server.url().toString(),
                         MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate())), null, 24));
         assertEquals("metadata", unsigned.field(), "more secure mode refuses unsigned metadata from a URL too");
 
-        InvalidValueException hours = assertThrows(InvalidValueException.class, () -> federation
+        InvalidValueException hours = assertThrows(InvalidValueException.class, () -> identityProviders
                 .importIdentityProviderMetadataUrl(account, server.url().toString(), less, null, 500));
         assertEquals("refreshHours", hours.field());
-        assertNull(federation.status(account).draft(), "nothing was saved");
+        assertNull(activation.status(account).draft(), "nothing was saved");
     }
 
     private void assertUrlRefused(String fragment, String url, MetadataTrust trust) {
         InvalidValueException refused = assertThrows(InvalidValueException.class,
-                () -> federation.importIdentityProviderMetadataUrl(account, url, trust, null, 24));
+                () -> identityProviders.importIdentityProviderMetadataUrl(account, url, trust, null, 24));
         assertEquals(MetadataFetcher.FIELD, refused.field(), refused.getMessage());
         assertTrue(refused.getMessage().contains(fragment), refused.getMessage());
     }

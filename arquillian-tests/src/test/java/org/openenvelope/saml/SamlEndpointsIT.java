@@ -37,10 +37,10 @@ import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.saml.xml.XmlSignatureCheck;
 import org.openenvelope.saml.xml.XmlSigner;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
-import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SsoSetup;
 import org.openenvelope.websafe.FederatedSession;
@@ -90,15 +90,12 @@ class SamlEndpointsIT {
     void setUp() {
         base = Deployments.loopback(deployed);
         if (tenant == null) {
-            PortalClient admin = PortalSteps.serviceAdministrator(base);
-            ApiClient api = new ApiClient(base, PortalSteps.createServiceToken(admin, "SAML tests"));
-            String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Federated") + "\"}")
-                    .json().getString("number");
+            ApiClient api = PortalSteps.serviceApi(base, "SAML tests");
+            String number = ApiSteps.createAccount(api, Fixtures.unique("Federated"));
             String domain = Fixtures.uniqueDomain();
-            assertEquals(201, api.post("/api/v1/accounts/" + number + "/profiles",
-                    "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status());
+            ApiSteps.addDomains(api, number, domain);
             String user = "Alice." + Fixtures.unique("Smith") + "@" + domain;
-            assertEquals(201, api.post("/api/v1/accounts/" + number + "/users", "{\"federationId\":\"" + user + "\"}").status());
+            ApiSteps.addUser(api, number, user);
             tenant = new Tenant(number, domain, "https://idp.test.example/" + Fixtures.unique("realm"), user, api);
             configureIdentityProvider("HTTP_REDIRECT", false);
         }

@@ -1,17 +1,40 @@
 package org.openenvelope.testing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openenvelope.account.Account;
+import org.openenvelope.account.AccountService;
+import org.openenvelope.account.AccountSummary;
 import org.openenvelope.security.Caller;
 
-/** Builds account-scoped callers for in-container tests from an account number. */
+/** New accounts, and callers scoped to an account by its number, for in-container tests. */
 @ApplicationScoped
 public class AccountCallers {
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
+
+    @Inject
+    ActingCaller acting;
+
+    @Inject
+    AccountService accounts;
+
+    /**
+     * A new account named {@code label} made unique, created by the service administrator, who is left the acting
+     * caller.
+     */
+    public AccountSummary newAccount(String label) {
+        return newAccountNamed(Fixtures.unique(label));
+    }
+
+    /** A new account with exactly this name, created like {@link #newAccount}. */
+    public AccountSummary newAccountNamed(String name) {
+        acting.actAs(Fixtures.serviceAdministrator());
+        return accounts.createAccount(name);
+    }
 
     public Caller administratorOf(String accountNumber) {
         return Fixtures.accountAdministrator(idOf(accountNumber), accountNumber);

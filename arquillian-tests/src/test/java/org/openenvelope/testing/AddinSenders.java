@@ -36,9 +36,8 @@ public final class AddinSenders {
 
     /** A new account with one domain; returns its number. */
     public String account(String domain) {
-        String number = admin.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Add-in") + "\"}").json().getString("number");
-        expect(201, admin.post("/api/v1/accounts/" + number + "/profiles",
-                "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}"));
+        String number = ApiSteps.createAccount(admin, Fixtures.unique("Add-in"));
+        ApiSteps.addDomains(admin, number, domain);
         return number;
     }
 
@@ -51,10 +50,7 @@ public final class AddinSenders {
 
     /** A user of the account with a one-time password from the administrator; returns it. */
     public String userWithOneTimePassword(String number, String email) {
-        ApiClient.Reply added = admin.post("/api/v1/accounts/" + number + "/users",
-                Json.createObjectBuilder().add("federationId", email).build().toString());
-        expect(201, added);
-        return oneTimePassword(number, added.json().getJsonNumber("id").longValue());
+        return oneTimePassword(number, ApiSteps.addUser(admin, number, email));
     }
 
     public String oneTimePassword(String number, long userId) {

@@ -1,12 +1,13 @@
 package org.openenvelope.testing;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.openenvelope.account.AccountSummary;
-import org.openenvelope.administrator.AdministratorRole;
+import java.util.function.Predicate;
+import org.openenvelope.account.AccountNumber;
+import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 
-/** Callers and unique names for in-container tests. */
+/** Callers for in-container tests, and unique names and account numbers for every test. */
 public final class Fixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
@@ -37,7 +38,16 @@ public final class Fixtures {
         return "d" + SEQUENCE.incrementAndGet() + ".example.com";
     }
 
-    public static String number(AccountSummary account) {
-        return account.number();
+    /**
+     * A well-formed account number that no account has, as {@code unused} tells it (asked the way the test sees
+     * accounts: through a service, the API or the portal).
+     */
+    public static String unusedAccountNumber(Predicate<String> unused) {
+        while (true) {
+            String candidate = AccountNumber.generate();
+            if (unused.test(candidate)) {
+                return candidate;
+            }
+        }
     }
 }

@@ -60,6 +60,11 @@ public final class PortalSteps {
         return shownOnce(serviceAdministrator, "tokenSecret");
     }
 
+    /** The REST API as a provisioning system calls it: with a new service token the service administrator created. */
+    public static ApiClient serviceApi(URI base, String tokenName) {
+        return new ApiClient(base, createServiceToken(serviceAdministrator(base), tokenName));
+    }
+
     /** Signs in with a one-time password and replaces it, as the portal demands before anything else. */
     public static PortalClient firstSignIn(URI base, String email, String oneTimePassword, String newPassword) {
         PortalClient portal = new PortalClient(base).signIn(email, oneTimePassword);

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.account.AccountService;
 import org.openenvelope.account.AccountSummary;
-import org.openenvelope.administrator.AdministratorRole;
-import org.openenvelope.audit.AuditEntry;
-import org.openenvelope.audit.AuditService;
+import org.openenvelope.security.AdministratorRole;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
@@ -61,18 +61,13 @@ class ApiTokenServiceIT {
     ApiTokenService tokens;
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @Inject
     MovableClock clock;
 
     @Inject
     StoredRows stored;
-
-    private AccountSummary newAccount() {
-        acting.actAs(Fixtures.serviceAdministrator());
-        return accounts.createAccount(Fixtures.unique("Tokens"));
-    }
 
     private IssuedToken issue(AccountSummary account, String name) {
         acting.actAs(callers.administratorOf(account.number()));
@@ -81,7 +76,7 @@ class ApiTokenServiceIT {
 
     @Test
     void secretIsReturnedOnceAndOnlyItsHashIsStored() throws Exception {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, " Provisioning script ");
         String secret = issued.secret();
 
@@ -107,7 +102,7 @@ class ApiTokenServiceIT {
 
     @Test
     void authenticatesAsTheAccountAndRecordsLastUseAtMinutePrecision() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, "CI");
         assertNull(issued.token().lastUsedAt());
 
@@ -134,7 +129,7 @@ class ApiTokenServiceIT {
 
     @Test
     void unknownMalformedAndHashValuesAreNotTokens() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, "Real");
         String hash = (String) stored.rows("select secret_hash from api_token where id = ?1", issued.token().id())
                 .get(0)[0];
@@ -149,7 +144,7 @@ class ApiTokenServiceIT {
 
     @Test
     void revokedTokensAreRefusedAndCannotBeRevokedAgain() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, "Leaked");
         IssuedToken other = issue(account, "Still fine");
 
@@ -169,7 +164,7 @@ class ApiTokenServiceIT {
 
     @Test
     void tokensOfASuspendedAccountAreRefusedUntilItIsReactivated() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, "Nightly sync");
 
         acting.actAs(Fixtures.serviceAdministrator());
@@ -182,7 +177,7 @@ class ApiTokenServiceIT {
 
     @Test
     void tokenNamesAreValidated() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         acting.actAs(callers.administratorOf(account.number()));
         for (String name : new String[]{null, " ", "x".repeat(81), "line\nbreak"}) {
             InvalidValueException invalid = assertThrows(InvalidValueException.class,
@@ -194,7 +189,7 @@ class ApiTokenServiceIT {
 
     @Test
     void aTokenCannotMintTokens() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         acting.actAs(callers.tokenOf(account.number()));
         assertThrows(AccessDeniedException.class, () -> tokens.createToken(account.number(), "Offspring"));
 
@@ -204,8 +199,8 @@ class ApiTokenServiceIT {
 
     @Test
     void accountAdministratorCannotSeeCreateOrRevokeAnotherAccountsTokens() {
-        AccountSummary mine = newAccount();
-        AccountSummary theirs = newAccount();
+        AccountSummary mine = callers.newAccount("Tokens");
+        AccountSummary theirs = callers.newAccount("Tokens");
         IssuedToken theirToken = issue(theirs, "Theirs");
 
         acting.actAs(callers.administratorOf(mine.number()));
@@ -225,7 +220,7 @@ class ApiTokenServiceIT {
 
     @Test
     void serviceTokensActForTheServiceAndOnlyServiceAdministratorsManageThem() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         acting.actAs(Fixtures.serviceAdministrator());
         IssuedToken service = tokens.createServiceToken("CRM provisioning");
 
@@ -255,7 +250,7 @@ class ApiTokenServiceIT {
 
     @Test
     void creationAndRevocationAreAuditedWithThePrefixNeverTheSecret() {
-        AccountSummary account = newAccount();
+        AccountSummary account = callers.newAccount("Tokens");
         IssuedToken issued = issue(account, "Audited");
         tokens.revokeToken(account.number(), issued.token().id());
 

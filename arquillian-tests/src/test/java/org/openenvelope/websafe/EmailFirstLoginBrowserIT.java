@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
@@ -58,7 +58,7 @@ class EmailFirstLoginBrowserIT {
     @BeforeEach
     void start() throws Exception {
         base = Deployments.loopback(deployed);
-        api = new ApiClient(base, PortalSteps.createServiceToken(PortalSteps.serviceAdministrator(base), "Email-first login"));
+        api = PortalSteps.serviceApi(base, "Email-first login");
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -70,17 +70,9 @@ class EmailFirstLoginBrowserIT {
 
     /** An account with a Profiles domain; returns its number. */
     private String accountWithDomain(String domain) {
-        String number = api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique("Email first") + "\"}").json().getString("number");
-        assertEquals(201, api.post("/api/v1/accounts/" + number + "/profiles",
-                "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status());
+        String number = ApiSteps.createAccount(api, Fixtures.unique("Email first"));
+        ApiSteps.addDomains(api, number, domain);
         return number;
-    }
-
-    private long addUser(String number, String federationId) {
-        ApiClient.Reply added = api.post("/api/v1/accounts/" + number + "/users",
-                Json.createObjectBuilder().add("federationId", federationId).build().toString());
-        assertEquals(201, added.status(), added.body());
-        return added.json().getJsonNumber("id").longValue();
     }
 
     private void enterEmail(String email) {
@@ -104,7 +96,7 @@ class EmailFirstLoginBrowserIT {
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);
         String email = "Carol." + Fixtures.unique("Jones") + "@" + domain;
-        long user = addUser(number, email);
+        long user = ApiSteps.addUser(api, number, email);
         ApiClient.Reply issued = api.post("/api/v1/accounts/" + number + "/users/" + user + "/one-time-password", null);
         assertEquals(200, issued.status(), issued.body());
         String oneTime = issued.json().getString("oneTimePassword");
@@ -182,7 +174,7 @@ class EmailFirstLoginBrowserIT {
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);
         String email = "dave@" + domain;
-        long user = addUser(number, email);
+        long user = ApiSteps.addUser(api, number, email);
         api.post("/api/v1/accounts/" + number + "/users/" + user + "/one-time-password", null);
 
         enterEmail(email);
@@ -206,7 +198,7 @@ class EmailFirstLoginBrowserIT {
 
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);
-        addUser(number, "erin@" + domain);
+        ApiSteps.addUser(api, number, "erin@" + domain);
         assertEquals(200, api.patch("/api/v1/accounts/" + number, "{\"status\":\"SUSPENDED\"}").status());
         enterEmail("erin@" + domain);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), NOT_SERVED));
@@ -223,7 +215,7 @@ class EmailFirstLoginBrowserIT {
         String domain = Fixtures.uniqueDomain();
         String number = accountWithDomain(domain);
         String user = "frank@" + domain;
-        addUser(number, user);
+        ApiSteps.addUser(api, number, user);
         ScriptedIdentityProvider.enable(api, base, number, user, "https://idp.test.example/sso");
 
         enterEmail(user);

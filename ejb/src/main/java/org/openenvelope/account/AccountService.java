@@ -12,7 +12,6 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
-import org.openenvelope.security.AccountAccess;
 import org.openenvelope.security.Caller;
 
 /** Accounts → Manage Accounts: listing, creating, renaming, suspending and reactivating accounts. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.openenvelope.error.ResourceNotFoundException;
 
 /**
  * Accounts by number, in the caller's transaction, with no access check: {@code AccountAccess} adds the
@@ -21,5 +22,14 @@ public class Accounts {
                 ? em.createNamedQuery(Account.BY_NUMBER, Account.class).setParameter("number", number)
                         .getResultStream().findFirst()
                 : Optional.empty();
+    }
+
+    /**
+     * The account with this number, for the public endpoints that name it in their URL.
+     *
+     * @throws ResourceNotFoundException when there is none
+     */
+    public Account require(String number) {
+        return byNumber(number).orElseThrow(() -> new ResourceNotFoundException("There is no account " + number + "."));
     }
 }

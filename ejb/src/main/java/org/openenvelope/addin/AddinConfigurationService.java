@@ -14,7 +14,7 @@ import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.profile.DomainName;
 import org.openenvelope.profile.ProfileOwners;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 
 /**
  * Addin Config step 2: what the Outlook add-in does for the senders of each of the account's Profiles domains —

@@ -16,7 +16,7 @@ import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.profile.EmailAddress;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 import org.openenvelope.security.PasswordHasher;

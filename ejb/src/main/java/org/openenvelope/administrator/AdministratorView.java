@@ -1,6 +1,7 @@
 package org.openenvelope.administrator;
 
 import java.time.Instant;
+import org.openenvelope.security.AdministratorRole;
 
 /** An administrator as the Groups tab and the API show it; never the password hash. */
 public record AdministratorView(long id, String email, String displayName, AdministratorRole role,

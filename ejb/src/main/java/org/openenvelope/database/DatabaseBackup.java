@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.Config;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 
 /**
  * Online backups of the embedded database. While the service runs, H2's file lock keeps every other process

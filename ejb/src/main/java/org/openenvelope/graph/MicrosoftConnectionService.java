@@ -12,7 +12,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.security.SecretBox;
 
 /**

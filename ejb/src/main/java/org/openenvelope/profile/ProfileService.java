@@ -16,7 +16,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ValueProblem;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.security.Caller;
 
 /** The Profiles tab: the domains and email addresses that belong to an account. */

@@ -96,8 +96,8 @@ public class MetadataRefresher {
             return;
         }
         IdentityProviderSettings before = idp.settings();
-        IdentityProviderSettings after = FederationService.fromMetadata(before, metadata);
-        List<String> changes = FederationService.changes(before, after);
+        IdentityProviderSettings after = IdentityProviderChanges.fromMetadata(before, metadata);
+        List<String> changes = IdentityProviderChanges.between(before, after);
         try {
             if (!changes.isEmpty()) {
                 idp.configure(after, actor, now);

@@ -89,8 +89,15 @@ public class ServiceProviderKeys {
         return key;
     }
 
-    /** The account's SP as the SAML code needs it: entity ID, endpoints, signing and decryption keys. */
-    public ServiceProviderParty party(ServiceProvider provider, SamlEndpoints endpoints) {
+    /**
+     * The account's SP as the SAML code needs it: entity ID, endpoints at this base URL, signing and decryption
+     * keys; its first key is generated on first use.
+     */
+    public ServiceProviderParty party(Account account, String baseUrl) {
+        return party(ensure(account), new SamlEndpoints(baseUrl, account.getNumber()));
+    }
+
+    private ServiceProviderParty party(ServiceProvider provider, SamlEndpoints endpoints) {
         Account account = provider.getAccount();
         ServiceProviderKey active = provider.activeKey().orElseThrow();
         List<BasicX509Credential> decryption = provider.publishedKeys().stream()

@@ -3,7 +3,6 @@ package org.openenvelope.security;
 import java.io.Serializable;
 import java.security.Principal;
 import java.util.Set;
-import org.openenvelope.administrator.AdministratorRole;
 
 /**
  * Who is acting: the principal the web tier hands to the container at sign-in and that every service checks.

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openenvelope.account.Account;
-import org.openenvelope.administrator.AdministratorRole;
+import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 

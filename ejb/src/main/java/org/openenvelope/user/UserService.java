@@ -7,15 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.openenvelope.account.Account;
-import org.openenvelope.addin.AddinSession;
-import org.openenvelope.addin.EncryptionFlow;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
-import org.openenvelope.security.AccountAccess;
 import org.openenvelope.security.PasswordHasher;
 
 /** The people who may sign in to an account's user portal, identified by their federation ID. */
@@ -40,11 +37,12 @@ public class UserService {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    AddinSignIns addinSignIns;
+
     public List<UserView> listUsers(String accountNumber) {
         Account account = access.account(accountNumber);
-        Map<Long, Long> addinSessions = em.createNamedQuery(AddinSession.ACTIVE_PER_USER, Object[].class)
-                .setParameter("account", account).setParameter("now", clock.instant()).getResultStream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> ((Number) row[1]).longValue()));
+        Map<Long, Long> addinSessions = addinSignIns.activePerUser(account);
         return em.createNamedQuery(AccountUser.OF_ACCOUNT, AccountUser.class).setParameter("account", account)
                 .getResultStream().map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L))).toList();
     }
@@ -58,7 +56,7 @@ public class UserService {
     public int endAddinSessions(String accountNumber, long userId) {
         Account account = access.account(accountNumber);
         AccountUser user = user(account, userId);
-        int ended = endAddinSessions(user);
+        int ended = addinSignIns.endAll(user);
         audit.record(AuditAction.ADDIN_SESSIONS_ENDED, accountNumber, "Signed " + user.getFederationId()
                 + " out of the Outlook add-in (" + ended + (ended == 1 ? " session)" : " sessions)"));
         return ended;
@@ -93,7 +91,7 @@ public class UserService {
         AccountUser user = user(account, userId);
         String oneTime = hasher.generate();
         user.password().set(hasher.hash(oneTime.toCharArray()), true, clock.instant());
-        endAddinSessions(user);
+        addinSignIns.endAll(user);
         audit.record(AuditAction.USER_ONE_TIME_PASSWORD_SET, accountNumber, "Issued a one-time password to "
                 + user.getFederationId());
         return oneTime;
@@ -104,19 +102,9 @@ public class UserService {
         Account account = access.account(accountNumber);
         AccountUser user = user(account, userId);
         em.createQuery("delete from WebsafeSession s where s.user = :user").setParameter("user", user).executeUpdate();
-        endAddinSessions(user);
-        em.createQuery("select f from EncryptionFlow f where f.user = :user", EncryptionFlow.class)
-                .setParameter("user", user).getResultStream().forEach(em::remove);
+        addinSignIns.forget(user);
         em.remove(user);
         audit.record(AuditAction.USER_REMOVED, accountNumber, "Removed user " + user.getFederationId());
-    }
-
-    /** Also when a new password (or none) ends the add-in sessions the old one opened. */
-    private int endAddinSessions(AccountUser user) {
-        List<AddinSession> sessions = em.createNamedQuery(AddinSession.OF_USER, AddinSession.class)
-                .setParameter("user", user).getResultList();
-        sessions.forEach(em::remove);
-        return sessions.size();
     }
 
     private AccountUser user(Account account, long userId) {

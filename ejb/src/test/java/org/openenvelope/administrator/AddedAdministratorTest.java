@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.openenvelope.security.AdministratorRole;
 
 class AddedAdministratorTest {
 

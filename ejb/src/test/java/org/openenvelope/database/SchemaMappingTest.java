@@ -48,7 +48,7 @@ import org.openenvelope.addin.EncryptionType;
 import org.openenvelope.addin.FlowStep;
 import org.openenvelope.addin.FlowStepName;
 import org.openenvelope.administrator.Administrator;
-import org.openenvelope.administrator.AdministratorRole;
+import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.audit.AuditEvent;
 import org.openenvelope.graph.MicrosoftClientSecrets;
 import org.openenvelope.graph.MicrosoftConnection;

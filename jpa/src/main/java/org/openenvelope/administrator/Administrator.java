@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.openenvelope.account.Account;
+import org.openenvelope.security.AdministratorRole;
 
 /**
  * A person who signs in to the admin portal with an email address and a password. A service administrator

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.openenvelope.account.Account;
+import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.testing.TestAccounts;
 
 class AdministratorTest {

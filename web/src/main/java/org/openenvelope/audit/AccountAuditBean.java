@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 
@@ -18,7 +20,7 @@ import org.openenvelope.persistence.Paging;
 public class AccountAuditBean {
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @Inject
     AccountTabBean tab;

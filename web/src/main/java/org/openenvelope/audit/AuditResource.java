@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 
 /** {@code /api/v1/accounts/{number}/audit}: an account's audit trail, newest first. */
 @Path("/v1/accounts/{number}/audit")
@@ -27,7 +29,7 @@ import org.openenvelope.api.PageQuery;
 public class AuditResource {
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @GET
     @Operation(summary = "Read the account's audit trail", description = "Newest first.")

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.omnifaces.util.Faces;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
@@ -18,7 +20,7 @@ import org.openenvelope.persistence.Paging;
 public class ServiceAuditBean {
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     private int page = 1;
     private Page<AuditEntry> events;

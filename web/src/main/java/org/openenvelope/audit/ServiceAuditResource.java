@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
+import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditTrail;
 
 /** {@code /api/v1/audit}: the whole service's audit trail (sign-ins included), for service tokens only. */
 @Path("/v1/audit")
@@ -26,7 +28,7 @@ import org.openenvelope.api.PageQuery;
 public class ServiceAuditResource {
 
     @Inject
-    AuditService audit;
+    AuditTrail audit;
 
     @GET
     @Operation(summary = "Read the service's audit trail", description = "Newest first; service tokens only.")

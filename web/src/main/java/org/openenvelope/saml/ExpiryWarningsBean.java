@@ -16,7 +16,7 @@ import org.openenvelope.account.AccountTabBean;
 public class ExpiryWarningsBean {
 
     @EJB
-    FederationService federation;
+    ExpiryWarnings warnings;
 
     @Inject
     AccountTabBean tab;
@@ -27,7 +27,7 @@ public class ExpiryWarningsBean {
     /** The open account's. */
     public List<ExpiryWarning> getOfAccount() {
         if (ofAccount == null) {
-            ofAccount = federation.expiryWarnings(tab.getNumber());
+            ofAccount = warnings.ofAccount(tab.getNumber());
         }
         return ofAccount;
     }
@@ -35,7 +35,7 @@ public class ExpiryWarningsBean {
     /** Every account's the caller may see (all of them for a service administrator). */
     public List<ExpiryWarning> getOfService() {
         if (ofService == null) {
-            ofService = federation.expiryWarnings();
+            ofService = warnings.ofService();
         }
         return ofService;
     }

@@ -46,7 +46,13 @@ import org.openenvelope.saml.xml.Certificates;
 public class FederationResource {
 
     @EJB
-    FederationService federation;
+    ServiceProviderService serviceProviders;
+
+    @EJB
+    IdentityProviderService identityProviders;
+
+    @EJB
+    SsoActivation activation;
 
     @Inject
     BaseUrl baseUrl;
@@ -57,7 +63,7 @@ public class FederationResource {
     @GET
     @Operation(summary = "The SP (entity ID, endpoints, keys), the authentication method, the active and draft identity provider, the latest Test SSO")
     public FederationJson federation(@PathParam("number") String number) {
-        return new FederationJson(federation.serviceProvider(number, baseUrl.of(request)), federation.status(number));
+        return new FederationJson(serviceProviders.serviceProvider(number, baseUrl.of(request)), activation.status(number));
     }
 
     @PUT
@@ -67,7 +73,7 @@ public class FederationResource {
     @APIResponse(responseCode = "400", description = "invalid_value")
     public ServiceProviderView changeServiceProvider(@PathParam("number") String number, ServiceProviderRequest body) {
         RequestBodies.required(body);
-        return federation.changeServiceProviderEntityId(number, baseUrl.of(request), body.entityId());
+        return serviceProviders.changeServiceProviderEntityId(number, baseUrl.of(request), body.entityId());
     }
 
     @POST
@@ -76,7 +82,7 @@ public class FederationResource {
     @APIResponse(responseCode = "200", description = "The service provider as it is now")
     @APIResponse(responseCode = "409", description = "conflict: a next key is already waiting")
     public ServiceProviderView addNextKey(@PathParam("number") String number) {
-        return federation.addNextServiceProviderKey(number, baseUrl.of(request));
+        return serviceProviders.addNextServiceProviderKey(number, baseUrl.of(request));
     }
 
     @POST
@@ -97,7 +103,7 @@ public class FederationResource {
         }
         char[] password = Objects.requireNonNullElse(body.keyPassword(), "").toCharArray();
         try {
-            return federation.addUploadedServiceProviderKey(number, baseUrl.of(request), keyFile, password);
+            return serviceProviders.addUploadedServiceProviderKey(number, baseUrl.of(request), keyFile, password);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -107,7 +113,7 @@ public class FederationResource {
     @Path("service-provider/keys/withdraw-next")
     @Operation(summary = "Withdraw the next SP key before it signs (it leaves the metadata)")
     public ServiceProviderView withdrawNextKey(@PathParam("number") String number) {
-        return federation.withdrawNextServiceProviderKey(number, baseUrl.of(request));
+        return serviceProviders.withdrawNextServiceProviderKey(number, baseUrl.of(request));
     }
 
     @POST
@@ -115,7 +121,7 @@ public class FederationResource {
     @Operation(summary = "Key rollover 2: the next key signs from now on; the replaced key still decrypts")
     @APIResponse(responseCode = "409", description = "conflict: there is no next key")
     public ServiceProviderView activateNextKey(@PathParam("number") String number) {
-        return federation.activateNextServiceProviderKey(number, baseUrl.of(request));
+        return serviceProviders.activateNextServiceProviderKey(number, baseUrl.of(request));
     }
 
     @POST
@@ -123,7 +129,7 @@ public class FederationResource {
     @Operation(summary = "Key rollover 3: stop publishing the replaced key")
     @APIResponse(responseCode = "409", description = "conflict: there is no previous key")
     public ServiceProviderView retirePreviousKey(@PathParam("number") String number) {
-        return federation.retirePreviousServiceProviderKey(number, baseUrl.of(request));
+        return serviceProviders.retirePreviousServiceProviderKey(number, baseUrl.of(request));
     }
 
     @PUT
@@ -135,7 +141,7 @@ public class FederationResource {
     @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON")
     public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, IdentityProviderRequest body) {
         RequestBodies.required(body);
-        return federation.configureIdentityProvider(number, new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
+        return identityProviders.configureIdentityProvider(number, new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
                 binding("ssoBinding", body.ssoBinding()), body.sloUrl(), binding("sloBinding", body.sloBinding()),
                 Objects.requireNonNullElse(body.clockSkewSeconds(), IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS),
                 Boolean.TRUE.equals(body.allowSha1()), Boolean.TRUE.equals(body.allowIdpInitiated()),
@@ -165,12 +171,12 @@ public class FederationResource {
         boolean preview = Boolean.TRUE.equals(body.preview());
         if (body.metadataUrl() != null) {
             return MetadataPreviewJson.of(preview
-                    ? federation.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId())
-                    : federation.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), body.refreshHours()));
+                    ? identityProviders.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId())
+                    : identityProviders.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), body.refreshHours()));
         }
         return MetadataPreviewJson.of(preview
-                ? federation.previewIdentityProviderMetadata(number, document, trust, body.entityId())
-                : federation.importIdentityProviderMetadata(number, document, trust, body.entityId()));
+                ? identityProviders.previewIdentityProviderMetadata(number, document, trust, body.entityId())
+                : identityProviders.importIdentityProviderMetadata(number, document, trust, body.entityId()));
     }
 
     @POST
@@ -181,7 +187,7 @@ public class FederationResource {
     @APIResponse(responseCode = "200", description = "The SSO status after the refresh")
     @APIResponse(responseCode = "409", description = "conflict: the configuration in force is not from a metadata URL")
     public SsoStatusView refreshMetadata(@PathParam("number") String number) {
-        return federation.refreshIdentityProviderMetadata(number);
+        return identityProviders.refreshIdentityProviderMetadata(number);
     }
 
     @POST
@@ -190,14 +196,14 @@ public class FederationResource {
     @APIResponse(responseCode = "201", description = "The run, with the URL that performs it")
     @APIResponse(responseCode = "409", description = "conflict: there is no draft")
     public Response startTest(@PathParam("number") String number) {
-        return Response.status(Response.Status.CREATED).entity(federation.startSsoTest(number, baseUrl.of(request))).build();
+        return Response.status(Response.Status.CREATED).entity(activation.startSsoTest(number, baseUrl.of(request))).build();
     }
 
     @GET
     @Path("tests/{id}")
     @Operation(summary = "A Test SSO run's outcome: the parsed assertion, or a diagnosis")
     public SsoTestView test(@PathParam("number") String number, @PathParam("id") long id) {
-        return federation.ssoTest(number, id);
+        return activation.ssoTest(number, id);
     }
 
     @POST
@@ -206,14 +212,14 @@ public class FederationResource {
     @APIResponse(responseCode = "200", description = "The account's SSO status now")
     @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft")
     public SsoStatusView enable(@PathParam("number") String number) {
-        return federation.enableSingleSignOn(number);
+        return activation.enableSingleSignOn(number);
     }
 
     @POST
     @Path("use-password")
     @Operation(summary = "Switch the account back to password sign-in (the SSO configuration is kept)")
     public SsoStatusView usePassword(@PathParam("number") String number) {
-        return federation.usePasswordSignIn(number);
+        return activation.usePasswordSignIn(number);
     }
 
     private static SamlBinding binding(String field, String value) {

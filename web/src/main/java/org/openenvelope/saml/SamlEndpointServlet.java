@@ -30,7 +30,13 @@ public class SamlEndpointServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
 
     @EJB
-    SingleSignOnService sso;
+    SignInService signIn;
+
+    @EJB
+    SsoTestRun tests;
+
+    @EJB
+    SingleLogoutService singleLogout;
 
     @Inject
     BaseUrl baseUrl;
@@ -67,7 +73,7 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, sso.startSignIn(account, base,
+                        SamlPages.send(request, response, signIn.startSignIn(account, base,
                                 request.getParameter(RedirectBinding.RELAY_STATE)));
                     }
                 }
@@ -83,7 +89,7 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, sso.startSsoTest(account, Long.parseLong(path.group(3)),
+                        SamlPages.send(request, response, tests.start(account, Long.parseLong(path.group(3)),
                                 path.group(4), base));
                     }
                 }
@@ -96,7 +102,7 @@ public class SamlEndpointServlet extends HttpServlet {
     }
 
     private void metadata(HttpServletResponse response, String account, String base) throws IOException {
-        byte[] metadata = sso.serviceProviderMetadata(account, base);
+        byte[] metadata = signIn.serviceProviderMetadata(account, base);
         response.setContentType("application/samlmetadata+xml");
         response.setHeader("Content-Disposition", "attachment; filename=\"sp-metadata-" + account + ".xml\"");
         response.setContentLength(metadata.length);
@@ -105,7 +111,7 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
             throws IOException {
-        AcsOutcome outcome = sso.consumeResponse(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
+        AcsOutcome outcome = signIn.consumeResponse(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
                 request.getParameter(RedirectBinding.RELAY_STATE));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
@@ -120,7 +126,7 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private void singleLogout(HttpServletRequest request, HttpServletResponse response, String account, String base,
                               boolean post) throws IOException {
-        LogoutHandled handled = sso.handleLogout(account, base, new BrowserMessage(post, request.getQueryString(),
+        LogoutHandled handled = singleLogout.handleLogout(account, base, new BrowserMessage(post, request.getQueryString(),
                 request.getParameter(RedirectBinding.SAML_REQUEST), request.getParameter(RedirectBinding.SAML_RESPONSE),
                 request.getParameter(RedirectBinding.RELAY_STATE)));
         if (handled instanceof LogoutHandled.IdpLogout idpLogout) {

@@ -25,7 +25,7 @@ import org.openenvelope.websafe.UserPortalCookie;
 public class SignOutServlet extends HttpServlet {
 
     @EJB
-    SingleSignOnService sso;
+    SingleLogoutService singleLogout;
 
     @Inject
     BaseUrl baseUrl;
@@ -38,7 +38,7 @@ public class SignOutServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + LocalPath.USER_PORTAL);
             return;
         }
-        Optional<OutgoingMessage> logout = sso.signOut(key.get(), base);
+        Optional<OutgoingMessage> logout = singleLogout.signOut(key.get(), base);
         UserPortalCookie.clear(request, response, base.startsWith("https:"));
         if (logout.isPresent()) {
             SamlPages.send(request, response, logout.get());

@@ -21,7 +21,7 @@ public class SsoTestBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    FederationService federation;
+    SsoActivation activation;
 
     @Inject
     AccountTabBean tab;
@@ -34,7 +34,7 @@ public class SsoTestBean implements Serializable {
             return;
         }
         try {
-            test = id == null ? null : federation.ssoTest(tab.getNumber(), id);
+            test = id == null ? null : activation.ssoTest(tab.getNumber(), id);
         } catch (ResourceNotFoundException notFound) {
             Faces.responseSendError(404, notFound.getMessage());
         }
@@ -45,7 +45,7 @@ public class SsoTestBean implements Serializable {
 
     public String enable() {
         try {
-            federation.enableSingleSignOn(tab.getNumber());
+            activation.enableSingleSignOn(tab.getNumber());
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return "/admin/accounts/details.xhtml?faces-redirect=true&account=" + tab.getNumber();
         } catch (ServiceException refusal) {

@@ -21,7 +21,7 @@ import org.openenvelope.http.BaseUrl;
 public class SsoTestStartBean {
 
     @EJB
-    FederationService federation;
+    SsoActivation activation;
 
     @Inject
     AccountTabBean tab;
@@ -34,7 +34,7 @@ public class SsoTestStartBean {
             return;
         }
         try {
-            Faces.redirect(federation.startSsoTest(tab.getNumber(), baseUrl.of(Faces.getRequest())).url());
+            Faces.redirect(activation.startSsoTest(tab.getNumber(), baseUrl.of(Faces.getRequest())).url());
         } catch (ServiceException refusal) {
             FormErrors.show(refusal);
         }

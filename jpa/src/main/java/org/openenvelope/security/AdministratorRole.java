@@ -1,4 +1,4 @@
-package org.openenvelope.administrator;
+package org.openenvelope.security;
 
 /** The two kinds of portal administrator; the names double as container security roles. */
 public enum AdministratorRole {

@@ -1,4 +1,4 @@
-package org.openenvelope.audit;
+package org.openenvelope.audit.trail;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -6,13 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.openenvelope.account.Account;
+import org.openenvelope.audit.AuditEvent;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
-import org.openenvelope.security.AccountAccess;
+import org.openenvelope.account.AccountAccess;
 
 /** Reading the audit trail, for one account or (service administrators only) for the whole service. */
 @Stateless
-public class AuditService {
+public class AuditTrail {
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

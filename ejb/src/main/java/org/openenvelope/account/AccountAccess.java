@@ -1,4 +1,4 @@
-package org.openenvelope.security;
+package org.openenvelope.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,6 +6,8 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.security.Caller;
+import org.openenvelope.security.CurrentCaller;
 
 /**
  * The one place that decides which accounts a caller may see: {@link Accounts} finds an account by number, this

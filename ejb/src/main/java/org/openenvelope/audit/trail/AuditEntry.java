@@ -1,6 +1,7 @@
-package org.openenvelope.audit;
+package org.openenvelope.audit.trail;
 
 import java.time.Instant;
+import org.openenvelope.audit.AuditEvent;
 
 /** An audit event as pages and the API show it. */
 public record AuditEntry(long id, Instant occurredAt, String actor, String accountNumber, String action,

@@ -1,0 +1,183 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AccountAccess;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.saml.metadata.IdentityProviderMetadata;
+import org.openenvelope.saml.metadata.MetadataFetcher;
+import org.openenvelope.saml.metadata.MetadataReader;
+import org.openenvelope.saml.metadata.MetadataRejectedException;
+import org.openenvelope.saml.metadata.MetadataTrust;
+
+/**
+ * The account's identity provider as a draft that is edited, by hand or from metadata (file or URL, previewed
+ * first), while the active configuration stays in force until Enable SSO ({@link SsoActivation}). Every change is
+ * audited with what changed.
+ */
+@Stateless
+public class IdentityProviderService {
+
+    /** The form field and API property that metadata problems are reported on. */
+    public static final String METADATA_FIELD = "metadata";
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    AccountAccess access;
+
+    @Inject
+    IdentityProviders identityProviders;
+
+    @Inject
+    MetadataFetcher fetcher;
+
+    @EJB
+    MetadataRefresher refresher;
+
+    @EJB
+    SsoActivation activation;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The certificates the draft trusts, or the active configuration's when there is no draft. */
+    public List<X509Certificate> trustedCertificates(String accountNumber) {
+        return current(access.account(accountNumber)).map(IdentityProvider::trustedCertificates).orElse(List.of());
+    }
+
+    /**
+     * Saves the identity provider as entered by hand into the draft (the active configuration is untouched). All
+     * values are checked first and every problem is reported at once; nothing is saved unless all are valid.
+     */
+    public IdentityProviderView configureIdentityProvider(String accountNumber, IdentityProviderSettings settings) {
+        IdentityProvider draft = saveDraft(access.account(accountNumber), settings);
+        draft.enteredManually();
+        return IdentityProviderView.of(draft);
+    }
+
+    /**
+     * Reads IdP metadata and shows what it says, and what would change in the draft, without saving anything.
+     *
+     * @param entityId the IdP to read when the document has several; null for the first
+     * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document
+     */
+    public MetadataPreview previewIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
+                                                           String entityId) {
+        IdentityProviderSettings kept = current(access.account(accountNumber)).map(IdentityProvider::settings).orElse(null);
+        IdentityProviderMetadata metadata = read(document, trust, entityId);
+        return new MetadataPreview(metadata,
+                IdentityProviderChanges.between(kept, IdentityProviderChanges.fromMetadata(kept, metadata)));
+    }
+
+    /** As {@link #previewIdentityProviderMetadata}, with the document read from an https URL now. */
+    public MetadataPreview previewIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
+                                                              String entityId) {
+        access.account(accountNumber);
+        return previewIdentityProviderMetadata(accountNumber, fetcher.fetch(url), trust, entityId);
+    }
+
+    /**
+     * Imports IdP metadata into the draft: entity ID, endpoints, every signing certificate. The account's own
+     * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, alternate email attribute) are kept.
+     */
+    public MetadataPreview importIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
+                                                          String entityId) {
+        return importMetadata(access.account(accountNumber), document, trust, entityId,
+                MetadataSource.file(trust.requireSignature(), trust.anchors()));
+    }
+
+    /**
+     * Imports from an https URL, which the service re-reads every {@code refreshHours} once the draft is enabled,
+     * verified the same way (the anchors of more secure mode are kept): the IdP's new signing keys and endpoints are
+     * picked up without anyone re-importing.
+     */
+    public MetadataPreview importIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
+                                                             String entityId, Integer refreshHours) {
+        MetadataSource source = new MetadataSource(url, trust.requireSignature(), trust.anchors(), refreshHours);
+        Account account = access.account(accountNumber);
+        return importMetadata(account, fetcher.fetch(source.url()), trust, entityId, source);
+    }
+
+    /** Reads the active configuration's metadata URL now instead of at the next scheduled refresh. */
+    public SsoStatusView refreshIdentityProviderMetadata(String accountNumber) {
+        Account account = access.account(accountNumber);
+        IdentityProvider active = identityProviders.active(account)
+                .filter(idp -> idp.getSource() == ConfigurationSource.METADATA_URL)
+                .orElseThrow(() -> new ConflictException("metadataUrl",
+                        "The configuration in force was not imported from a metadata URL; there is nothing to refresh."));
+        refresher.refresh(active, access.caller().getName());
+        return activation.status(accountNumber);
+    }
+
+    private MetadataPreview importMetadata(Account account, byte[] document, MetadataTrust trust, String entityId,
+                                           MetadataSource source) {
+        IdentityProviderMetadata metadata = read(document, trust, entityId);
+        IdentityProviderSettings kept = current(account).map(IdentityProvider::settings).orElse(null);
+        IdentityProviderSettings proposed = IdentityProviderChanges.fromMetadata(kept, metadata);
+        List<String> changes = IdentityProviderChanges.between(kept, proposed);
+        IdentityProvider draft = saveDraft(account, proposed);
+        draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), clock.instant());
+        audit.record(AuditAction.IDENTITY_PROVIDER_METADATA_IMPORTED, account.getNumber(), "Imported metadata of "
+                + metadata.entityId() + (source.url() == null ? "" : " from " + source.url() + " (refreshed every "
+                + source.refreshHours() + " h once enabled)") + " (signature " + metadata.signature().name().toLowerCase()
+                + ", " + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft");
+        return new MetadataPreview(metadata, changes);
+    }
+
+    private IdentityProvider saveDraft(Account account, IdentityProviderSettings settings) {
+        String actor = access.caller().getName();
+        Instant now = clock.instant();
+        Optional<IdentityProvider> existing = identityProviders.draft(account);
+        String detail;
+        IdentityProvider draft;
+        if (existing.isPresent()) {
+            draft = existing.get();
+            IdentityProviderSettings before = draft.settings();
+            draft.configure(settings, actor, now);
+            detail = "Draft identity provider changed: " + IdentityProviderChanges.between(before, draft.settings());
+        } else {
+            draft = IdentityProvider.draft(account, settings, actor, now);
+            em.persist(draft);
+            detail = "Draft identity provider saved: " + settings.entityId() + ", sign-in at " + settings.ssoUrl()
+                    + ", " + settings.certificates().size() + " trusted certificate(s) "
+                    + IdentityProviderChanges.fingerprints(settings);
+        }
+        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, account.getNumber(), detail);
+        return draft;
+    }
+
+    /** The draft, or the configuration in force when there is none: what an edit or an import starts from. */
+    private Optional<IdentityProvider> current(Account account) {
+        Optional<IdentityProvider> draft = identityProviders.draft(account);
+        return draft.isPresent() ? draft : identityProviders.active(account);
+    }
+
+    private IdentityProviderMetadata read(byte[] document, MetadataTrust trust, String entityId) {
+        if (document == null || document.length == 0) {
+            throw new InvalidValueException(METADATA_FIELD, "Choose a metadata file (XML) to import.");
+        }
+        try {
+            return MetadataReader.read(document, trust, entityId == null || entityId.isBlank() ? null : entityId.strip(),
+                    clock.instant());
+        } catch (MetadataRejectedException e) {
+            throw new InvalidValueException(METADATA_FIELD, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.Accounts;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.saml.binding.MessageEncoder;
+import org.openenvelope.saml.binding.OutgoingMessage;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.validation.ResponseValidator;
+import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.saml.validation.ValidatedAssertion;
+import org.openenvelope.saml.xml.SamlFailure;
+import org.openenvelope.saml.xml.SamlRejectedException;
+import org.opensaml.saml.saml2.core.Response;
+
+/**
+ * The browser's part of a Test SSO run: a real SP-initiated sign-in with the draft configuration, whose answer
+ * is judged with every check of a sign-in (finding the user included) and recorded for the administrator. It
+ * creates nothing and never starts a session.
+ */
+@Stateless
+public class SsoTestRun {
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ServiceProviderKeys serviceProviders;
+
+    @Inject
+    IdentityProviders identityProviders;
+
+    @Inject
+    OutstandingRequests requests;
+
+    @Inject
+    FederatedUsers users;
+
+    @EJB
+    SeenAssertions seenAssertions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Sends the browser to the IdP with the draft. The run must be pending and the draft unchanged since it was
+     * started; the answer will be judged against the draft only.
+     */
+    public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl) {
+        Account account = accounts.require(accountNumber);
+        SsoTest test = em.find(SsoTest.class, testId);
+        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        if (test == null || !test.getAccount().getId().equals(account.getId()) || !test.opensWith(urlKey)
+                || test.getOutcome() != SsoTestOutcome.PENDING || draft == null || !test.tested(draft)) {
+            throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST, "Test SSO " + testId + " of account "
+                    + accountNumber + " is not waiting to run (finished, unknown, or the draft changed since); start a new test.");
+        }
+        ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
+        String requestId = requests.rememberTest(account, test);
+        IdentityProviderSettings settings = draft.settings();
+        return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
+                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), null, sp.signingKey());
+    }
+
+    /** Judges the IdP's answer to a Test SSO request against the draft and records the outcome. */
+    public AcsOutcome complete(OutstandingRequest request, String baseUrl, Response response) {
+        Account account = request.getAccount();
+        SsoTest test = em.find(SsoTest.class, request.getSsoTestId());
+        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
+        Instant now = clock.instant();
+        ValidatedAssertion assertion = null;
+        try {
+            if (draft == null || !test.tested(draft)) {
+                throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST,
+                        "The draft changed while this test ran; start a new test.");
+            }
+            IdentityProviderSettings settings = draft.settings();
+            assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
+                    requests.tracker(account, RequestPurpose.SSO_TEST), seenAssertions, clock).validate(response);
+            String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
+            String user = users.describe(account, settings, federationId);
+            test.passed(summary(assertion, federationId, user), now);
+            audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
+                    "Test SSO " + test.getId() + " passed: " + federationId + " signed in through " + assertion.issuer());
+        } catch (SamlRejectedException e) {
+            test.failed(e.failure().code(), SsoDiagnosis.explain(e.failure(), e.detail(), sp.entityId(),
+                    sp.assertionConsumerUrl()), assertion == null ? null : summary(assertion, null, null), now);
+            audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
+                    "Test SSO " + test.getId() + " failed (" + e.failure().code() + "): " + e.detail());
+        }
+        return new AcsOutcome.TestFinished(account.getNumber(), test.getId());
+    }
+
+    /** What the assertion said, shown to the administrator with the test's outcome. */
+    private static String summary(ValidatedAssertion assertion, String federationId, String user) {
+        StringBuilder text = new StringBuilder();
+        text.append("Issuer: ").append(assertion.issuer()).append('\n');
+        text.append("NameID: ").append(assertion.nameId()).append('\n');
+        text.append("NameID format: ").append(assertion.nameIdFormat()).append('\n');
+        if (federationId != null) {
+            text.append("Federation ID: ").append(federationId).append(" (").append(user).append(")\n");
+        }
+        assertion.attributes().forEach((name, values) ->
+                text.append("Attribute ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
+        text.append("Valid: ").append(assertion.notBefore()).append(" to ").append(assertion.notOnOrAfter()).append('\n');
+        text.append("Authenticated at: ").append(assertion.authnInstant()).append('\n');
+        if (assertion.sessionIndex() != null) {
+            text.append("Session index: ").append(assertion.sessionIndex()).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package org.openenvelope.saml;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.Serializable;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.saml.binding.SamlBinding;
+
+/**
+ * The single sign-on page's manual entry form: the identity provider's draft, starting from the draft or else
+ * the configuration in force, with an optional certificate upload that replaces the trusted certificates.
+ */
+@Named("ssoDraft")
+@ViewScoped
+public class SsoDraftBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, String> DRAFT_FIELDS = Map.of("entityId", "draft:entityId", "ssoUrl", "draft:ssoUrl",
+            "sloUrl", "draft:sloUrl", "clockSkewSeconds", "draft:clockSkewSeconds", "certificates", "draft:certificate",
+            "alternateEmailAttribute", "draft:alternateEmailAttribute");
+
+    @EJB
+    IdentityProviderService identityProviders;
+
+    @Inject
+    AccountTabBean tab;
+
+    @Inject
+    SsoPageBean page;
+
+    private String entityId;
+    private String ssoUrl;
+    private SamlBinding ssoBinding = SamlBinding.HTTP_REDIRECT;
+    private String sloUrl;
+    private SamlBinding sloBinding = SamlBinding.HTTP_REDIRECT;
+    private int clockSkewSeconds = IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS;
+    private boolean allowSha1;
+    private boolean allowIdpInitiated;
+    private boolean justInTimeUsers;
+    private String alternateEmailAttribute;
+    private transient Part certificate;
+
+    @PostConstruct
+    void init() {
+        SsoStatusView status = page.getStatus();
+        IdentityProviderView current = status.draft() != null ? status.draft() : status.active();
+        if (current != null) {
+            entityId = current.entityId();
+            ssoUrl = current.ssoUrl();
+            ssoBinding = current.ssoBinding();
+            sloUrl = current.sloUrl();
+            sloBinding = current.sloBinding();
+            clockSkewSeconds = current.clockSkewSeconds();
+            allowSha1 = current.allowSha1();
+            allowIdpInitiated = current.allowIdpInitiated();
+            justInTimeUsers = current.justInTimeUsers();
+            alternateEmailAttribute = current.alternateEmailAttribute();
+        }
+    }
+
+    /** Saves the manual entry as the draft; an uploaded certificate replaces the trusted ones. */
+    public String saveDraft() {
+        try {
+            List<X509Certificate> certificates = certificate != null && certificate.getSize() > 0
+                    ? List.of(Uploads.certificate(certificate, "certificates")) : identityProviders.trustedCertificates(tab.getNumber());
+            identityProviders.configureIdentityProvider(tab.getNumber(), new IdentityProviderSettings(entityId, ssoUrl,
+                    ssoBinding, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
+                    alternateEmailAttribute, certificates));
+            FormErrors.info("The draft is saved. The active configuration stays in force until you test and enable the draft.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.showEachField(refusal, new HashMap<>(DRAFT_FIELDS));
+            return null;
+        }
+    }
+
+    public List<SamlBinding> getBindings() {
+        return List.of(SamlBinding.values());
+    }
+
+    public String getEntityId() { return entityId; }
+    public void setEntityId(String entityId) { this.entityId = entityId; }
+    public String getSsoUrl() { return ssoUrl; }
+    public void setSsoUrl(String ssoUrl) { this.ssoUrl = ssoUrl; }
+    public SamlBinding getSsoBinding() { return ssoBinding; }
+    public void setSsoBinding(SamlBinding ssoBinding) { this.ssoBinding = ssoBinding; }
+    public String getSloUrl() { return sloUrl; }
+    public void setSloUrl(String sloUrl) { this.sloUrl = sloUrl; }
+    public SamlBinding getSloBinding() { return sloBinding; }
+    public void setSloBinding(SamlBinding sloBinding) { this.sloBinding = sloBinding; }
+    public int getClockSkewSeconds() { return clockSkewSeconds; }
+    public void setClockSkewSeconds(int clockSkewSeconds) { this.clockSkewSeconds = clockSkewSeconds; }
+    public boolean isAllowSha1() { return allowSha1; }
+    public void setAllowSha1(boolean allowSha1) { this.allowSha1 = allowSha1; }
+    public boolean isAllowIdpInitiated() { return allowIdpInitiated; }
+    public void setAllowIdpInitiated(boolean allowIdpInitiated) { this.allowIdpInitiated = allowIdpInitiated; }
+    public boolean isJustInTimeUsers() { return justInTimeUsers; }
+    public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
+    public String getAlternateEmailAttribute() { return alternateEmailAttribute; }
+    public void setAlternateEmailAttribute(String alternateEmailAttribute) { this.alternateEmailAttribute = alternateEmailAttribute; }
+    public Part getCertificate() { return certificate; }
+    public void setCertificate(Part certificate) { this.certificate = certificate; }
+}

@@ -1,0 +1,117 @@
+package org.openenvelope.saml;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.Serializable;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.error.FormErrors;
+import org.openenvelope.error.ServiceException;
+import org.openenvelope.saml.binding.SamlBinding;
+import org.openenvelope.saml.metadata.MetadataFetcher;
+import org.openenvelope.saml.metadata.MetadataTrust;
+
+/**
+ * The single sign-on page's metadata import form: the identity provider's metadata from a file or an https URL,
+ * checked in the chosen trust mode, previewed, and only then imported into the draft. The view keeps the uploaded
+ * document between Preview and Import.
+ */
+@Named("ssoImport")
+@ViewScoped
+public class SsoImportBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, String> IMPORT_FIELDS = Map.of(IdentityProviderService.METADATA_FIELD, "import:metadataFile",
+            "anchor", "import:anchorFile", MetadataFetcher.FIELD, "import:metadataUrl", "refreshHours", "import:refreshHours");
+
+    @EJB
+    IdentityProviderService identityProviders;
+
+    @Inject
+    AccountTabBean tab;
+
+    private transient Part metadataFile;
+    private byte[] metadata;
+    private boolean moreSecure = true;
+    private transient Part anchorFile;
+    private List<X509Certificate> anchors = List.of();
+    private String metadataEntityId;
+    private String metadataUrl;
+    private Integer refreshHours = MetadataSource.DEFAULT_REFRESH_HOURS;
+    private transient MetadataPreview preview;
+
+    /** Reads the uploaded metadata (or the URL) and shows what it says and what would change; nothing is saved. */
+    public void previewMetadata() {
+        try {
+            if (anchorFile != null && anchorFile.getSize() > 0) {
+                anchors = List.of(Uploads.certificate(anchorFile, "anchor"));
+            }
+            if (metadataFile != null && metadataFile.getSize() > 0) {
+                metadata = Uploads.read(metadataFile, IdentityProviderService.METADATA_FIELD);
+                metadataUrl = null;
+            }
+            preview = fromUrl()
+                    ? identityProviders.previewIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId)
+                    : identityProviders.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+        } catch (ServiceException refusal) {
+            preview = null;
+            FormErrors.show(refusal, IMPORT_FIELDS);
+        }
+    }
+
+    public String importMetadata() {
+        try {
+            if (fromUrl()) {
+                identityProviders.importIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId, refreshHours);
+                FormErrors.info("The metadata is imported into the draft; once enabled, it is re-read from " + metadataUrl
+                        + " every " + refreshHours + " hours. Test it, then enable it.");
+            } else {
+                identityProviders.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+                FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
+            }
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal, IMPORT_FIELDS);
+            return null;
+        }
+    }
+
+    private boolean fromUrl() {
+        return metadataUrl != null && !metadataUrl.isBlank() && (metadata == null || metadata.length == 0);
+    }
+
+    private MetadataTrust trust() {
+        return moreSecure ? MetadataTrust.moreSecure(anchors) : MetadataTrust.lessSecure();
+    }
+
+    public List<CertificateView> getPreviewCertificates() {
+        return preview == null ? List.of() : preview.metadata().signingCertificates().stream().map(CertificateView::of).toList();
+    }
+
+    public List<Map.Entry<SamlBinding, String>> getPreviewSignOn() {
+        return preview == null ? List.of() : new ArrayList<>(preview.metadata().signOn().entrySet());
+    }
+
+    public MetadataPreview getPreview() {
+        return preview;
+    }
+
+    public Part getMetadataFile() { return metadataFile; }
+    public void setMetadataFile(Part metadataFile) { this.metadataFile = metadataFile; }
+    public boolean isMoreSecure() { return moreSecure; }
+    public void setMoreSecure(boolean moreSecure) { this.moreSecure = moreSecure; }
+    public Part getAnchorFile() { return anchorFile; }
+    public void setAnchorFile(Part anchorFile) { this.anchorFile = anchorFile; }
+    public String getMetadataUrl() { return metadataUrl; }
+    public void setMetadataUrl(String metadataUrl) { this.metadataUrl = metadataUrl; }
+    public Integer getRefreshHours() { return refreshHours; }
+    public void setRefreshHours(Integer refreshHours) { this.refreshHours = refreshHours; }
+    public String getMetadataEntityId() { return metadataEntityId; }
+    public void setMetadataEntityId(String metadataEntityId) { this.metadataEntityId = metadataEntityId; }
+}
