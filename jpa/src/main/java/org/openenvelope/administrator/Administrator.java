@@ -32,7 +32,7 @@ import org.openenvelope.security.AdministratorRole;
 @NamedQuery(name = Administrator.COUNT_BY_ACCOUNT,
         query = "select count(a) from Administrator a where a.account = :account")
 @NamedQuery(name = Administrator.COUNT_SERVICE,
-        query = "select count(a) from Administrator a where a.role = org.openenvelope.administrator.AdministratorRole.SERVICE")
+        query = "select count(a) from Administrator a where a.role = org.openenvelope.security.AdministratorRole.SERVICE")
 public class Administrator {
 
     public static final String BY_EMAIL = "Administrator.byEmail";

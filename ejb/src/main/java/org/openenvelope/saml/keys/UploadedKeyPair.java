@@ -123,10 +123,11 @@ public final class UploadedKeyPair {
                     keys.add(converter.getKeyPair(pair).getPrivate());
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(required(password));
-                    keys.add(converter.getPrivateKey(decrypt(encrypted, decryptor)));
+                    keys.add(decrypted(() -> converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor))));
                 } else if (item instanceof PEMEncryptedKeyPair encrypted) {
-                    keys.add(converter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(required(password)))).getPrivate());
+                    char[] given = required(password);
+                    keys.add(decrypted(() -> converter.getKeyPair(encrypted.decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(given))).getPrivate()));
                 }
             }
         } catch (InvalidValueException e) {
@@ -153,10 +154,18 @@ public final class UploadedKeyPair {
         return new BasicX509Credential(leaf, key);
     }
 
-    private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, InputDecryptorProvider decryptor) {
+    private interface Decryption {
+        PrivateKey run() throws Exception;
+    }
+
+    /**
+     * An encrypted key that does not come out as a key was opened with the wrong password: a wrong password fails
+     * the padding check most of the time, but about once in 256 it passes and yields bytes that are no key.
+     */
+    private static PrivateKey decrypted(Decryption decryption) {
         try {
-            return encrypted.decryptPrivateKeyInfo(decryptor);
-        } catch (org.bouncycastle.pkcs.PKCSException e) {
+            return decryption.run();
+        } catch (Exception e) {
             throw new InvalidValueException(PASSWORD, "The password does not decrypt the private key.");
         }
     }
