@@ -75,6 +75,24 @@ public final class ApiClient {
         }
     }
 
+    /** Sends raw bytes (a {@code message/rfc822} body) and reads the answer as bytes, as a mail gateway does. */
+    public HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(120)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType).header("Accept", accept);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A response with its body parsed on demand. */
     public record Reply(HttpResponse<String> response) {
 

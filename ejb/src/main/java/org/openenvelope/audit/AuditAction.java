@@ -48,7 +48,14 @@ public enum AuditAction {
     SSO_SIGN_IN_SUCCEEDED("sso.sign-in-succeeded"),
     SSO_SIGN_IN_REFUSED("sso.sign-in-refused"),
     SSO_SIGNED_OUT("sso.signed-out"),
-    SSO_LOGOUT_REQUESTED_BY_IDP("sso.logout-by-idp");
+    SSO_LOGOUT_REQUESTED_BY_IDP("sso.logout-by-idp"),
+    ENVELOPE_SEALED("envelope.sealed"),
+    ENVELOPE_SENT("envelope.sent"),
+    ENVELOPE_LOCKED("envelope.locked"),
+    ENVELOPE_UNLOCKED("envelope.unlocked"),
+    ENVELOPE_EXPIRY_CHANGED("envelope.expiry-changed"),
+    ENVELOPE_REVOKED("envelope.revoked"),
+    ENVELOPE_KEY_DESTROYED("envelope.key-destroyed");
 
     private final String code;
 

@@ -19,6 +19,7 @@ public enum AccountTab {
     MIGRATION("migration", "Migration", false),
     SECURITY("security", "Security", false),
     TEMPLATES("templates", "Templates", false),
+    ENVELOPES("envelopes", "Envelopes", true),
     AUDIT("audit", "Audit log", true);
 
     private static final String PAGES = "/admin/accounts/";

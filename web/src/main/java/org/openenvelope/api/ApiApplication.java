@@ -47,7 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Database", description = "Online backups of the embedded database"),
                 @Tag(name = "SAML", description = "The account's SAML 2.0 service provider and the identity provider it trusts"),
                 @Tag(name = "Users", description = "The people who sign in to the account's user portal"),
-                @Tag(name = "Microsoft 365", description = "Addin Config: the account's Entra ID app registration for Microsoft Graph")
+                @Tag(name = "Microsoft 365", description = "Addin Config: the account's Entra ID app registration for Microsoft Graph"),
+                @Tag(name = "Envelopes", description = "Encrypting messages (for gateways and automation) and controlling them afterwards")
         })
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token (oe_…) from the portal's Tokens tab")

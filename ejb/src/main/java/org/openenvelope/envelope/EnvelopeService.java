@@ -1,0 +1,244 @@
+package org.openenvelope.envelope;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AccountAccess;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
+import org.openenvelope.profile.ProfileOwners;
+import org.openenvelope.security.SecretBox;
+
+/**
+ * Sealing messages into envelopes, and the sender's and administrators' control of them afterwards (lock,
+ * expiry, revocation). A message is sealed with a fresh AES-256-GCM key ({@link EnvelopeCipher}) whose sealed
+ * form is committed with the envelope's record before the notification can leave, so no envelope is ever sent
+ * whose key is lost. Nothing of the message is logged or audited beyond who sent it to how many, and its size.
+ */
+@Stateless
+public class EnvelopeService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    AccountAccess access;
+
+    @Inject
+    Envelopes envelopes;
+
+    @Inject
+    ProfileOwners profileOwners;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The largest message (MIME, before encryption) an envelope holds. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.envelope.max-message-bytes", defaultValue = "26214400")
+    long maxMessageBytes;
+
+    /** Days until a new envelope expires; 0: it does not. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.envelope.expiry-days", defaultValue = "0")
+    long expiryDays;
+
+    /**
+     * Seals the sender's message (RFC 5322 bytes). The sender (From) must be an address of one of the account's
+     * domains; recipients are To, Cc and Bcc.
+     *
+     * @param baseUrl the service's public base URL, where the attachment opens the viewer
+     */
+    public SealedEnvelope seal(String accountNumber, byte[] mime, String baseUrl) {
+        Account account = access.account(accountNumber);
+        if (!account.isActive()) {
+            throw new ConflictException("account", "Account " + account.getNumber() + " is suspended; it seals no messages.");
+        }
+        requireWithinLimit(mime.length);
+        PlainMessage message = PlainMessage.parse(mime);
+        if (!profileOwners.serves(account, message.sender())) {
+            throw new InvalidValueException("From", message.sender() + " is not an address of account "
+                    + account.getNumber() + " (its Profiles name the domains and addresses it sends for).");
+        }
+        Instant now = clock.instant();
+        String id = newId();
+        List<EnvelopeBinding.Addressee> addressees = message.recipients().entrySet().stream()
+                .map(r -> new EnvelopeBinding.Addressee(r.getValue(), r.getKey())).toList();
+        EnvelopeBinding binding = new EnvelopeBinding(id, account.getNumber(), message.sender(), addressees,
+                EnvelopeCipher.KEY_VERSION);
+        byte[] key = EnvelopeCipher.newKey();
+        try {
+            byte[] ciphertext = EnvelopeCipher.encrypt(key, binding, EnvelopeBinding.Part.MESSAGE, message.content());
+            String subject = message.subject().isEmpty() ? null : Base64.getEncoder().encodeToString(EnvelopeCipher.encrypt(
+                    key, binding, EnvelopeBinding.Part.SUBJECT, message.subject().getBytes(StandardCharsets.UTF_8)));
+            Envelope envelope = new Envelope(id, account, message.sender(), now,
+                    expiryDays > 0 ? now.plus(Duration.ofDays(expiryDays)) : null, EnvelopeCipher.KEY_VERSION,
+                    ciphertext.length, secrets.seal(key, Envelope.keyPurpose(id)), subject);
+            addressees.forEach(a -> envelope.addRecipient(a.address(), a.kind()));
+            em.persist(envelope);
+            em.flush();
+            audit.record(AuditAction.ENVELOPE_SEALED, account.getNumber(), "Sealed envelope " + id + " from "
+                    + message.sender() + " for " + addressees.size() + " recipient(s), " + ciphertext.length + " bytes");
+            String fileName = SecuredocAttachment.fileName(now);
+            byte[] attachment = SecuredocAttachment.render(id, ciphertext, baseUrl, message.sender(), account.getName(), now);
+            MimeMessage notification = EnvelopeNotification.compose(message, id, account.getName(), baseUrl, fileName,
+                    attachment, now);
+            List<InternetAddress> deliverTo = new ArrayList<>();
+            for (RecipientKind kind : RecipientKind.values()) {
+                deliverTo.addAll(message.addressed(kind));
+            }
+            return new SealedEnvelope(EnvelopeView.of(envelope, now), notification, deliverTo);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** For the audit trail once the mail transport has taken the notification. */
+    public void recordSent(String accountNumber, String envelopeId, int recipients) {
+        Account account = access.account(accountNumber);
+        audit.record(AuditAction.ENVELOPE_SENT, account.getNumber(), "Sent envelope " + envelopeId + " to "
+                + recipients + " recipient(s)");
+    }
+
+    /** The account's envelopes, newest first, by sender, recipient and creation time as asked. */
+    public Page<EnvelopeView> search(String accountNumber, EnvelopeSearch search, int page, int size) {
+        Account account = access.account(accountNumber);
+        StringBuilder where = new StringBuilder(" where e.account = :account");
+        Map<String, Object> parameters = new HashMap<>(Map.of("account", account));
+        if (search.sender() != null && !search.sender().isBlank()) {
+            where.append(" and e.sender like :sender escape '\\'");
+            parameters.put("sender", contains(search.sender()));
+        }
+        if (search.recipient() != null && !search.recipient().isBlank()) {
+            where.append(" and exists (select r from EnvelopeRecipient r where r.envelope = e and r.address like :recipient"
+                    + " escape '\\')");
+            parameters.put("recipient", contains(search.recipient()));
+        }
+        if (search.from() != null) {
+            where.append(" and e.createdAt >= :from");
+            parameters.put("from", search.from());
+        }
+        if (search.until() != null) {
+            where.append(" and e.createdAt < :until");
+            parameters.put("until", search.until());
+        }
+        TypedQuery<Envelope> items = em.createQuery("select e from Envelope e" + where + " order by e.createdAt desc, e.id desc",
+                Envelope.class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from Envelope e" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        Instant now = clock.instant();
+        return Paging.of(page, size).page(items, count).map(envelope -> EnvelopeView.of(envelope, now));
+    }
+
+    /** A LIKE pattern for "contains", the user's own % and _ taken literally. */
+    private static String contains(String text) {
+        return "%" + Envelope.normalized(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    public EnvelopeView envelope(String accountNumber, String envelopeId) {
+        return EnvelopeView.of(envelopes.of(access.account(accountNumber), envelopeId), clock.instant());
+    }
+
+    /** Locks the envelope for every recipient with a reason they see; the key is kept. */
+    public EnvelopeView lock(String accountNumber, String envelopeId, String reason) {
+        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
+        envelope.lock(reason, clock.instant());
+        audit.record(AuditAction.ENVELOPE_LOCKED, envelope.getAccount().getNumber(), "Locked envelope " + envelopeId
+                + ": " + envelope.getLockReason());
+        return EnvelopeView.of(envelope, clock.instant());
+    }
+
+    public EnvelopeView unlock(String accountNumber, String envelopeId) {
+        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
+        envelope.unlock();
+        audit.record(AuditAction.ENVELOPE_UNLOCKED, envelope.getAccount().getNumber(), "Unlocked envelope " + envelopeId);
+        return EnvelopeView.of(envelope, clock.instant());
+    }
+
+    /** A new expiry (null: never); an expired envelope can be revived until its key is destroyed. */
+    public EnvelopeView changeExpiry(String accountNumber, String envelopeId, Instant expiresAt) {
+        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
+        Instant before = envelope.getExpiresAt();
+        envelope.changeExpiry(expiresAt, clock.instant());
+        audit.record(AuditAction.ENVELOPE_EXPIRY_CHANGED, envelope.getAccount().getNumber(), "Expiry of envelope "
+                + envelopeId + " changed from " + (before == null ? "never" : before) + " to "
+                + (expiresAt == null ? "never" : expiresAt));
+        return EnvelopeView.of(envelope, clock.instant());
+    }
+
+    /** Revokes for one recipient; when it is the last one, the key is destroyed. */
+    public EnvelopeView revoke(String accountNumber, String envelopeId, String recipient) {
+        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
+        envelope.revoke(recipient == null ? "" : recipient, clock.instant());
+        audit.record(AuditAction.ENVELOPE_REVOKED, envelope.getAccount().getNumber(), "Revoked envelope " + envelopeId
+                + " for " + Envelope.normalized(recipient) + (envelope.isKeyDestroyed() ? "; no recipient is left, so its"
+                + " key is destroyed" : ""));
+        return EnvelopeView.of(envelope, clock.instant());
+    }
+
+    /** Revokes for every recipient: the key is destroyed and every copy of the envelope is unreadable. */
+    public EnvelopeView revokeForEveryone(String accountNumber, String envelopeId) {
+        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
+        envelope.revokeForEveryone(clock.instant());
+        audit.record(AuditAction.ENVELOPE_REVOKED, envelope.getAccount().getNumber(), "Revoked envelope " + envelopeId
+                + " for every recipient; its key is destroyed");
+        return EnvelopeView.of(envelope, clock.instant());
+    }
+
+    /**
+     * @throws InvalidValueException naming {@code message} when it is larger than the limit
+     */
+    public void requireWithinLimit(long bytes) {
+        if (bytes > maxMessageBytes) {
+            throw new InvalidValueException("message", "The message is " + megabytes(bytes) + " MB; an envelope holds at"
+                    + " most " + megabytes(maxMessageBytes) + " MB (openenvelope.envelope.max-message-bytes).");
+        }
+    }
+
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+    }
+
+    /** 128 random bits, URL-safe: the ID appears in attachment and viewer URLs and must not be guessable. */
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,12 @@
+package org.openenvelope.envelope;
+
+/**
+ * A ciphertext that does not belong to the envelope record it is shown with, or was altered. The message says
+ * which check failed, never any content.
+ */
+public class EnvelopeTamperedException extends RuntimeException {
+
+    public EnvelopeTamperedException(String message) {
+        super(message);
+    }
+}

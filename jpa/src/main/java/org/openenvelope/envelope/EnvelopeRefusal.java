@@ -1,0 +1,23 @@
+package org.openenvelope.envelope;
+
+/** Why an envelope does not open for a recipient now; the code is what the audit log and the API say. */
+public enum EnvelopeRefusal {
+    /** The address is not among the envelope's recipients. */
+    NOT_A_RECIPIENT("not_a_recipient"),
+    /** The sender or an administrator locked it; the reason is shown. */
+    LOCKED("locked"),
+    /** Its expiry has passed. */
+    EXPIRED("expired"),
+    /** Revoked for this recipient, or its key is destroyed. */
+    REVOKED("revoked");
+
+    private final String code;
+
+    EnvelopeRefusal(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
