@@ -59,9 +59,15 @@ class EnvelopeApiIT {
     private static final String RFC822 = "message/rfc822";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(
-            Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = new GreenMailExtension(smtpRelay()).withPerMethodLifecycle(false);
+
+    /** GreenMail on the port the service was told; given more than its 2 s to start on a loaded machine. */
+    private static ServerSetup smtpRelay() {
+        ServerSetup setup = new ServerSetup(Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
 
     private static World world;
 

@@ -68,8 +68,17 @@ class AddinConfigBrowserIT {
 
     @AfterEach
     void stop() {
-        driver.quit();
-        microsoft.close();
+        // The fake's port is fixed (the service under test was started pointing at it): it must be free again for
+        // the next test, even when the browser did not start or does not quit cleanly.
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (microsoft != null) {
+                microsoft.close();
+            }
+        }
     }
 
     private void enter(String tenant, String client, String secret) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.openenvelope.testing.ApiClient;
@@ -76,8 +77,8 @@ class DatabaseOutageIT {
             assertFalse(listed.body().contains("Written During The Outage"), "nothing half-written: " + listed.body());
             assertTrue(new PortalClient(service.base()).signIn(Deployments.adminEmail(), Deployments.adminPassword())
                     .path().startsWith("/admin/"), "signing in works again");
-            String log = service.log();
-            assertTrue(log.contains("Database unavailable"), "the outage is in the server log");
+            assertTrue(service.awaitLog(Pattern.compile("Database unavailable"), Duration.ofSeconds(30)).find(),
+                    "the outage is in the server log");
         } finally {
             database.stop();
         }

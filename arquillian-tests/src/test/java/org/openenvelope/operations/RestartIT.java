@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ class RestartIT {
         String accountNumber;
 
         try (MicroProcess first = MicroProcess.start(data, NO_CONFIGURED_PASSWORD, work.resolve("first-start.log"))) {
-            Matcher generated = ONE_TIME_PASSWORD.matcher(first.log());
+            Matcher generated = first.awaitLog(ONE_TIME_PASSWORD, Duration.ofSeconds(30));
             assertTrue(generated.find(), "the first start prints a one-time password");
             assertTrue(Files.exists(data.resolve("database")), "the database lives under the data directory");
 

@@ -242,7 +242,9 @@ class SamlEndpointsIT {
     @Test
     void endsTheUserPortalSessionWhenTheIdentityProviderSaysItEnds() throws InterruptedException {
         BrowserlessClient browser = new BrowserlessClient();
-        Instant sessionEnd = Instant.now().plusSeconds(2);
+        // Long enough for the sign-in and the first look at the portal on a slow, loaded machine (under a second
+        // here), which must both happen before the IdP's session ends.
+        Instant sessionEnd = Instant.now().plusSeconds(10);
         assertEquals(303, postToAcs(browser, answer(startSignIn(browser))
                 .assertion(a -> a.getAuthnStatements().get(0).setSessionNotOnOrAfter(sessionEnd)).build()).statusCode());
         assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());

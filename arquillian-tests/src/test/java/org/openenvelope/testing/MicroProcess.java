@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts the application WAR on Payara Micro as its own process, the way the README's run command does, with a
@@ -107,6 +109,22 @@ public final class MicroProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /**
+     * The log matched against {@code pattern}, read again until it has a match or {@code limit} has passed: that
+     * the service answers does not guarantee that every line its other threads logged before is in the file yet.
+     *
+     * @return a fresh matcher over the log as last read; {@code find()} tells whether the line is there
+     */
+    public Matcher awaitLog(Pattern pattern, Duration limit) throws IOException {
+        Instant deadline = Instant.now().plus(limit);
+        Matcher matcher = pattern.matcher(log());
+        while (!matcher.find() && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(200));
+            matcher = pattern.matcher(log());
+        }
+        return matcher.reset();
     }
 
     private void awaitReady() throws IOException {

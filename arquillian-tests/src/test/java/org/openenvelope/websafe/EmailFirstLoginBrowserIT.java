@@ -27,6 +27,7 @@ import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,9 +83,12 @@ class EmailFirstLoginBrowserIT {
     }
 
     private void enterPassword(String password) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:password")));
-        driver.findElement(By.id("login:password")).sendKeys(password);
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:password")));
+        field.sendKeys(password);
         driver.findElement(By.id("login:signIn")).click();
+        // The answer is a new page: wait for it, so that what is looked for next is not found on this one (after
+        // one wrong password every password page says "is not right").
+        wait.until(ExpectedConditions.stalenessOf(field));
     }
 
     private String text() {

@@ -2,8 +2,6 @@ package org.openenvelope.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.openenvelope.account.Account;
-import org.openenvelope.account.Accounts;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.Caller;

@@ -67,7 +67,7 @@ public final class PlainMessage {
         for (RecipientKind kind : RecipientKind.values()) {
             String name = headerName(kind);
             List<InternetAddress> addresses = new ArrayList<>();
-            fields.stream().filter(field -> field.named(name)).forEach(field -> addresses.addAll(addresses(field, problems)));
+            fields.stream().filter(field -> field.named(name)).forEach(field -> addresses.addAll(addresses(field, name, problems)));
             addressed.put(kind, List.copyOf(addresses));
         }
         long count = addressed.values().stream().flatMap(List::stream).map(a -> Envelope.normalized(a.getAddress()))
@@ -138,7 +138,7 @@ public final class PlainMessage {
             problems.add(new ValueProblem("From", null, "The message has no From field; it names the sender."));
             return null;
         }
-        List<InternetAddress> addresses = from.size() == 1 ? addresses(from.get(0), problems) : List.of();
+        List<InternetAddress> addresses = from.size() == 1 ? addresses(from.get(0), "From", problems) : List.of();
         if (from.size() > 1 || addresses.size() > 1) {
             problems.add(new ValueProblem("From", null, "The message must name exactly one sender in From."));
             return null;
@@ -146,16 +146,27 @@ public final class PlainMessage {
         return addresses.isEmpty() ? null : addresses.get(0);
     }
 
-    private static List<InternetAddress> addresses(Field field, List<ValueProblem> problems) {
+    /**
+     * The addresses of a field, the members of a group ({@code team: a@x, b@y;}) included; an empty group
+     * ({@code undisclosed-recipients:;}) names no one. Problems are reported under the field's standard name.
+     */
+    private static List<InternetAddress> addresses(Field field, String name, List<ValueProblem> problems) {
         try {
             List<InternetAddress> addresses = new ArrayList<>();
             for (InternetAddress address : InternetAddress.parseHeader(field.value(), true)) {
-                address.validate();
-                addresses.add(address);
+                if (address.isGroup()) {
+                    for (InternetAddress member : address.getGroup(true)) {
+                        member.validate();
+                        addresses.add(member);
+                    }
+                } else {
+                    address.validate();
+                    addresses.add(address);
+                }
             }
             return addresses;
         } catch (AddressException e) {
-            problems.add(new ValueProblem(field.name(), printable(field.value()), "\"" + printable(field.value())
+            problems.add(new ValueProblem(name, printable(field.value()), "\"" + printable(field.value())
                     + "\" is not a list of email addresses (" + e.getMessage() + ")."));
             return List.of();
         }

@@ -52,12 +52,12 @@ public final class SecuredocAttachment {
     public static byte[] render(String envelopeId, byte[] ciphertext, String baseUrl, String sender, String accountName,
                                 Instant sealedAt) {
         URI base = URI.create(baseUrl);
-        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        String origin = origin(base);
         String viewer = baseUrl + VIEWER_PATH;
         Map<String, String> values = Map.ofEntries(
                 Map.entry("scriptHash", hash(SCRIPT)), Map.entry("styleHash", hash(STYLE)),
                 Map.entry("style", STYLE), Map.entry("script", SCRIPT),
-                Map.entry("origin", escape(origin)), Map.entry("host", escape(base.getHost())),
+                Map.entry("origin", escape(origin)), Map.entry("host", escape(base.getHost().toLowerCase(Locale.ROOT))),
                 Map.entry("viewer", escape(viewer)),
                 Map.entry("viewerWindow", escape(viewer + "?envelope=" + envelopeId)),
                 Map.entry("envelope", escape(envelopeId)), Map.entry("sender", escape(sender)),
@@ -70,6 +70,17 @@ public final class SecuredocAttachment {
         }
         matcher.appendTail(html);
         return html.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The origin exactly as a browser serialises it (lower-case scheme and host, no default port): the attachment's
+     * script compares the viewer's messages with it character for character.
+     */
+    static String origin(URI base) {
+        String scheme = base.getScheme().toLowerCase(Locale.ROOT);
+        int port = base.getPort();
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        return scheme + "://" + base.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     /** HTML text and attribute escaping, with everything outside ASCII as a character reference. */

@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Messages;
-import org.openenvelope.error.ConflictException;
-import org.openenvelope.error.InvalidValueException;
-import org.openenvelope.error.RejectedValuesException;
-import org.openenvelope.error.ServiceException;
-import org.openenvelope.error.ValueProblem;
 
 /**
  * Shows a service's refusal on the page: next to the field it names when the form has that field, otherwise at

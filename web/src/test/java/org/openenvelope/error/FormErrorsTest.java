@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openenvelope.error.AccessDeniedException;
-import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.FormErrors.Placement;
-import org.openenvelope.error.InvalidValueException;
-import org.openenvelope.error.RejectedValuesException;
-import org.openenvelope.error.ResourceNotFoundException;
-import org.openenvelope.error.ValueProblem;
 
 class FormErrorsTest {
 
