@@ -71,7 +71,9 @@ class DatabaseOutageIT {
 
             database = databaseServer(databasePort, work.resolve("database"));
 
-            ApiClient.Reply recovered = awaitAnswer(() -> api.get("/api/v1/accounts/" + account), Duration.ofSeconds(60));
+            // Each answer during the outage takes about 15 s (the pool's waits for a connection): a minute is only
+            // four tries.
+            ApiClient.Reply recovered = awaitAnswer(() -> api.get("/api/v1/accounts/" + account), Duration.ofMinutes(2));
             assertEquals(200, recovered.status(), recovered.body());
             ApiClient.Reply listed = api.get("/api/v1/accounts?size=100");
             assertFalse(listed.body().contains("Written During The Outage"), "nothing half-written: " + listed.body());
