@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +48,8 @@ public final class EnvelopeNotification {
             mail.setHeader(ENVELOPE_HEADER, envelopeId);
             message.threadingFields().forEach((name, value) -> {
                 try {
-                    mail.setHeader(name, value);
+                    // unfolded when parsed; a long References would otherwise pass the 998-character line limit
+                    mail.setHeader(name, MimeUtility.fold(name.length() + 2, value));
                 } catch (MessagingException e) {
                     throw new IllegalStateException(e);
                 }
