@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openenvelope.testing.SealedMessages.mime;
+import static org.openenvelope.testing.SealedMessages.securedoc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -136,9 +133,6 @@ class EnvelopeApiIT {
         }
     }
 
-    private static MimeMessage mime(byte[] bytes) throws Exception {
-        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
-    }
 
     private static String envelopeIdOf(HttpResponse<byte[]> response) {
         return response.headers().firstValue("X-OpenEnvelope-Envelope").orElseThrow();
@@ -332,19 +326,6 @@ class EnvelopeApiIT {
     private static void assertField(ApiClient.Reply reply, int status, String field) {
         assertEquals(status, reply.status(), reply.toString());
         assertEquals(field, reply.json().getString("field"), reply.toString());
-    }
-
-    /** The securedoc attachment of a notification. */
-    private static Part securedoc(MimeMessage message) throws Exception {
-        Multipart mixed = (Multipart) message.getContent();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            BodyPart part = mixed.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                assertTrue(part.getFileName().matches("securedoc_\\d{8}T\\d{6}\\.html"), part.getFileName());
-                return part;
-            }
-        }
-        throw new AssertionError("no securedoc attachment");
     }
 
     private static String header(MimeMessage message, String name) {

@@ -55,7 +55,14 @@ public enum AuditAction {
     ENVELOPE_UNLOCKED("envelope.unlocked"),
     ENVELOPE_EXPIRY_CHANGED("envelope.expiry-changed"),
     ENVELOPE_REVOKED("envelope.revoked"),
-    ENVELOPE_KEY_DESTROYED("envelope.key-destroyed");
+    ENVELOPE_KEY_DESTROYED("envelope.key-destroyed"),
+    ENVELOPE_OPENED("envelope.opened"),
+    ENVELOPE_OPEN_REFUSED("envelope.open-refused"),
+    RECIPIENT_CODE_SENT("recipient.code-sent"),
+    RECIPIENT_LINK_SENT("recipient.link-sent"),
+    RECIPIENT_SIGNED_IN("recipient.signed-in"),
+    RECIPIENT_SIGN_IN_FAILED("recipient.sign-in-failed"),
+    RECIPIENT_PASSWORD_SET("recipient.password-set");
 
     private final String code;
 

@@ -168,6 +168,11 @@ public class Envelope {
         return Optional.empty();
     }
 
+    /** Whether the address is one of its recipients (To, Cc or Bcc), revoked or not. */
+    public boolean isAddressedTo(String address) {
+        return recipient(normalized(address)).isPresent();
+    }
+
     /** @return whether this was the recipient's first opening, for the sender's read receipt */
     public boolean openedBy(String address, Instant now) {
         return recipient(normalized(address)).orElseThrow().opened(now);

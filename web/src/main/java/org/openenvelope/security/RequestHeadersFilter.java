@@ -48,6 +48,7 @@ public class RequestHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         origin.address(clientAddress(request));
+        origin.userAgent(request.getHeader("User-Agent"));
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (framedPages.covers(path)) {
             // Outlook frames the add-in's pages; the policy names who may, so X-Frame-Options (deny-all) is left out.

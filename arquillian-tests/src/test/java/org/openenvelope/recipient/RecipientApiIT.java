@@ -1,0 +1,409 @@
+package org.openenvelope.recipient;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
+import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.Mailboxes;
+import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SealedMessages;
+import org.openenvelope.testing.TestMessages;
+import org.openenvelope.testing.ViewerClient;
+
+/**
+ * Recipients over the viewer's API, as their browsers call it, with the mail they get read from a real SMTP
+ * server (GreenMail): a one-time code opens an envelope once and its key decrypts the attachment's ciphertext to
+ * the sender's message; registration and reset links survive mail scanners and are used up by the person's POST;
+ * wrong passwords and unknown addresses read alike; the sender's lock, revocation and the recipient list are
+ * enforced and audited; another site cannot call the API; the sender gets one read receipt per recipient.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RecipientApiIT {
+
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(smtpRelay()).withPerMethodLifecycle(false);
+
+    private static ServerSetup smtpRelay() {
+        ServerSetup setup = new ServerSetup(Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
+
+    private static Tenant tenant;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    private record Tenant(String number, String domain, ApiClient api) {
+    }
+
+    /** A sealed envelope and what its recipients got. */
+    private record Sealed(String id, byte[] plaintext, MimeMessage notification, String sender, String to, String cc,
+                          String bcc) {
+        byte[] ciphertext() {
+            return SealedMessages.ciphertext(notification);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        base = Deployments.loopback(deployed);
+        if (tenant == null) {
+            PortalClient administrator = PortalSteps.serviceAdministrator(base);
+            ApiClient service = new ApiClient(base, PortalSteps.createServiceToken(administrator, "Recipient provisioning"));
+            String number = ApiSteps.createAccount(service, Fixtures.unique("Recipients"));
+            String domain = Fixtures.uniqueDomain();
+            ApiSteps.addDomains(service, number, domain);
+            tenant = new Tenant(number, domain, new ApiClient(base, PortalSteps.createAccountToken(administrator, number,
+                    "Recipient gateway")));
+        }
+    }
+
+    private Sealed seal(String marker) {
+        String to = "reader-" + marker + "@partner.example";
+        String cc = "copy-" + marker + "@partner.example";
+        String bcc = "hidden-" + marker + "@elsewhere.example";
+        String sender = "sender-" + marker + "@" + tenant.domain();
+        byte[] plaintext = TestMessages.multipart(sender, "Reader <" + to + ">", cc, bcc, marker, new byte[]{1, 2, 3});
+        HttpResponse<byte[]> sealed = tenant.api().exchange("POST", "/api/v1/accounts/" + tenant.number() + "/envelopes",
+                plaintext, "message/rfc822", "message/rfc822");
+        assertEquals(201, sealed.statusCode(), new String(sealed.body(), StandardCharsets.UTF_8));
+        MimeMessage notification = SealedMessages.mime(sealed.body());
+        return new Sealed(SealedMessages.envelopeId(notification), plaintext, notification, sender, to, cc, bcc);
+    }
+
+    private static String marker() {
+        return Fixtures.unique("r").replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    }
+
+    private ViewerClient signedInWithCode(Sealed envelope, String address) {
+        ViewerClient browser = new ViewerClient(base);
+        assertEquals(202, browser.requestCode(address, envelope.id()).status());
+        String code = Mailboxes.code(Mailboxes.await(SMTP, address, "Your code", MAIL_WAIT));
+        ViewerClient.Answer signedIn = browser.signInWithCode(address, code);
+        assertEquals(200, signedIn.status(), signedIn.toString());
+        return browser;
+    }
+
+    /** What the viewer does with WebCrypto, done with the JDK: the released key and associated data open the ciphertext. */
+    private static byte[] decrypt(JsonObject released, byte[] ciphertext, String aadName) throws Exception {
+        byte[] header = Arrays.copyOfRange(ciphertext, 0, 15);
+        assertEquals('O', header[0]);
+        assertEquals('E', header[1]);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(released.getString("key")), "AES"),
+                new GCMParameterSpec(128, Arrays.copyOfRange(ciphertext, 3, 15)));
+        cipher.updateAAD(Base64.getDecoder().decode(aadName));
+        cipher.updateAAD(header);
+        return cipher.doFinal(ciphertext, 15, ciphertext.length - 15);
+    }
+
+    private List<JsonObject> audit() {
+        return tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit?size=100").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+    }
+
+    @Test
+    void aOneTimeCodeOpensTheEnvelopeOnceAndItsKeyDecryptsTheAttachmentToTheSendersMessage() throws Exception {
+        Sealed envelope = seal(marker());
+        ViewerClient browser = new ViewerClient(base);
+        ViewerClient.Answer asked = browser.requestCode(envelope.to(), envelope.id());
+        assertEquals(202, asked.status(), asked.toString());
+        MimeMessage mail = Mailboxes.await(SMTP, envelope.to(), "Your code", MAIL_WAIT);
+        assertTrue(Mailboxes.text(mail).contains(envelope.sender()), "the code's mail says who sent the envelope");
+        String code = Mailboxes.code(mail);
+        assertEquals("code_wrong", browser.signInWithCode(envelope.to(), code.equals("00000000") ? "11111111" : "00000000")
+                .json().getString("code"));
+        assertEquals(401, browser.key(envelope.id()).status(), "no key before signing in");
+
+        ViewerClient.Answer signedIn = browser.signInWithCode(envelope.to().toUpperCase(), code.substring(0, 4) + " "
+                + code.substring(4));
+        assertEquals(200, signedIn.status(), signedIn.toString());
+        assertEquals(envelope.to(), signedIn.json().getString("address"));
+        assertEquals("CODE", browser.session().json().getString("method"));
+
+        ViewerClient.Answer key = browser.key(envelope.id());
+        assertEquals(200, key.status(), key.toString());
+        JsonObject released = key.json();
+        assertEquals(envelope.sender(), released.getString("sender"));
+        byte[] message = decrypt(released, envelope.ciphertext(), released.getString("messageAad"));
+        String text = new String(message, StandardCharsets.UTF_8);
+        assertTrue(text.contains("Quarterly numbers"), "the sender's message");
+        assertFalse(text.contains(envelope.bcc()), "without its Bcc field");
+        JsonObject subject = released.getJsonObject("subject");
+        assertTrue(new String(decrypt(released, Base64.getDecoder().decode(subject.getString("ciphertext")),
+                subject.getString("aad")), StandardCharsets.UTF_8).startsWith("Board pack "));
+        List<String> shown = released.getJsonArray("recipients").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("address")).toList();
+        assertEquals(List.of(envelope.to(), envelope.cc()), shown, "Bcc recipients are never shown to others");
+
+        byte[] swapped = envelope.ciphertext();
+        swapped[swapped.length - 20] ^= 1;
+        assertThrowsTampered(released, swapped);
+
+        ViewerClient another = new ViewerClient(base);
+        assertEquals(401, another.signInWithCode(envelope.to(), code).status(), "a code works once");
+
+        MimeMessage receipt = Mailboxes.await(SMTP, envelope.sender(), "Opened: your secure message to " + envelope.to(),
+                MAIL_WAIT);
+        assertFalse(Mailboxes.text(receipt).contains("Board pack"), "a receipt never names the subject");
+        assertEquals(200, browser.key(envelope.id()).status(), "opening again");
+        Thread.sleep(1000);
+        assertEquals(1, Mailboxes.to(SMTP, envelope.sender(), "Opened: your secure message to " + envelope.to()).size(),
+                "one receipt per recipient");
+
+        JsonObject opened = audit().stream().filter(e -> e.getString("action").equals("envelope.opened")
+                && e.getString("detail").contains(envelope.id())).findFirst().orElseThrow();
+        assertEquals(envelope.to(), opened.getString("actor"));
+        assertEquals("127.0.0.1", opened.getString("sourceAddress"));
+        assertTrue(opened.getString("detail").contains("Java-http-client"), opened.getString("detail"));
+
+        assertEquals(204, browser.signOut().status());
+        assertEquals(401, browser.key(envelope.id()).status(), "signed out");
+    }
+
+    private static void assertThrowsTampered(JsonObject released, byte[] ciphertext) {
+        try {
+            decrypt(released, ciphertext, released.getString("messageAad"));
+        } catch (javax.crypto.AEADBadTagException expected) {
+            return;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("an altered ciphertext decrypted");
+    }
+
+    @Test
+    void aBccRecipientOpensItToo() {
+        Sealed envelope = seal(marker());
+        ViewerClient browser = signedInWithCode(envelope, envelope.bcc());
+        JsonObject released = browser.key(envelope.id()).json();
+        List<String> shown = released.getJsonArray("recipients").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("address")).toList();
+        assertEquals(List.of(envelope.to(), envelope.cc(), envelope.bcc()), shown, "a Bcc recipient sees only themself added");
+    }
+
+    @Test
+    void codesAndLinksGoOnlyToRecipientsAndTheAnswerReadsTheSameForAnyAddress() throws Exception {
+        Sealed envelope = seal(marker());
+        String stranger = "stranger-" + marker() + "@partner.example";
+        ViewerClient browser = new ViewerClient(base);
+        ViewerClient.Answer forRecipient = browser.requestCode(envelope.cc(), envelope.id());
+        assertEquals(202, forRecipient.status(), forRecipient.toString());
+        assertEquals(forRecipient, browser.requestCode(stranger, envelope.id()));
+        assertEquals(forRecipient, browser.requestCode(envelope.to(), "AAAAAAAAAAAAAAAAAAAAAA"), "an unknown envelope");
+        assertEquals(browser.register(envelope.cc(), envelope.id()), browser.register(stranger, envelope.id()));
+        assertEquals(browser.resetPassword(envelope.cc(), envelope.id()), browser.resetPassword(stranger, envelope.id()));
+
+        Mailboxes.await(SMTP, envelope.cc(), "Your code", MAIL_WAIT);
+        Mailboxes.await(SMTP, envelope.cc(), "Set up your password", MAIL_WAIT);
+        Thread.sleep(2000);
+        assertTrue(Mailboxes.to(SMTP, envelope.to(), "Your code").isEmpty(), "no code for an envelope that does not exist");
+        assertTrue(Mailboxes.to(SMTP, stranger, "").isEmpty(), "nothing is mailed to an address that is no recipient");
+        assertTrue(Mailboxes.to(SMTP, envelope.cc(), "Choose a new password").isEmpty(), "no reset for an unregistered address");
+
+        ViewerClient.Answer malformed = browser.requestCode("not an address", envelope.id());
+        assertEquals(400, malformed.status());
+        assertEquals("address", malformed.json().getString("field"));
+        ViewerClient.Answer limited = browser.requestCode(envelope.cc(), envelope.id());
+        assertEquals(429, limited.status(), "three mails per address and minute, then the limit: " + limited);
+        assertEquals(1, Mailboxes.to(SMTP, envelope.cc(), "Your code").size());
+    }
+
+    @Test
+    void registrationLinksSurviveMailScannersAndThePasswordThenSignsIn() {
+        Sealed envelope = seal(marker());
+        String address = envelope.to();
+        ViewerClient browser = new ViewerClient(base);
+        assertEquals(202, browser.register(address, envelope.id()).status());
+        String link = Mailboxes.passwordLink(Mailboxes.await(SMTP, address, "Set up your password", MAIL_WAIT));
+        String path = URI.create(link).getRawPath().substring(base.getRawPath().length()) + "?" + URI.create(link).getRawQuery();
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        ViewerClient scanner = new ViewerClient(base);
+        assertEquals(200, scanner.page("GET", path, null).statusCode(), "a scanner's GET only shows the page");
+        HttpResponse<String> page = browser.page("GET", path, null);
+        assertEquals(200, page.statusCode(), "and leaves the link working");
+        assertEquals(address, Jsoup.parse(page.body()).getElementById("link-address").text());
+
+        HttpResponse<String> differ = browser.page("POST", "envelope/password", form(token, "correct horse battery", "correct horse batterz"));
+        assertEquals(400, differ.statusCode());
+        assertFieldError(differ, "confirmation", "differ");
+        HttpResponse<String> tooShort = browser.page("POST", "envelope/password", form(token, "short", "short"));
+        assertEquals(400, tooShort.statusCode());
+        assertFieldError(tooShort, "password", "at least 12");
+
+        HttpResponse<String> saved = browser.page("POST", "envelope/password", form(token, "correct horse battery", "correct horse battery"));
+        assertEquals(200, saved.statusCode(), saved.body());
+        Document done = Jsoup.parse(saved.body());
+        assertTrue(done.getElementById("open-envelope").attr("href").endsWith("/envelope/open?envelope=" + envelope.id()));
+        assertEquals("PASSWORD", browser.session().json().getString("method"), "the link's browser is signed in");
+        assertEquals(404, scanner.page("GET", path, null).statusCode(), "the link is used up");
+
+        ViewerClient later = new ViewerClient(base);
+        ViewerClient.Answer wrong = later.signInWithPassword(address, "correct horse batterz");
+        ViewerClient.Answer unknown = later.signInWithPassword("nobody-" + marker() + "@partner.example", "correct horse battery");
+        assertEquals(401, wrong.status());
+        assertEquals(wrong, unknown, "a wrong password and an unknown address read alike");
+        assertEquals(200, later.signInWithPassword(address.toUpperCase(), "correct horse battery").status());
+        assertEquals(200, later.key(envelope.id()).status());
+
+        // a reset ends every other session of the address
+        assertEquals(202, later.resetPassword(address, envelope.id()).status());
+        String reset = Mailboxes.passwordLink(Mailboxes.await(SMTP, address, "Choose a new password", MAIL_WAIT));
+        ViewerClient resetting = new ViewerClient(base);
+        assertEquals(200, resetting.page("POST", "envelope/password",
+                form(reset.substring(reset.indexOf("token=") + 6), "a new and longer phrase", "a new and longer phrase")).statusCode());
+        assertEquals(401, later.session().status(), "the old password's session ended");
+        assertEquals(401, browser.session().status());
+        assertEquals(401, new ViewerClient(base).signInWithPassword(address, "correct horse battery").status());
+        assertEquals(200, new ViewerClient(base).signInWithPassword(address, "a new and longer phrase").status());
+    }
+
+    @Test
+    void repeatedWrongPasswordsPauseSignInAndThePauseReadsLikeAWrongPassword() {
+        Sealed envelope = seal(marker());
+        String address = envelope.cc();
+        ViewerClient browser = new ViewerClient(base);
+        browser.register(address, envelope.id());
+        String link = Mailboxes.passwordLink(Mailboxes.await(SMTP, address, "Set up your password", MAIL_WAIT));
+        assertEquals(200, browser.page("POST", "envelope/password",
+                form(link.substring(link.indexOf("token=") + 6), "staple paper clip", "staple paper clip")).statusCode());
+        ViewerClient attacker = new ViewerClient(base);
+        ViewerClient.Answer wrong = null;
+        for (int i = 0; i < 5; i++) {
+            wrong = attacker.signInWithPassword(address, "guess number " + i);
+            assertEquals(401, wrong.status());
+        }
+        ViewerClient.Answer paused = attacker.signInWithPassword(address, "staple paper clip");
+        assertEquals(wrong, paused, "locked: the right password is refused, in the same words");
+    }
+
+    @Test
+    void theEnvelopesOwnRulesDecideAndEveryRefusalIsAudited() {
+        Sealed envelope = seal(marker());
+        Sealed other = seal(marker());
+        ViewerClient reader = signedInWithCode(envelope, envelope.to());
+
+        ViewerClient.Answer notForThem = reader.key(other.id());
+        assertEquals(403, notForThem.status());
+        assertEquals("not_a_recipient", notForThem.json().getString("code"));
+        assertEquals(404, reader.key("AAAAAAAAAAAAAAAAAAAAAA").status());
+
+        String envelopes = "/api/v1/accounts/" + tenant.number() + "/envelopes/" + envelope.id();
+        assertEquals(200, tenant.api().post(envelopes + "/lock", "{\"reason\":\"Sent to the wrong team\"}").status());
+        ViewerClient.Answer locked = reader.key(envelope.id());
+        assertEquals(403, locked.status());
+        assertEquals("locked", locked.json().getString("code"));
+        assertEquals("Sent to the wrong team", locked.json().getString("reason"));
+        assertEquals(200, tenant.api().delete(envelopes + "/lock").status());
+        assertEquals(200, reader.key(envelope.id()).status(), "unlocked");
+
+        assertEquals(200, tenant.api().post(envelopes + "/revocations", "{\"recipient\":\"" + envelope.to() + "\"}").status());
+        ViewerClient.Answer revoked = reader.key(envelope.id());
+        assertEquals("revoked", revoked.json().getString("code"));
+        assertFalse(revoked.json().containsKey("reason"));
+
+        List<String> refusals = audit().stream().filter(e -> e.getString("action").equals("envelope.open-refused"))
+                .map(e -> e.getString("detail")).toList();
+        assertTrue(refusals.stream().anyMatch(d -> d.contains(other.id()) && d.contains("not_a_recipient")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.contains(envelope.id()) && d.contains("locked")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.contains(envelope.id()) && d.contains("revoked")), refusals.toString());
+    }
+
+    @Test
+    void anotherSiteCannotSignInNorTakeAKey() {
+        Sealed envelope = seal(marker());
+        ViewerClient browser = signedInWithCode(envelope, envelope.to());
+        JsonObject body = Json.createObjectBuilder().add("address", envelope.to()).add("envelope", envelope.id()).build();
+        assertEquals(403, browser.postFrom("https://evil.example", "sign-in/code", body).status());
+        assertEquals(403, browser.postFrom(null, "envelopes/" + envelope.id() + "/key", Json.createObjectBuilder().build()).status());
+        assertEquals(403, browser.postFrom("https://evil.example", "envelopes/" + envelope.id() + "/key",
+                Json.createObjectBuilder().build()).status());
+        String cookie = browser.cookie("OE_RECIPIENT_SESSION").orElseThrow();
+        assertNotEquals("", cookie);
+    }
+
+    @Test
+    void theViewerPageShowsTheServicesRecordAndTakesTheAttachmentsFormPost() {
+        Sealed envelope = seal(marker());
+        ViewerClient browser = new ViewerClient(base);
+        HttpResponse<String> page = browser.page("GET", "envelope/open?envelope=" + envelope.id(), null);
+        assertEquals(200, page.statusCode());
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self';"));
+        assertTrue(page.headers().firstValue("Cache-Control").orElseThrow().contains("no-store"));
+        Document viewer = Jsoup.parse(page.body());
+        assertEquals(envelope.sender(), viewer.getElementById("record-sender").text());
+        assertEquals(envelope.id(), viewer.getElementById("viewer").attr("data-envelope"));
+        assertEquals("", viewer.getElementById("posted-ciphertext").text(), "a GET carries no ciphertext");
+
+        String ciphertext = Base64.getMimeEncoder().encodeToString(envelope.ciphertext());
+        HttpResponse<String> posted = browser.page("POST", "envelope/open", "envelope=" + envelope.id() + "&ciphertext="
+                + URLEncoder.encode(ciphertext, StandardCharsets.UTF_8));
+        assertEquals(200, posted.statusCode());
+        assertArrayEquals(envelope.ciphertext(), Base64.getMimeDecoder().decode(
+                Jsoup.parse(posted.body()).getElementById("posted-ciphertext").text()));
+
+        assertEquals(404, browser.page("GET", "envelope/open?envelope=AAAAAAAAAAAAAAAAAAAAAA", null).statusCode());
+        assertEquals(404, browser.page("GET", "envelope/open?envelope=%3Cscript%3E", null).statusCode());
+        assertEquals(400, browser.page("POST", "envelope/open", "envelope=" + envelope.id() + "&ciphertext=%3Cscript%3E")
+                .statusCode());
+    }
+
+    private static String form(String token, String password, String confirmation) {
+        return "token=" + token + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&confirmation="
+                + URLEncoder.encode(confirmation, StandardCharsets.UTF_8);
+    }
+
+    private static void assertFieldError(HttpResponse<String> page, String field, String words) {
+        String error = Jsoup.parse(page.body()).getElementById(field + "-error").text();
+        assertTrue(error.contains(words), error);
+    }
+}

@@ -1,0 +1,93 @@
+package org.openenvelope.envelope;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.security.SecretBox;
+
+/**
+ * Releases an envelope's key to a recipient whose address the viewer session proved, after the envelope's own
+ * rules (recipient list, revocation, expiry, lock). Every opening and every refusal is audited in the envelope's
+ * account with the address, the client's network address and its user agent.
+ */
+@Stateless
+public class EnvelopeOpening {
+
+    @Inject
+    Envelopes envelopes;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    Event<FirstOpening> firstOpenings;
+
+    @Inject
+    Clock clock;
+
+    /** What the viewer shows before anyone signs in; the ID is unguessable, and whoever has it has the attachment. */
+    public Optional<EnvelopeCover> cover(String envelopeId) {
+        return envelopes.byId(envelopeId).map(e -> new EnvelopeCover(e.getPublicId(), e.getSender(),
+                e.getAccount().getName(), e.getCreatedAt()));
+    }
+
+    /**
+     * @param address  the recipient's proven address, lower case
+     * @param baseUrl  the service's public URL, for the read receipt
+     * @throws ResourceNotFoundException when no envelope has this ID
+     * @throws EnvelopeRefusedException  when it does not open for this address now
+     */
+    public ReleasedKey release(String envelopeId, String address, String baseUrl) {
+        Envelope envelope = envelopes.byId(envelopeId).orElseThrow(() -> new ResourceNotFoundException(
+                "This envelope is not known here."));
+        Instant now = clock.instant();
+        String account = envelope.getAccount().getNumber();
+        Optional<EnvelopeRefusal> refusal = envelope.refusalFor(address, now);
+        if (refusal.isPresent()) {
+            audit.recordAs(address, AuditAction.ENVELOPE_OPEN_REFUSED, account, "Envelope " + envelopeId + " refused: "
+                    + refusal.get().code() + client());
+            throw new EnvelopeRefusedException(refusal.get(), explanation(refusal.get(), address),
+                    refusal.get() == EnvelopeRefusal.LOCKED ? envelope.getLockReason() : null);
+        }
+        byte[] key = secrets.open(envelope.getSealedKey(), Envelope.keyPurpose(envelopeId));
+        EnvelopeBinding binding = EnvelopeBinding.of(envelope);
+        boolean first = envelope.openedBy(address, now);
+        audit.recordAs(address, AuditAction.ENVELOPE_OPENED, account, "Envelope " + envelopeId + " opened"
+                + (first ? " for the first time" : "") + client());
+        if (first) {
+            firstOpenings.fire(new FirstOpening(envelopeId, envelope.getSender(), address, envelope.getCreatedAt(), now, baseUrl));
+        }
+        return new ReleasedKey(envelopeId, envelope.getSender(), envelope.getAccount().getName(), envelope.getCreatedAt(),
+                envelope.getKeyVersion(), key, binding.associatedData(EnvelopeBinding.Part.MESSAGE),
+                envelope.getEncryptedSubject(), binding.associatedData(EnvelopeBinding.Part.SUBJECT),
+                binding.recipients().stream().filter(r -> r.kind() != RecipientKind.BCC || r.address().equals(address))
+                        .toList(), address);
+    }
+
+    private String client() {
+        String agent = origin.userAgent();
+        return agent == null ? "" : " (" + agent + ")";
+    }
+
+    private static String explanation(EnvelopeRefusal refusal, String address) {
+        return switch (refusal) {
+            case NOT_A_RECIPIENT -> "This envelope is not addressed to " + address + ".";
+            case LOCKED -> "The sender has locked this envelope for now.";
+            case EXPIRED -> "This envelope has expired and can no longer be opened.";
+            case REVOKED -> "The sender has withdrawn this envelope; it can no longer be opened.";
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package org.openenvelope.recipient;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Hourly: mailed secrets and viewer sessions are deleted a day after they ended, leaving the audit log as the record. */
+@Singleton
+public class RecipientHousekeeping {
+
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public void deleteEnded() {
+        Instant before = clock.instant().minus(KEPT_AFTER_EXPIRY);
+        em.createNamedQuery(RecipientChallenge.DELETE_ENDED_BEFORE).setParameter("before", before).executeUpdate();
+        em.createNamedQuery(RecipientSession.DELETE_ENDED_BEFORE).setParameter("before", before).executeUpdate();
+    }
+}

@@ -1,0 +1,179 @@
+package org.openenvelope.recipient;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openenvelope.administrator.PasswordCredential;
+import org.openenvelope.audit.AuditAction;
+import org.openenvelope.audit.AuditLog;
+import org.openenvelope.envelope.Envelope;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.profile.EmailAddress;
+import org.openenvelope.security.PasswordHasher;
+import org.openenvelope.security.PasswordPolicy;
+import org.openenvelope.security.SessionKeys;
+
+/**
+ * How envelope recipients prove their address: a one-time code by mail, or a password registered through a mailed
+ * link. Requests for codes and links are answered before anything is looked up ({@link RecipientMailer} works
+ * afterwards), and every refusal reads the same, so nobody learns which addresses are recipients or registered.
+ */
+@Stateless
+public class RecipientSignIn {
+
+    public static final String ADDRESS = "address";
+    public static final String PASSWORD = "password";
+    public static final String TOKEN = "token";
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    @Inject
+    RecipientMailer mailer;
+
+    @Inject
+    RecipientSessions sessions;
+
+    @Inject
+    RegisteredRecipients registered;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The address in the form envelopes keep it. @throws InvalidValueException on {@code field} when it is none */
+    public static String address(String field, String typed) {
+        try {
+            return Envelope.normalized(EmailAddress.parse(typed).value());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "The email address " + e.getMessage() + ".");
+        }
+    }
+
+    public void requestCode(String address, String envelopeId, String baseUrl) {
+        mailer.sendCode(address(ADDRESS, address), envelopeId, baseUrl);
+    }
+
+    public void requestRegistration(String address, String envelopeId, String baseUrl) {
+        mailer.sendRegistration(address(ADDRESS, address), envelopeId, baseUrl);
+    }
+
+    public void requestPasswordReset(String address, String envelopeId, String baseUrl) {
+        mailer.sendPasswordReset(address(ADDRESS, address), envelopeId, baseUrl);
+    }
+
+    /** Signs in with a mailed code, which is then used up; a wrong guess counts against every open code. */
+    public Optional<StartedSession> signInWithCode(String typedAddress, String typedCode) {
+        String address = address(ADDRESS, typedAddress);
+        Instant now = clock.instant();
+        byte[] presented = RecipientSecrets.codeDigest(address, RecipientSecrets.typedCode(typedCode))
+                .getBytes(StandardCharsets.US_ASCII);
+        List<RecipientChallenge> open = em.createNamedQuery(RecipientChallenge.OPEN_FOR, RecipientChallenge.class)
+                .setParameter("address", address).setParameter("purpose", ChallengePurpose.SIGN_IN_CODE)
+                .setParameter("now", now).getResultList().stream().filter(c -> c.isUsableAt(now)).toList();
+        for (RecipientChallenge challenge : open) {
+            if (MessageDigest.isEqual(presented, challenge.getSecretDigest().getBytes(StandardCharsets.US_ASCII))) {
+                challenge.consume(now);
+                return Optional.of(signedIn(address, RecipientSession.Method.CODE));
+            }
+        }
+        open.forEach(RecipientChallenge::recordFailedAttempt);
+        audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, open.isEmpty()
+                ? "One-time code given with no code outstanding" : "Wrong one-time code");
+        return Optional.empty();
+    }
+
+    /** Signs in with a registered password; unknown addresses cost the same hashing time as wrong passwords. */
+    public Optional<StartedSession> signInWithPassword(String typedAddress, char[] password) {
+        String address = address(ADDRESS, typedAddress);
+        Instant now = clock.instant();
+        Optional<RegisteredRecipient> recipient = registered.byAddress(address);
+        if (recipient.isEmpty()) {
+            hasher.burnDecoyVerification(password);
+            return Optional.empty();
+        }
+        PasswordCredential credential = recipient.get().password();
+        if (credential.isLockedAt(now)) {
+            hasher.burnDecoyVerification(password);
+            audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Password sign-in while locked until "
+                    + credential.getLockedUntil());
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, credential.getPasswordHash())) {
+            credential.recordFailure(now);
+            audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Wrong password ("
+                    + credential.getFailedSignIns() + " in a row" + (credential.getLockedUntil() == null ? ")"
+                    : "; locked until " + credential.getLockedUntil() + ")"));
+            return Optional.empty();
+        }
+        credential.recordSuccess();
+        return Optional.of(signedIn(address, RecipientSession.Method.PASSWORD));
+    }
+
+    /** The viewer session the browser's key opens, while it is active. */
+    public Optional<RecipientSession> session(String sessionKey) {
+        return sessions.active(sessionKey);
+    }
+
+    public void signOut(String sessionKey) {
+        sessions.end(sessionKey);
+    }
+
+    /** What a registration or reset link is for, while it works; looking does not use it up. */
+    public Optional<PasswordLink> passwordLink(String token) {
+        return usableLink(token).map(c -> new PasswordLink(c.getAddress(), c.getPurpose() == ChallengePurpose.REGISTRATION,
+                c.getEnvelopeId()));
+    }
+
+    /**
+     * Sets the password of the address the link proves (registering it if need be), uses the link up, ends the
+     * address's other sessions and signs this browser in.
+     *
+     * @throws InvalidValueException on {@code token} when the link no longer works, on {@code password} when the
+     *                               password breaks the rules
+     */
+    public StartedSession setPassword(String token, char[] password) {
+        RecipientChallenge link = usableLink(token).orElseThrow(() -> new InvalidValueException(TOKEN,
+                "This link has expired or was used already. Ask for a new one from the envelope's sign-in page."));
+        String address = link.getAddress();
+        PasswordPolicy.check(PASSWORD, password, address);
+        Instant now = clock.instant();
+        link.consume(now);
+        String hash = hasher.hash(password);
+        Optional<RegisteredRecipient> existing = registered.byAddress(address);
+        existing.ifPresentOrElse(r -> r.password().set(hash, false, now),
+                () -> em.persist(new RegisteredRecipient(address, hash, now)));
+        sessions.endAll(address);
+        audit.recordAs(address, AuditAction.RECIPIENT_PASSWORD_SET, null, existing.isPresent()
+                ? "Chose a new password through a mailed link" : "Registered with a password after proving the address");
+        return signedIn(address, RecipientSession.Method.PASSWORD);
+    }
+
+    private StartedSession signedIn(String address, RecipientSession.Method method) {
+        audit.recordAs(address, AuditAction.RECIPIENT_SIGNED_IN, null, "Signed in to the envelope viewer with "
+                + (method == RecipientSession.Method.CODE ? "a one-time code" : "a password"));
+        return sessions.start(address, method);
+    }
+
+    private Optional<RecipientChallenge> usableLink(String token) {
+        if (!SessionKeys.wellFormed(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return em.createNamedQuery(RecipientChallenge.BY_DIGEST, RecipientChallenge.class)
+                .setParameter("digest", RecipientSecrets.tokenDigest(token)).getResultStream()
+                .filter(c -> c.getPurpose().isLink() && c.isUsableAt(now)).findFirst();
+    }
+}

@@ -1,0 +1,65 @@
+package org.openenvelope.recipient;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.error.TooManyRequestsException;
+import org.openenvelope.security.RateLimiter;
+
+/**
+ * Per node: how often a client and an address may ask for mail (codes, links) and try to sign in, on top of the
+ * single-use codes that die after a few wrong guesses and the password lockout. The limits are the same for
+ * every address, known or not, so they reveal nothing.
+ */
+@ApplicationScoped
+public class RecipientRateLimits {
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.rate-limit.mails-per-address", defaultValue = "3")
+    int mailsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.rate-limit.requests-per-client", defaultValue = "60")
+    int requestsPerClient;
+
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.rate-limit.sign-ins-per-address", defaultValue = "10")
+    int signInsPerAddress;
+
+    private RateLimiter mails;
+    private RateLimiter clients;
+    private RateLimiter signIns;
+
+    @PostConstruct
+    void start() {
+        mails = new RateLimiter(mailsPerAddress);
+        clients = new RateLimiter(requestsPerClient);
+        signIns = new RateLimiter(signInsPerAddress);
+    }
+
+    /** @throws TooManyRequestsException past the limits for mail to this address or from this client */
+    public void mail(String client, String address) {
+        refuseIf(clients.acquire(client), "Too many requests from your network");
+        refuseIf(mails.acquire(key(address)), "Too many messages were asked for this address; wait a minute");
+    }
+
+    /** @throws TooManyRequestsException past the limits for sign-in attempts */
+    public void signIn(String client, String address) {
+        refuseIf(clients.acquire(client), "Too many requests from your network");
+        refuseIf(signIns.acquire(key(address)), "Too many sign-in attempts for this address; wait a minute");
+    }
+
+    private static String key(String address) {
+        return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void refuseIf(Optional<Duration> wait, String what) {
+        if (wait.isPresent()) {
+            throw new TooManyRequestsException(what, wait.get());
+        }
+    }
+}
