@@ -397,6 +397,66 @@ class RecipientApiIT {
                 .statusCode());
     }
 
+    @Test
+    void secureReplyReplyAllAndForwardAreEnvelopesOfTheirOwn() throws Exception {
+        String marker = marker();
+        Sealed envelope = seal(marker);
+        ViewerClient reader = signedInWithCode(envelope, envelope.to());
+
+        ViewerClient.Answer replied = reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "REPLY")
+                .add("subject", "Board pack " + marker).add("text", "Received, thanks " + marker)
+                .add("inReplyTo", "<" + marker + "@client.example>").build());
+        assertEquals(201, replied.status(), replied.toString());
+        assertEquals(List.of(envelope.sender()), strings(replied.json(), "to"));
+        String replyId = replied.json().getString("envelope");
+        MimeMessage notification = Mailboxes.await(SMTP, envelope.sender(), "Re: Board pack " + marker, MAIL_WAIT);
+        assertEquals(replyId, SealedMessages.envelopeId(notification));
+        assertFalse(Mailboxes.text(notification).contains("Received, thanks"), "the reply travels encrypted");
+
+        ViewerClient sender = signedInWithCode(new Sealed(replyId, null, notification, envelope.to(), envelope.sender(),
+                null, null), envelope.sender());
+        JsonObject released = sender.key(replyId).json();
+        assertEquals(envelope.to(), released.getString("sender"), "from the recipient's proven address");
+        String text = new String(decrypt(released, SealedMessages.ciphertext(notification), released.getString("messageAad")),
+                StandardCharsets.UTF_8);
+        assertTrue(text.contains("Received, thanks " + marker), text);
+        assertTrue(text.contains("In-Reply-To: <" + marker + "@client.example>"), text);
+
+        ViewerClient.Answer all = reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "REPLY_ALL")
+                .add("subject", "Board pack " + marker).add("text", "To everyone").build());
+        assertEquals(201, all.status(), all.toString());
+        assertEquals(List.of(envelope.sender(), envelope.cc()), strings(all.json(), "to"),
+                "the sender and the other To and Cc recipients; never a Bcc recipient, nor the replier");
+
+        assertEquals("to", reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "FORWARD").add("text", "FYI")
+                .build()).json().getString("field"));
+        String colleague = "colleague-" + marker + "@partner.example";
+        ViewerClient.Answer forwarded = reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "FORWARD")
+                .add("to", Json.createArrayBuilder().add(colleague)).add("subject", "Board pack " + marker).add("text", "FYI")
+                .add("original", Base64.getEncoder().encodeToString(envelope.plaintext())).build());
+        assertEquals(201, forwarded.status(), forwarded.toString());
+        JsonObject record = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/envelopes/"
+                + forwarded.json().getString("envelope")).json();
+        assertEquals(envelope.to(), record.getString("sender"));
+        assertEquals(List.of(colleague), record.getJsonArray("recipients").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("address")).toList());
+        Mailboxes.await(SMTP, colleague, "Fwd: Board pack " + marker, MAIL_WAIT);
+
+        assertEquals("kind", reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "SHOUT").add("text", "x")
+                .build()).json().getString("field"));
+        assertEquals(200, tenant.api().post("/api/v1/accounts/" + tenant.number() + "/envelopes/" + envelope.id()
+                + "/revocations", "{\"recipient\":\"" + envelope.to() + "\"}").status());
+        assertEquals(403, reader.reply(envelope.id(), Json.createObjectBuilder().add("kind", "REPLY").add("text", "late")
+                .build()).status(), "no reply once revoked for them");
+        assertTrue(audit().stream().anyMatch(e -> e.getString("action").equals("envelope.replied")
+                && e.getString("detail").contains(replyId)));
+    }
+
+    private static List<String> strings(JsonObject json, String name) {
+        return json.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
     private static String form(String token, String password, String confirmation) {
         return "token=" + token + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&confirmation="
                 + URLEncoder.encode(confirmation, StandardCharsets.UTF_8);

@@ -46,24 +46,32 @@ public final class Mailboxes {
         }).toList();
     }
 
-    /** The text/plain part. */
+    /** The first text/plain part, however deep. */
     public static String text(MimeMessage message) {
         try {
-            Object content = message.getContent();
-            if (content instanceof String text) {
+            String text = text((Part) message);
+            if (text != null) {
                 return text;
-            }
-            Multipart parts = (Multipart) content;
-            for (int i = 0; i < parts.getCount(); i++) {
-                Part part = parts.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         throw new AssertionError("no text part");
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = text(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** The one-time code as the mail shows it (1234 5678), digits only. */

@@ -63,6 +63,10 @@ public final class ViewerClient {
         return post("envelopes/" + envelope + "/key", Json.createObjectBuilder().build());
     }
 
+    public Answer reply(String envelope, JsonObject reply) {
+        return post("envelopes/" + envelope + "/replies", reply);
+    }
+
     public Answer session() {
         return send(HttpRequest.newBuilder(api("session")).GET());
     }

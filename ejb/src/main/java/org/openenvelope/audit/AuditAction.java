@@ -58,6 +58,7 @@ public enum AuditAction {
     ENVELOPE_KEY_DESTROYED("envelope.key-destroyed"),
     ENVELOPE_OPENED("envelope.opened"),
     ENVELOPE_OPEN_REFUSED("envelope.open-refused"),
+    ENVELOPE_REPLIED("envelope.replied"),
     RECIPIENT_CODE_SENT("recipient.code-sent"),
     RECIPIENT_LINK_SENT("recipient.link-sent"),
     RECIPIENT_SIGNED_IN("recipient.signed-in"),

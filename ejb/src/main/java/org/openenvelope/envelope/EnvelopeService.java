@@ -2,21 +2,12 @@ package org.openenvelope.envelope;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
@@ -28,7 +19,6 @@ import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 import org.openenvelope.profile.ProfileOwners;
-import org.openenvelope.security.SecretBox;
 
 /**
  * Sealing messages into envelopes, and the sender's and administrators' control of them afterwards (lock,
@@ -38,8 +28,6 @@ import org.openenvelope.security.SecretBox;
  */
 @Stateless
 public class EnvelopeService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -54,7 +42,7 @@ public class EnvelopeService {
     ProfileOwners profileOwners;
 
     @Inject
-    SecretBox secrets;
+    EnvelopeSealer sealer;
 
     @Inject
     AuditLog audit;
@@ -66,11 +54,6 @@ public class EnvelopeService {
     @Inject
     @ConfigProperty(name = "openenvelope.envelope.max-message-bytes", defaultValue = "26214400")
     long maxMessageBytes;
-
-    /** Days until a new envelope expires; 0: it does not. */
-    @Inject
-    @ConfigProperty(name = "openenvelope.envelope.expiry-days", defaultValue = "0")
-    long expiryDays;
 
     /**
      * Seals the sender's message (RFC 5322 bytes). The sender (From) must be an address of one of the account's
@@ -89,37 +72,7 @@ public class EnvelopeService {
             throw new InvalidValueException("From", message.sender() + " is not an address of account "
                     + account.getNumber() + " (its Profiles name the domains and addresses it sends for).");
         }
-        Instant now = clock.instant();
-        String id = newId();
-        List<EnvelopeBinding.Addressee> addressees = message.recipients().entrySet().stream()
-                .map(r -> new EnvelopeBinding.Addressee(r.getValue(), r.getKey())).toList();
-        EnvelopeBinding binding = new EnvelopeBinding(id, account.getNumber(), message.sender(), addressees,
-                EnvelopeCipher.KEY_VERSION);
-        byte[] key = EnvelopeCipher.newKey();
-        try {
-            byte[] ciphertext = EnvelopeCipher.encrypt(key, binding, EnvelopeBinding.Part.MESSAGE, message.content());
-            String subject = message.subject().isEmpty() ? null : Base64.getEncoder().encodeToString(EnvelopeCipher.encrypt(
-                    key, binding, EnvelopeBinding.Part.SUBJECT, message.subject().getBytes(StandardCharsets.UTF_8)));
-            Envelope envelope = new Envelope(id, account, message.sender(), now,
-                    expiryDays > 0 ? now.plus(Duration.ofDays(expiryDays)) : null, EnvelopeCipher.KEY_VERSION,
-                    ciphertext.length, secrets.seal(key, Envelope.keyPurpose(id)), subject);
-            addressees.forEach(a -> envelope.addRecipient(a.address(), a.kind()));
-            em.persist(envelope);
-            em.flush();
-            audit.record(AuditAction.ENVELOPE_SEALED, account.getNumber(), "Sealed envelope " + id + " from "
-                    + message.sender() + " for " + addressees.size() + " recipient(s), " + ciphertext.length + " bytes");
-            String fileName = SecuredocAttachment.fileName(now);
-            byte[] attachment = SecuredocAttachment.render(id, ciphertext, baseUrl, message.sender(), account.getName(), now);
-            MimeMessage notification = EnvelopeNotification.compose(message, id, account.getName(), baseUrl, fileName,
-                    attachment, now);
-            List<InternetAddress> deliverTo = new ArrayList<>();
-            for (RecipientKind kind : RecipientKind.values()) {
-                deliverTo.addAll(message.addressed(kind));
-            }
-            return new SealedEnvelope(EnvelopeView.of(envelope, now), notification, deliverTo);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
+        return sealer.seal(account, message, baseUrl, null);
     }
 
     /** For the audit trail once the mail transport has taken the notification. */
@@ -233,12 +186,5 @@ public class EnvelopeService {
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
-    }
-
-    /** 128 random bits, URL-safe: the ID appears in attachment and viewer URLs and must not be guessable. */
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -11,7 +11,7 @@ import org.openenvelope.error.TooManyRequestsException;
 import org.openenvelope.security.RateLimiter;
 
 /**
- * Per node: how often a client and an address may ask for mail (codes, links) and try to sign in, on top of the
+ * Per node: how often a client and an address may ask for mail (codes, links), try to sign in and reply, on top of the
  * single-use codes that die after a few wrong guesses and the password lockout. The limits are the same for
  * every address, known or not, so they reveal nothing.
  */
@@ -30,7 +30,12 @@ public class RecipientRateLimits {
     @ConfigProperty(name = "openenvelope.recipient.rate-limit.sign-ins-per-address", defaultValue = "10")
     int signInsPerAddress;
 
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.rate-limit.replies-per-address", defaultValue = "10")
+    int repliesPerAddress;
+
     private RateLimiter mails;
+    private RateLimiter replies;
     private RateLimiter clients;
     private RateLimiter signIns;
 
@@ -39,6 +44,7 @@ public class RecipientRateLimits {
         mails = new RateLimiter(mailsPerAddress);
         clients = new RateLimiter(requestsPerClient);
         signIns = new RateLimiter(signInsPerAddress);
+        replies = new RateLimiter(repliesPerAddress);
     }
 
     /** @throws TooManyRequestsException past the limits for mail to this address or from this client */
@@ -51,6 +57,11 @@ public class RecipientRateLimits {
     public void signIn(String client, String address) {
         refuseIf(clients.acquire(client), "Too many requests from your network");
         refuseIf(signIns.acquire(key(address)), "Too many sign-in attempts for this address; wait a minute");
+    }
+
+    /** @throws TooManyRequestsException past the limit for Secure Replies and forwards by this recipient */
+    public void reply(String address) {
+        refuseIf(replies.acquire(key(address)), "Too many replies in a minute; wait a moment");
     }
 
     private static String key(String address) {

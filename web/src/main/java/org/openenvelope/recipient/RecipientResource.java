@@ -27,7 +27,10 @@ import org.openenvelope.api.RequestBodies;
 import org.openenvelope.audit.RequestOrigin;
 import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.envelope.EnvelopeRefusedException;
+import org.openenvelope.envelope.EnvelopeReplies;
+import org.openenvelope.envelope.SealedEnvelope;
 import org.openenvelope.http.BaseUrl;
+import org.openenvelope.mail.MailTransport;
 
 /**
  * The envelope viewer's API for recipients: sign-in by one-time code or password, codes and links by mail, and
@@ -55,6 +58,12 @@ public class RecipientResource {
 
     @EJB
     EnvelopeOpening opening;
+
+    @EJB
+    EnvelopeReplies replies;
+
+    @Inject
+    MailTransport mail;
 
     @Inject
     RecipientRateLimits limits;
@@ -177,12 +186,48 @@ public class RecipientResource {
             return Response.ok(ReleasedKeyJson.of(opening.release(envelopeId, session.get().getAddress(),
                     baseUrl.of(request)))).build();
         } catch (EnvelopeRefusedException refused) {
-            var json = Json.createObjectBuilder().add("code", refused.refusal().code()).add("message", refused.getMessage());
-            if (refused.lockReason() != null) {
-                json.add("reason", refused.lockReason());
-            }
-            return Response.status(Response.Status.FORBIDDEN).entity(json.build()).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return refusal(refused);
         }
+    }
+
+    private static Response refusal(EnvelopeRefusedException refused) {
+        var json = Json.createObjectBuilder().add("code", refused.refusal().code()).add("message", refused.getMessage());
+        if (refused.lockReason() != null) {
+            json.add("reason", refused.lockReason());
+        }
+        return Response.status(Response.Status.FORBIDDEN).entity(json.build()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("envelopes/{envelope}/replies")
+    @Operation(summary = "Secure Reply, Reply All or Forward: a new envelope from the signed-in recipient, sent at once")
+    @APIResponse(responseCode = "201", description = "{\"envelope\": id, \"to\": [addresses]}")
+    @APIResponse(responseCode = "400", description = "invalid_value naming kind, to, text, files or original")
+    @APIResponse(responseCode = "401", description = "not_signed_in")
+    @APIResponse(responseCode = "403", description = "The original no longer opens for the recipient")
+    @APIResponse(responseCode = "502", description = "mail_relay_failed")
+    public Response reply(@PathParam("envelope") String envelopeId, ReplyRequest body) {
+        RequestBodies.required(body);
+        sameOrigin();
+        Optional<RecipientSession> session = current();
+        if (session.isEmpty()) {
+            return notSignedIn();
+        }
+        String replier = session.get().getAddress();
+        limits.reply(replier);
+        SealedEnvelope sealed;
+        try {
+            sealed = replies.seal(envelopeId, replier, body.reply(), baseUrl.of(request));
+        } catch (EnvelopeRefusedException refused) {
+            return refusal(refused);
+        }
+        // committed before it leaves, as every envelope
+        mail.send(sealed.notification(), sealed.deliverTo());
+        replies.recordSent(sealed.envelope().accountNumber(), sealed.envelope().id(), replier, sealed.deliverTo().size());
+        var to = Json.createArrayBuilder();
+        sealed.deliverTo().forEach(address -> to.add(address.getAddress()));
+        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+                .add("envelope", sealed.envelope().id()).add("to", to).build()).build();
     }
 
     private Optional<RecipientSession> current() {
