@@ -23,6 +23,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start(null);
+    }
+
+    /** A browser that saves downloads in the directory, without asking. */
+    public static ChromeDriver start(Path downloads) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does this).");
@@ -36,6 +41,11 @@ public final class Browser {
                         // Every page these tests load is on loopback: never through a proxy of the machine.
                         "--no-proxy-server",
                         "--user-data-dir=" + profile);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "download.directory_upgrade", true,
+                    "safebrowsing.enabled", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -22,9 +22,12 @@ final class SameOriginRequests {
         }
     }
 
-    /** A file:// page or a sandbox sends the origin "null": never the service's own. */
+    /**
+     * Browsers send the origin "null" from a file:// page or a sandbox, and also for a same-origin form post from a
+     * page whose referrer policy is no-referrer (ours); Sec-Fetch-Site then tells them apart.
+     */
     static boolean allows(String origin, String fetchSite, String baseUrl) {
-        if (origin != null) {
+        if (origin != null && !origin.equals("null")) {
             return origin.toLowerCase(Locale.ROOT).equals(originOf(baseUrl));
         }
         return "same-origin".equals(fetchSite);

@@ -25,9 +25,11 @@ class SameOriginRequestsTest {
         assertFalse(SameOriginRequests.allows("https://envelope.example.com.evil.example", null, BASE));
         assertFalse(SameOriginRequests.allows("http://envelope.example.com", null, BASE), "another scheme");
         assertFalse(SameOriginRequests.allows("https://envelope.example.com:8443", null, BASE), "another port");
-        assertFalse(SameOriginRequests.allows("null", "same-origin", BASE), "a file:// page or sandbox");
+        assertFalse(SameOriginRequests.allows("null", "cross-site", BASE), "a file:// page or another site's sandbox");
+        assertFalse(SameOriginRequests.allows("null", null, BASE));
         assertFalse(SameOriginRequests.allows(null, null, BASE), "neither Origin nor Sec-Fetch-Site");
         assertFalse(SameOriginRequests.allows(null, "same-site", BASE), "a sibling subdomain is another origin");
         assertTrue(SameOriginRequests.allows(null, "same-origin", BASE));
+        assertTrue(SameOriginRequests.allows("null", "same-origin", BASE), "our no-referrer page's own form post");
     }
 }
