@@ -457,6 +457,48 @@ class RecipientApiIT {
                 .map(jakarta.json.JsonString::getString).toList();
     }
 
+    @Test
+    void withoutJavaScriptPlainFormsCarryTheCiphertextAndTheServerShowsTheMessageOnce() {
+        Sealed envelope = seal(marker());
+        ViewerClient browser = new ViewerClient(base);
+        String carried = "envelope=" + envelope.id() + "&ciphertext=" + URLEncoder.encode(
+                Base64.getMimeEncoder().encodeToString(envelope.ciphertext()), StandardCharsets.UTF_8);
+        Document viewer = Jsoup.parse(browser.page("POST", "envelope/open", carried).body());
+        assertTrue(viewer.getElementById("plain-form").attr("action").endsWith("/envelope/plain"),
+                "the attachment's post leads on to the fallback");
+
+        Document address = Jsoup.parse(browser.page("POST", "envelope/plain", carried).body());
+        assertTrue(address.getElementById("address") != null, address.text());
+        assertEquals(envelope.id(), address.selectFirst("input[name=envelope]").val());
+        String withAddress = carried + "&address=" + URLEncoder.encode(envelope.cc(), StandardCharsets.UTF_8);
+        HttpResponse<String> codePage = browser.page("POST", "envelope/plain", withAddress);
+        assertEquals(200, codePage.statusCode());
+        String code = Mailboxes.code(Mailboxes.await(SMTP, envelope.cc(), "Your code", MAIL_WAIT));
+        HttpResponse<String> wrong = browser.page("POST", "envelope/plain", withAddress + "&code="
+                + (code.equals("00000000") ? "11111111" : "00000000"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(Jsoup.parse(wrong.body()).getElementById("code-error").text().contains("wrong"));
+
+        HttpResponse<String> read = browser.page("POST", "envelope/plain", withAddress + "&code=" + code);
+        assertEquals(200, read.statusCode(), read.body());
+        Document message = Jsoup.parse(read.body());
+        assertTrue(message.title().startsWith("Board pack "), message.title());
+        assertTrue(message.getElementById("body-text").text().contains("Quarterly numbers"));
+        assertTrue(message.getElementById("attachments").text().contains(".bin"));
+        assertTrue(message.select("script, img, a[download]").isEmpty(), "display only, nothing runs or loads");
+        assertTrue(read.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
+        assertEquals("CODE", browser.session().json().getString("method"), "signed in for the next message");
+        assertTrue(audit().stream().anyMatch(e -> e.getString("action").equals("envelope.opened")
+                && e.getString("detail").contains(envelope.id()) && e.getString("actor").equals(envelope.cc())));
+
+        byte[] altered = envelope.ciphertext();
+        altered[40] ^= 1;
+        assertEquals(400, browser.page("POST", "envelope/plain", "envelope=" + envelope.id() + "&ciphertext="
+                + URLEncoder.encode(Base64.getEncoder().encodeToString(altered), StandardCharsets.UTF_8)).statusCode());
+        assertEquals(403, browser.page("POST", "envelope/plain", carried.replace(envelope.id(), seal(marker()).id()))
+                .statusCode(), "another envelope's record refuses someone it is not addressed to");
+    }
+
     private static String form(String token, String password, String confirmation) {
         return "token=" + token + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&confirmation="
                 + URLEncoder.encode(confirmation, StandardCharsets.UTF_8);

@@ -77,6 +77,28 @@ public class EnvelopeOpening {
                         .toList(), address);
     }
 
+    /**
+     * The no-JavaScript fallback: the same release, then the message decrypted here for this one answer. The
+     * plaintext is neither stored nor logged, and the key and plaintext buffers are cleared afterwards.
+     *
+     * @throws EnvelopeTamperedException when the ciphertext is not this envelope's as the record has it
+     */
+    public ServerReading readOnServer(String envelopeId, String address, byte[] ciphertext, String baseUrl) {
+        ReleasedKey released = release(envelopeId, address, baseUrl);
+        Envelope envelope = envelopes.byId(envelopeId).orElseThrow();
+        byte[] plaintext = null;
+        try {
+            plaintext = EnvelopeCipher.decrypt(released.key(), EnvelopeBinding.of(envelope), EnvelopeBinding.Part.MESSAGE,
+                    ciphertext);
+            return ServerReading.of(plaintext);
+        } finally {
+            java.util.Arrays.fill(released.key(), (byte) 0);
+            if (plaintext != null) {
+                java.util.Arrays.fill(plaintext, (byte) 0);
+            }
+        }
+    }
+
     private String client() {
         String agent = origin.userAgent();
         return agent == null ? "" : " (" + agent + ")";

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.openenvelope.http.FormBody;
 import org.openenvelope.http.HtmlPages;
 
 /**
@@ -97,6 +98,11 @@ public class EnvelopeViewerServlet extends HttpServlet {
                 .replace("{{account}}", HtmlPages.escape(envelope.accountName()))
                 .replace("{{sentAt}}", envelope.sentAt().toString())
                 .replace("{{sentDisplay}}", SENT.format(envelope.sentAt()))
-                .replace("{{ciphertext}}", ciphertext));
+                .replace("{{ciphertext}}", ciphertext)
+                .replace("{{noscript}}", ciphertext.isEmpty()
+                        ? "<p>Turn on JavaScript, or open the attachment again and press its button.</p>"
+                        : "<p>You can also read it without JavaScript: the service then decrypts it for you, for this"
+                        + " once, and keeps nothing.</p><div class=\"actions\"><button id=\"read-without-script\""
+                        + " class=\"primary\" type=\"submit\">Read it without JavaScript</button></div>"));
     }
 }

@@ -1,4 +1,4 @@
-package org.openenvelope.envelope;
+package org.openenvelope.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An application/x-www-form-urlencoded body read with a limit of our own (the container's is a few MB). */
-final class FormBody {
+public final class FormBody {
 
     private final Map<String, String> values;
 
@@ -20,7 +20,7 @@ final class FormBody {
     }
 
     /** The body's fields (the first value of each), or empty when it is larger than the limit. */
-    static Optional<FormBody> read(HttpServletRequest request, long limit) throws IOException {
+    public static Optional<FormBody> read(HttpServletRequest request, long limit) throws IOException {
         if (request.getContentLengthLong() > limit) {
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ final class FormBody {
         return Optional.of(new FormBody(values));
     }
 
-    String value(String name) {
+    public String value(String name) {
         return values.get(name);
     }
 }
