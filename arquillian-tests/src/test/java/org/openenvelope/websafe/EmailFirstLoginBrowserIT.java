@@ -25,6 +25,7 @@ import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
+import org.openenvelope.testing.SealedMessages;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -231,5 +232,47 @@ class EmailFirstLoginBrowserIT {
         assertTrue(location.startsWith("https://idp.test.example/sso?SAMLRequest="), location);
         assertTrue(driver.getCurrentUrl().startsWith("https://idp.test.example/sso") || driver.getCurrentUrl().startsWith("chrome-error"),
                 "the browser went to the identity provider: " + driver.getCurrentUrl());
+    }
+
+    @Test
+    void aSenderSeesAndControlsTheirOwnEnvelopesOnlyInTheUserPortal() throws Exception {
+        String domain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(domain);
+        String email = "erin@" + domain;
+        long user = ApiSteps.addUser(api, number, email);
+        String oneTime = api.post("/api/v1/accounts/" + number + "/users/" + user + "/one-time-password", null).json()
+                .getString("oneTimePassword");
+        String mine = seal(number, "Erin <" + email + ">", "reader@partner.example");
+        String someoneElses = seal(number, "frank@" + domain, "reader@partner.example");
+
+        enterEmail(email);
+        enterPassword(oneTime);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:newPassword")))
+                .sendKeys("erin's long passphrase here");
+        driver.findElement(By.id("login:setPassword")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("your-envelopes"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("envelope-list")));
+        assertEquals(1, driver.findElements(By.cssSelector("tr.envelope")).size(), "only the sender's own");
+        WebElement row = driver.findElement(By.cssSelector("tr[data-envelope='" + mine + "']"));
+        assertTrue(row.getText().contains("reader@partner.example"));
+        assertTrue(driver.findElements(By.cssSelector("tr[data-envelope='" + someoneElses + "']")).isEmpty());
+        row.findElement(By.cssSelector("input[id$=':reason']")).sendKeys("Wrong attachment, new one follows");
+        row.findElement(By.cssSelector("input[id$=':lock']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-envelope='" + mine + "']"),
+                "Wrong attachment, new one follows"));
+        Browser.screenshot(driver, "websafe-your-envelopes");
+        assertEquals("locked", api.get("/api/v1/accounts/" + number + "/envelopes/" + mine).json().getString("status"));
+        String audit = api.get("/api/v1/accounts/" + number + "/audit").body();
+        assertTrue(audit.contains("\"actor\":\"" + email + "\"") && audit.contains("envelope.locked"), audit);
+    }
+
+    /** Seals a short message from the address as the account's gateway does; returns the envelope's ID. */
+    private String seal(String number, String from, String to) {
+        byte[] mime = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: Contract\r\n\r\nSee attached.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<byte[]> sealed = api.exchange("POST", "/api/v1/accounts/" + number + "/envelopes", mime,
+                "message/rfc822", "message/rfc822");
+        assertEquals(201, sealed.statusCode(), new String(sealed.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return SealedMessages.envelopeId(SealedMessages.mime(sealed.body()));
     }
 }

@@ -45,6 +45,9 @@ public class EnvelopeService {
     EnvelopeSealer sealer;
 
     @Inject
+    EnvelopeControl control;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -126,48 +129,26 @@ public class EnvelopeService {
 
     /** Locks the envelope for every recipient with a reason they see; the key is kept. */
     public EnvelopeView lock(String accountNumber, String envelopeId, String reason) {
-        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
-        envelope.lock(reason, clock.instant());
-        audit.record(AuditAction.ENVELOPE_LOCKED, envelope.getAccount().getNumber(), "Locked envelope " + envelopeId
-                + ": " + envelope.getLockReason());
-        return EnvelopeView.of(envelope, clock.instant());
+        return control.lock(envelopes.of(access.account(accountNumber), envelopeId), reason, null);
     }
 
     public EnvelopeView unlock(String accountNumber, String envelopeId) {
-        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
-        envelope.unlock();
-        audit.record(AuditAction.ENVELOPE_UNLOCKED, envelope.getAccount().getNumber(), "Unlocked envelope " + envelopeId);
-        return EnvelopeView.of(envelope, clock.instant());
+        return control.unlock(envelopes.of(access.account(accountNumber), envelopeId), null);
     }
 
     /** A new expiry (null: never); an expired envelope can be revived until its key is destroyed. */
     public EnvelopeView changeExpiry(String accountNumber, String envelopeId, Instant expiresAt) {
-        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
-        Instant before = envelope.getExpiresAt();
-        envelope.changeExpiry(expiresAt, clock.instant());
-        audit.record(AuditAction.ENVELOPE_EXPIRY_CHANGED, envelope.getAccount().getNumber(), "Expiry of envelope "
-                + envelopeId + " changed from " + (before == null ? "never" : before) + " to "
-                + (expiresAt == null ? "never" : expiresAt));
-        return EnvelopeView.of(envelope, clock.instant());
+        return control.changeExpiry(envelopes.of(access.account(accountNumber), envelopeId), expiresAt, null);
     }
 
     /** Revokes for one recipient; when it is the last one, the key is destroyed. */
     public EnvelopeView revoke(String accountNumber, String envelopeId, String recipient) {
-        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
-        envelope.revoke(recipient == null ? "" : recipient, clock.instant());
-        audit.record(AuditAction.ENVELOPE_REVOKED, envelope.getAccount().getNumber(), "Revoked envelope " + envelopeId
-                + " for " + Envelope.normalized(recipient) + (envelope.isKeyDestroyed() ? "; no recipient is left, so its"
-                + " key is destroyed" : ""));
-        return EnvelopeView.of(envelope, clock.instant());
+        return control.revoke(envelopes.of(access.account(accountNumber), envelopeId), recipient, null);
     }
 
     /** Revokes for every recipient: the key is destroyed and every copy of the envelope is unreadable. */
     public EnvelopeView revokeForEveryone(String accountNumber, String envelopeId) {
-        Envelope envelope = envelopes.of(access.account(accountNumber), envelopeId);
-        envelope.revokeForEveryone(clock.instant());
-        audit.record(AuditAction.ENVELOPE_REVOKED, envelope.getAccount().getNumber(), "Revoked envelope " + envelopeId
-                + " for every recipient; its key is destroyed");
-        return EnvelopeView.of(envelope, clock.instant());
+        return control.revokeForEveryone(envelopes.of(access.account(accountNumber), envelopeId), null);
     }
 
     /**
