@@ -24,7 +24,8 @@ function blobUrl(content, type) {
     return url;
 }
 
-function addressList(entries) {
+/** The addresses of an address header, with groups flattened. */
+export function addressList(entries) {
     const flat = [];
     for (const entry of entries || []) {
         if (Array.isArray(entry.group)) {
@@ -59,14 +60,21 @@ function showAddresses(field, entries) {
     $(field + "-row").hidden = list.length === 0;
 }
 
-function showDate(value) {
+/** A message's Date as the person reads it here, or "" when it is not a date. */
+export function formatDate(value) {
     const date = value ? new Date(value) : null;
+    return date !== null && !isNaN(date)
+        ? new Intl.DateTimeFormat(undefined, {dateStyle: "medium", timeStyle: "short"}).format(date) : "";
+}
+
+function showDate(value) {
     const field = $("date");
     field.replaceChildren();
-    if (date !== null && !isNaN(date)) {
+    const text = formatDate(value);
+    if (text !== "") {
         const time = document.createElement("time");
-        time.dateTime = date.toISOString();
-        time.textContent = new Intl.DateTimeFormat(undefined, {dateStyle: "medium", timeStyle: "short"}).format(date);
+        time.dateTime = new Date(value).toISOString();
+        time.textContent = text;
         field.append(time);
     }
     $("date-row").hidden = field.childNodes.length === 0;

@@ -1,7 +1,8 @@
 /*
  * The envelope viewer: gets the envelope's ciphertext in this browser (ciphertexts.js), signs the recipient in
  * (sign-in.js), asks the service for the envelope's key, decrypts here (envelope-cipher.js) and shows the message
- * (message.js). The ciphertext never goes to the service and the key never to the attachment.
+ * (message.js), which the recipient can answer (reply.js). The ciphertext never goes to the service and the key
+ * never to the attachment.
  *
  * #viewer's data-state always names the step on show: waiting, no-ciphertext, sign-in, opening, refused, message
  * or error.
@@ -11,6 +12,7 @@ import {decodeBase64, dropOldCiphertexts, forgetCiphertext, looksLikeCiphertext,
     storedCiphertext} from "./ciphertexts.js";
 import {Altered, decryptPart, importKey} from "./envelope-cipher.js";
 import {clearMessage, fitBody, parseMessage, showMessage} from "./message.js";
+import {replyComposer} from "./reply.js";
 import {signInStep} from "./sign-in.js";
 
 const $ = (id) => document.getElementById(id);
@@ -124,6 +126,8 @@ async function openEnvelope() {
     setState("opening", $("opening-title"));
     const {status, json} = await call("POST", "envelopes/" + encodeURIComponent(envelope) + "/key", {});
     if (status === 200) {
+        // performance entries, for tests to read how long opening takes
+        performance.mark("openenvelope:open-start");
         await decryptAndShow(json);
     } else if (status === 401) {
         session = null;
@@ -139,7 +143,9 @@ async function decryptAndShow(answer) {
     const key = await importKey(answer.key);
     let plain;
     try {
+        performance.mark("openenvelope:decrypt-start");
         plain = await decryptPart(key, answer.keyVersion, ciphertext, answer.messageAad);
+        performance.measure("openenvelope:decrypt", "openenvelope:decrypt-start");
     } catch (e) {
         // this copy can never open; the attachment's can take its place next time
         await forgetCiphertext(envelope);
@@ -152,9 +158,13 @@ async function decryptAndShow(answer) {
         subject = new TextDecoder().decode(bytes);
     }
     const email = await parseMessage(plain);
-    await showMessage(email, subject, answer.signedInAs || (session && session.address));
+    const signedInAs = answer.signedInAs || (session && session.address);
+    await showMessage(email, subject, signedInAs);
+    composer.open({email, original: plain, subject: subject || email.subject || "", sender: answer.sender,
+        recipients: answer.recipients || [], signedInAs});
     setState("message", $("subject"));
     fitBody();
+    performance.measure("openenvelope:open", "openenvelope:open-start");
 }
 
 function refuse(code, json) {
@@ -177,6 +187,7 @@ async function signOut() {
     }
     session = null;
     clearMessage();
+    composer.close();
     signIn.start();
 }
 
@@ -184,6 +195,12 @@ const signIn = signInStep({call, envelope, setState, attempt,
     signedIn: (json) => {
         session = json;
         attempt(openEnvelope);
+    }});
+
+const composer = replyComposer({call, envelope,
+    signedOut: () => {
+        session = null;
+        signIn.start();
     }});
 
 $("retry").addEventListener("click", () => retry && retry());

@@ -41,6 +41,7 @@ import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SealedMessages;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -227,6 +228,23 @@ class EnvelopeViewerBrowserIT {
             d.switchTo().defaultContent();
             return src != null && src.contains("tracker.example");
         });
+
+        driver.findElement(By.id("reply")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-form")));
+        assertTrue(driver.findElement(By.id("reply-addressees")).getText().contains(envelope.sender()));
+        WebElement text = driver.findElement(By.id("reply-text"));
+        assertTrue(text.getAttribute("value").contains("> The draft " + envelope.marker()), "the original is quoted");
+        text.sendKeys(Keys.CONTROL, Keys.HOME);
+        text.sendKeys("Signed copy attached " + envelope.marker());
+        Browser.screenshot(driver, "envelope-viewer-reply");
+        driver.findElement(By.id("send-reply")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-sent")));
+        assertTrue(driver.findElement(By.id("reply-sent")).getText().contains(envelope.sender()));
+        MimeMessage reply = Mailboxes.await(SMTP, envelope.sender(), "Re: Settlement draft " + envelope.marker(), MAIL_WAIT);
+        String replyId = SealedMessages.envelopeId(reply);
+        assertEquals(reader, tenant.api().get(tenant.envelope(replyId)).json().getString("sender"),
+                "the Secure Reply is an envelope from the recipient's proven address");
+        assertFalse(Mailboxes.text(reply).contains("Signed copy attached"), "and travels encrypted");
 
         driver.findElement(By.id("sign-out")).click();
         awaitState("sign-in");
