@@ -10,7 +10,6 @@ import static org.openenvelope.testing.SealedMessages.securedoc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.Part;
@@ -41,6 +40,7 @@ import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SmtpRelay;
 import org.openenvelope.testing.TestMessages;
 
 /**
@@ -56,15 +56,8 @@ class EnvelopeApiIT {
     private static final String RFC822 = "message/rfc822";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(smtpRelay()).withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = SmtpRelay.forTestClass();
 
-    /** GreenMail on the port the service was told; given more than its 2 s to start on a loaded machine. */
-    private static ServerSetup smtpRelay() {
-        ServerSetup setup = new ServerSetup(Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP);
-        setup.setServerStartupTimeout(30_000);
-        return setup;
-    }
 
     private static World world;
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
@@ -31,15 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openenvelope.testing.ApiClient;
-import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.Mailboxes;
-import org.openenvelope.testing.PortalClient;
-import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SealedMessages;
+import org.openenvelope.testing.SendingAccount;
+import org.openenvelope.testing.SmtpRelay;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -61,16 +58,10 @@ class EnvelopeViewerBrowserIT {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(smtpRelay()).withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = SmtpRelay.forTestClass();
 
-    private static ServerSetup smtpRelay() {
-        ServerSetup setup = new ServerSetup(Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP);
-        setup.setServerStartupTimeout(30_000);
-        return setup;
-    }
 
-    private static Tenant tenant;
+    private static SendingAccount tenant;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -85,12 +76,6 @@ class EnvelopeViewerBrowserIT {
     private WebDriverWait wait;
     private Path files;
 
-    private record Tenant(String number, String domain, ApiClient api) {
-        String envelope(String id) {
-            return "/api/v1/accounts/" + number + "/envelopes/" + id;
-        }
-    }
-
     /** A sealed envelope: the securedoc file as the recipient saved it, and what was sealed. */
     private record Sealed(String id, Path securedoc, String marker, byte[] attachment, String sender, String to) {
     }
@@ -99,13 +84,7 @@ class EnvelopeViewerBrowserIT {
     void start() throws Exception {
         base = Deployments.loopback(deployed);
         if (tenant == null) {
-            PortalClient administrator = PortalSteps.serviceAdministrator(base);
-            ApiClient service = new ApiClient(base, PortalSteps.createServiceToken(administrator, "Viewer provisioning"));
-            String number = ApiSteps.createAccount(service, Fixtures.unique("Northwind Legal"));
-            String domain = Fixtures.uniqueDomain();
-            ApiSteps.addDomains(service, number, domain);
-            tenant = new Tenant(number, domain, new ApiClient(base, PortalSteps.createAccountToken(administrator, number,
-                    "Viewer gateway")));
+            tenant = SendingAccount.create(base, "Northwind Legal");
         }
         files = Files.createTempDirectory("securedocs");
         driver = Browser.start(files);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
@@ -34,14 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openenvelope.testing.ApiClient;
-import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.Mailboxes;
-import org.openenvelope.testing.PortalClient;
-import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SealedMessages;
+import org.openenvelope.testing.SendingAccount;
+import org.openenvelope.testing.SmtpRelay;
 import org.openenvelope.testing.TestMessages;
 import org.openenvelope.testing.ViewerClient;
 
@@ -59,16 +56,10 @@ class RecipientApiIT {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(smtpRelay()).withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = SmtpRelay.forTestClass();
 
-    private static ServerSetup smtpRelay() {
-        ServerSetup setup = new ServerSetup(Integer.getInteger("openenvelope.test.fake-smtp-port"), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP);
-        setup.setServerStartupTimeout(30_000);
-        return setup;
-    }
 
-    private static Tenant tenant;
+    private static SendingAccount tenant;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -79,9 +70,6 @@ class RecipientApiIT {
     URL deployed;
 
     private URI base;
-
-    private record Tenant(String number, String domain, ApiClient api) {
-    }
 
     /** A sealed envelope and what its recipients got. */
     private record Sealed(String id, byte[] plaintext, MimeMessage notification, String sender, String to, String cc,
@@ -95,13 +83,7 @@ class RecipientApiIT {
     void setUp() {
         base = Deployments.loopback(deployed);
         if (tenant == null) {
-            PortalClient administrator = PortalSteps.serviceAdministrator(base);
-            ApiClient service = new ApiClient(base, PortalSteps.createServiceToken(administrator, "Recipient provisioning"));
-            String number = ApiSteps.createAccount(service, Fixtures.unique("Recipients"));
-            String domain = Fixtures.uniqueDomain();
-            ApiSteps.addDomains(service, number, domain);
-            tenant = new Tenant(number, domain, new ApiClient(base, PortalSteps.createAccountToken(administrator, number,
-                    "Recipient gateway")));
+            tenant = SendingAccount.create(base, "Recipients");
         }
     }
 
