@@ -85,6 +85,12 @@ public final class ViewerClient {
         return send(request);
     }
 
+    /** A body streamed without a length (chunked), from the service's own page. */
+    public Answer postChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(api(path)).header("Content-Type", "application/json").header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /** A page of the service, as the browser loads it (GET, or a form POST from the service's own page). */
     public HttpResponse<String> page(String method, String path, String form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));

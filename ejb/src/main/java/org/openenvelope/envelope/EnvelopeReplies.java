@@ -2,12 +2,21 @@ package org.openenvelope.envelope;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.error.TooManyRequestsException;
+import org.openenvelope.security.SecretBox;
 
 /**
  * Secure Reply, Reply All and Forward: a recipient who may open an envelope now answers with a new envelope of the
@@ -30,6 +39,17 @@ public class EnvelopeReplies {
     AuditLog audit;
 
     @Inject
+    SecretBox secrets;
+
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
+
+    /** Secure Replies and forwards a recipient may send in 24 hours, across the cluster. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.replies-per-day", defaultValue = "50")
+    long repliesPerDay;
+
+    @Inject
     Clock clock;
 
     /**
@@ -45,7 +65,14 @@ public class EnvelopeReplies {
         original.refusalFor(replier, now).ifPresent(refusal -> {
             throw new EnvelopeRefusedException(refusal, "You can no longer answer this envelope.", null);
         });
-        byte[] mime = reply.mime(replier, reply.addressees(original, replier), now);
+        long today = em.createQuery("select count(e) from Envelope e where e.sender = :sender and e.createdAt > :since",
+                Long.class).setParameter("sender", replier).setParameter("since", now.minus(Duration.ofDays(1))).getSingleResult();
+        if (today >= repliesPerDay) {
+            throw new TooManyRequestsException("You have sent " + today + " secure replies and forwards in the last"
+                    + " 24 hours, the most allowed", Duration.ofHours(1));
+        }
+        // The subject is the record's, not what the browser says: a forward must not become a stranger's phishing line.
+        byte[] mime = reply.withSubject(recordedSubject(original)).mime(replier, reply.addressees(original, replier), now);
         service.requireWithinLimit(mime.length);
         SealedEnvelope sealed = sealer.seal(original.getAccount(), PlainMessage.parse(mime), baseUrl, replier);
         audit.recordAs(replier, AuditAction.ENVELOPE_REPLIED, original.getAccount().getNumber(), switch (reply.kind()) {
@@ -54,6 +81,19 @@ public class EnvelopeReplies {
             case FORWARD -> "Forwarded";
         } + " to envelope " + originalId + " with envelope " + sealed.envelope().id());
         return sealed;
+    }
+
+    private String recordedSubject(Envelope original) {
+        if (original.getEncryptedSubject() == null) {
+            return "";
+        }
+        byte[] key = secrets.open(original.getSealedKey(), Envelope.keyPurpose(original.getPublicId()));
+        try {
+            return new String(EnvelopeCipher.decrypt(key, EnvelopeBinding.of(original), EnvelopeBinding.Part.SUBJECT,
+                    Base64.getDecoder().decode(original.getEncryptedSubject())), StandardCharsets.UTF_8);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     public void recordSent(String accountNumber, String envelopeId, String replier, int recipients) {

@@ -58,6 +58,11 @@ public record SecureReply(ReplyKind kind, List<String> forwardTo, String subject
         }
     }
 
+    /** The same reply about another subject (the record's own). */
+    SecureReply withSubject(String recordSubject) {
+        return new SecureReply(kind, forwardTo, recordSubject, text, inReplyTo, files, original);
+    }
+
     /** The addressees: the record's for a reply, the named ones (checked) for a forward. */
     List<InternetAddress> addressees(Envelope envelope, String replier) {
         Set<String> addresses = new LinkedHashSet<>();

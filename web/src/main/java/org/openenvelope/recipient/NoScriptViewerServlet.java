@@ -20,6 +20,7 @@ import org.openenvelope.envelope.EnvelopeService;
 import org.openenvelope.envelope.EnvelopeTamperedException;
 import org.openenvelope.envelope.ServerReading;
 import org.openenvelope.error.AccessDeniedException;
+import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.TooManyRequestsException;
@@ -71,6 +72,17 @@ public class NoScriptViewerServlet extends HttpServlet {
             HtmlPages.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Not allowed", e.getMessage());
             return;
         }
+        String links;
+        try {
+            limits.largeBody(origin.address());
+            links = baseUrl.forLinks(request);
+        } catch (TooManyRequestsException e) {
+            HtmlPages.write(request, response, 429, "Please wait", e.getMessage());
+            return;
+        } catch (ConflictException e) {
+            HtmlPages.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Not available", e.getMessage());
+            return;
+        }
         Optional<FormBody> form = FormBody.read(request, envelopes.maxMessageBytes() * 4 / 3 + 1_048_576);
         if (form.isEmpty()) {
             HtmlPages.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Too large",
@@ -85,25 +97,27 @@ public class NoScriptViewerServlet extends HttpServlet {
         }
         Optional<RecipientSession> session = RecipientCookie.read(request).flatMap(signIn::session);
         if (session.isPresent()) {
-            read(request, response, step, session.get().getAddress());
+            read(request, response, step, session.get().getAddress(), links);
             return;
         }
         try {
             if (step.address == null || step.address.isBlank()) {
                 addressForm(request, response, HttpServletResponse.SC_OK, step, null);
             } else if (step.code == null) {
-                limits.mail(origin.address(), step.address);
-                signIn.requestCode(step.address, step.envelope, baseUrl.of(request));
+                String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, step.address);
+                limits.mail(origin.address(), address);
+                signIn.requestCode(address, step.envelope, links);
                 codeForm(request, response, HttpServletResponse.SC_OK, step, null);
             } else {
-                limits.signIn(origin.address(), step.address);
-                Optional<StartedSession> started = signIn.signInWithCode(step.address, step.code);
+                String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, step.address);
+                limits.signIn(origin.address(), address);
+                Optional<StartedSession> started = signIn.signInWithCode(address, step.code);
                 if (started.isEmpty()) {
                     codeForm(request, response, HttpServletResponse.SC_UNAUTHORIZED, step, RecipientResource.CODE_WRONG);
                     return;
                 }
                 RecipientCookie.write(request, response, started.get().sessionKey());
-                read(request, response, step, started.get().address());
+                read(request, response, step, started.get().address(), links);
             }
         } catch (InvalidValueException e) {
             addressForm(request, response, HttpServletResponse.SC_BAD_REQUEST, step, e.getMessage());
@@ -120,7 +134,8 @@ public class NoScriptViewerServlet extends HttpServlet {
         }
     }
 
-    private void read(HttpServletRequest request, HttpServletResponse response, Step step, String address) throws IOException {
+    private void read(HttpServletRequest request, HttpServletResponse response, Step step, String address, String links)
+            throws IOException {
         byte[] ciphertext;
         try {
             ciphertext = Base64.getMimeDecoder().decode(step.ciphertext);
@@ -130,7 +145,7 @@ public class NoScriptViewerServlet extends HttpServlet {
         }
         ServerReading message;
         try {
-            message = opening.readOnServer(step.envelope, address, ciphertext, baseUrl.of(request));
+            message = opening.readOnServer(step.envelope, address, ciphertext, links);
         } catch (EnvelopeRefusedException refused) {
             HtmlPages.writeHtml(request, response, HttpServletResponse.SC_FORBIDDEN, "This message cannot be opened",
                     "<div id=\"refusal\" data-refusal=\"" + refused.refusal().code() + "\"><p>"

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import org.openenvelope.envelope.EnvelopeViewerServlet;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.http.BaseUrl;

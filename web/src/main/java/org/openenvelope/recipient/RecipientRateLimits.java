@@ -34,6 +34,11 @@ public class RecipientRateLimits {
     @ConfigProperty(name = "openenvelope.recipient.rate-limit.replies-per-address", defaultValue = "10")
     int repliesPerAddress;
 
+    @Inject
+    @ConfigProperty(name = "openenvelope.recipient.rate-limit.large-posts-per-client", defaultValue = "20")
+    int largePostsPerClient;
+
+    private RateLimiter large;
     private RateLimiter mails;
     private RateLimiter replies;
     private RateLimiter clients;
@@ -45,6 +50,7 @@ public class RecipientRateLimits {
         clients = new RateLimiter(requestsPerClient);
         signIns = new RateLimiter(signInsPerAddress);
         replies = new RateLimiter(repliesPerAddress);
+        large = new RateLimiter(largePostsPerClient);
     }
 
     /** @throws TooManyRequestsException past the limits for mail to this address or from this client */
@@ -62,6 +68,11 @@ public class RecipientRateLimits {
     /** @throws TooManyRequestsException past the limit for Secure Replies and forwards by this recipient */
     public void reply(String address) {
         refuseIf(replies.acquire(key(address)), "Too many replies in a minute; wait a moment");
+    }
+
+    /** @throws TooManyRequestsException past the limit for posts that may carry a whole envelope, before reading one */
+    public void largeBody(String client) {
+        refuseIf(large.acquire(client), "Too many messages opened from your network in a minute; wait a moment");
     }
 
     private static String key(String address) {

@@ -109,8 +109,9 @@ public class RecipientResource {
     public Response requestCode(RecipientRequest body) {
         RequestBodies.required(body);
         sameOrigin();
-        limits.mail(origin.address(), body.address());
-        signIn.requestCode(body.address(), body.envelope(), baseUrl.of(request));
+        String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, body.address());
+        limits.mail(origin.address(), address);
+        signIn.requestCode(address, body.envelope(), baseUrl.forLinks(request));
         return accepted(CODE_SENT);
     }
 
@@ -122,8 +123,9 @@ public class RecipientResource {
     public Response signInWithCode(RecipientRequest body) {
         RequestBodies.required(body);
         sameOrigin();
-        limits.signIn(origin.address(), body.address());
-        return signIn.signInWithCode(body.address(), body.code()).map(this::signedIn)
+        String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, body.address());
+        limits.signIn(origin.address(), address);
+        return signIn.signInWithCode(address, body.code()).map(this::signedIn)
                 .orElseGet(() -> ApiError.of("code_wrong", CODE_WRONG, "code").response(Response.Status.UNAUTHORIZED));
     }
 
@@ -135,10 +137,11 @@ public class RecipientResource {
     public Response signInWithPassword(RecipientRequest body) {
         RequestBodies.required(body);
         sameOrigin();
-        limits.signIn(origin.address(), body.address());
+        String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, body.address());
+        limits.signIn(origin.address(), address);
         char[] password = body.password() == null ? new char[0] : body.password().toCharArray();
         try {
-            return signIn.signInWithPassword(body.address(), password).map(this::signedIn)
+            return signIn.signInWithPassword(address, password).map(this::signedIn)
                     .orElseGet(() -> ApiError.of("sign_in_failed", PASSWORD_WRONG, "password").response(Response.Status.UNAUTHORIZED));
         } finally {
             Arrays.fill(password, '\0');
@@ -152,8 +155,9 @@ public class RecipientResource {
     public Response register(RecipientRequest body) {
         RequestBodies.required(body);
         sameOrigin();
-        limits.mail(origin.address(), body.address());
-        signIn.requestRegistration(body.address(), body.envelope(), baseUrl.of(request));
+        String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, body.address());
+        limits.mail(origin.address(), address);
+        signIn.requestRegistration(address, body.envelope(), baseUrl.forLinks(request));
         return accepted(REGISTRATION_SENT);
     }
 
@@ -164,8 +168,9 @@ public class RecipientResource {
     public Response resetPassword(RecipientRequest body) {
         RequestBodies.required(body);
         sameOrigin();
-        limits.mail(origin.address(), body.address());
-        signIn.requestPasswordReset(body.address(), body.envelope(), baseUrl.of(request));
+        String address = RecipientSignIn.address(RecipientSignIn.ADDRESS, body.address());
+        limits.mail(origin.address(), address);
+        signIn.requestPasswordReset(address, body.envelope(), baseUrl.forLinks(request));
         return accepted(RESET_SENT);
     }
 
@@ -184,7 +189,7 @@ public class RecipientResource {
         }
         try {
             return Response.ok(ReleasedKeyJson.of(opening.release(envelopeId, session.get().getAddress(),
-                    baseUrl.of(request)))).build();
+                    baseUrl.forLinks(request)))).build();
         } catch (EnvelopeRefusedException refused) {
             return refusal(refused);
         }
@@ -217,7 +222,7 @@ public class RecipientResource {
         limits.reply(replier);
         SealedEnvelope sealed;
         try {
-            sealed = replies.seal(envelopeId, replier, body.reply(), baseUrl.of(request));
+            sealed = replies.seal(envelopeId, replier, body.reply(), baseUrl.forLinks(request));
         } catch (EnvelopeRefusedException refused) {
             return refusal(refused);
         }

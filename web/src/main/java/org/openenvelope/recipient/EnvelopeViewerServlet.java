@@ -1,6 +1,7 @@
-package org.openenvelope.envelope;
+package org.openenvelope.recipient;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.envelope.EnvelopeCover;
+import org.openenvelope.envelope.EnvelopeOpening;
+import org.openenvelope.envelope.EnvelopeService;
+import org.openenvelope.error.TooManyRequestsException;
 import org.openenvelope.http.FormBody;
 import org.openenvelope.http.HtmlPages;
 
@@ -41,6 +47,12 @@ public class EnvelopeViewerServlet extends HttpServlet {
     @EJB
     EnvelopeService envelopes;
 
+    @Inject
+    RecipientRateLimits limits;
+
+    @Inject
+    RequestOrigin origin;
+
     private String template;
 
     @Override
@@ -59,6 +71,12 @@ public class EnvelopeViewerServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            limits.largeBody(origin.address());
+        } catch (TooManyRequestsException e) {
+            HtmlPages.write(request, response, 429, "Please wait", e.getMessage());
+            return;
+        }
         // The attachment's form: read here, not by the container, whose form limit is far below an envelope's size.
         long limit = envelopes.maxMessageBytes() * 4 / 3 + 1_048_576;
         Optional<FormBody> form = FormBody.read(request, limit);
