@@ -193,7 +193,8 @@ class RestApiIT {
         JsonObject entry = addresses.getJsonArray("items").getJsonObject(0);
         assertEquals("EMAIL_ADDRESS", entry.getString("type"));
         assertEquals(address.toLowerCase(), entry.getString("value"));
-        assertEquals(Set.of("id", "type", "value", "display", "createdAt", "createdBy"), entry.keySet());
+        assertEquals(Set.of("id", "type", "value", "display", "createdAt", "createdBy", "verification", "txtName",
+                "txtValue"), entry.keySet(), "an unverified entry says what to publish where");
         assertTrue(entry.getString("createdBy").startsWith("token \"Alpha sync\""), entry.toString());
         assertTrue(valuesOf(ok(tokenOfA().get(path))).containsAll(List.of(first, second, address.toLowerCase())));
 
@@ -241,7 +242,7 @@ class RestApiIT {
         Reply asAccount = tokenOfA().post("/api/v1/accounts/" + world.a.number + "/profiles", body);
         JsonObject refused = assertError(asAccount, 400, "rejected_values", null);
         String message = refused.getJsonArray("problems").getJsonObject(0).getString("message");
-        assertTrue(message.contains("registered to another account"), message);
+        assertTrue(message.contains("verified by another account"), message);
         for (String owner : List.of(world.b.number, world.b.name, world.b.adminEmail)) {
             assertFalse(asAccount.body().contains(owner), "names the owner: " + asAccount);
         }

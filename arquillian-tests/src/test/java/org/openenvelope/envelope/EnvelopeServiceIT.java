@@ -84,7 +84,8 @@ class EnvelopeServiceIT {
     private String senderOfNewAccount(String label) {
         AccountSummary account = callers.newAccount(label);
         String domain = Fixtures.uniqueDomain();
-        profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(domain));
+        long entry = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0).id();
+        profiles.verifyByAdministrator(account.number(), entry);
         acting.actAs(callers.administratorOf(account.number()));
         return account.number() + " sender@" + domain;
     }

@@ -2,6 +2,7 @@ package org.openenvelope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openenvelope.account.AccountSummary;
 import org.openenvelope.audit.trail.AuditTrail;
+import org.openenvelope.error.AccessDeniedException;
+import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ValueProblem;
@@ -99,17 +102,25 @@ class ProfileServiceIT {
     }
 
     @Test
-    void domainOfAnotherAccountIsRefusedWithoutNamingItToAnAccountAdministrator() {
+    void anUnverifiedClaimBlocksNoOneButAVerifiedDomainIsRefusedWithoutNamingItsAccount() {
         AccountSummary owner = callers.newAccount("Profiles");
         AccountSummary other = callers.newAccount("Profiles");
         String domain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
-        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(domain));
+        ProfileEntryView claim = profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
+        assertEquals(DomainVerification.UNVERIFIED, claim.verification(), "a new entry is only a claim");
 
+        acting.actAs(callers.administratorOf(other.number()));
+        ProfileEntryView rival = profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
+        assertFalse(rival.verified(), "an unverified claim elsewhere neither blocks nor is mentioned");
+        assertNotEquals(claim.txtValue(), rival.txtValue(), "each account proves its claim with its own record");
+        profiles.removeEntry(other.number(), rival.id());
+
+        verifyByHand(owner, claim);
         acting.actAs(callers.administratorOf(other.number()));
         String asAccountAdmin = assertThrows(RejectedValuesException.class, () ->
                 profiles.addEntries(other.number(), ProfileEntryType.DOMAIN, List.of(domain))).problems().get(0).message();
-        assertTrue(asAccountAdmin.contains("registered to another account"), asAccountAdmin);
+        assertTrue(asAccountAdmin.contains("verified by another account"), asAccountAdmin);
         assertFalse(asAccountAdmin.contains(owner.number()), asAccountAdmin);
         assertFalse(asAccountAdmin.contains(owner.name()), asAccountAdmin);
 
@@ -120,15 +131,60 @@ class ProfileServiceIT {
     }
 
     @Test
-    void emailAddressesCannotReachIntoAnotherAccountsDomainNorTheReverse() {
+    void theFirstAccountToVerifyOwnsTheDomainAndTheOtherClaimCannotBeVerified() {
+        AccountSummary first = callers.newAccount("Profiles");
+        AccountSummary second = callers.newAccount("Profiles");
+        String domain = Fixtures.uniqueDomain();
+        acting.actAs(callers.administratorOf(first.number()));
+        ProfileEntryView firstClaim = profiles.addEntries(first.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
+        acting.actAs(callers.administratorOf(second.number()));
+        ProfileEntryView secondClaim = profiles.addEntries(second.number(), ProfileEntryType.DOMAIN, List.of(domain)).get(0);
+
+        verifyByHand(first, firstClaim);
+        acting.actAs(Fixtures.serviceAdministrator());
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> profiles.verifyByAdministrator(second.number(), secondClaim.id()));
+        assertEquals(ProfileService.VERIFICATION_FIELD, refused.field());
+        assertTrue(refused.getMessage().contains("verified by account " + first.number()), refused.getMessage());
+        assertFalse(profiles.listEntries(second.number()).get(0).verified());
+    }
+
+    @Test
+    void onlyAServiceAdministratorVerifiesByHandAndItIsAudited() {
+        AccountSummary account = callers.newAccount("Profiles");
+        acting.actAs(callers.administratorOf(account.number()));
+        ProfileEntryView claim = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
+                List.of(Fixtures.uniqueDomain())).get(0);
+        assertThrows(AccessDeniedException.class, () -> profiles.verifyByAdministrator(account.number(), claim.id()));
+        assertFalse(profiles.listEntries(account.number()).get(0).verified());
+
+        ProfileEntryView verified = verifyByHand(account, claim);
+        assertEquals(DomainVerification.ADMINISTRATOR, verified.verification());
+        assertEquals(Fixtures.serviceAdministrator().getName(), verified.verifiedBy());
+        acting.actAs(Fixtures.serviceAdministrator());
+        assertTrue(audit.accountEvents(account.number(), 0, 100).items().stream().anyMatch(event ->
+                event.action().equals("profile.entry-verified") && event.detail().contains(claim.value())
+                        && event.detail().contains("by hand")));
+    }
+
+    private ProfileEntryView verifyByHand(AccountSummary account, ProfileEntryView entry) {
+        acting.actAs(Fixtures.serviceAdministrator());
+        return profiles.verifyByAdministrator(account.number(), entry.id());
+    }
+
+    @Test
+    void emailAddressesCannotReachIntoAnotherAccountsVerifiedDomainNorTheReverse() {
         AccountSummary owner = callers.newAccount("Profiles");
         AccountSummary other = callers.newAccount("Profiles");
         String ownersDomain = Fixtures.uniqueDomain();
         String othersDomain = Fixtures.uniqueDomain();
         acting.actAs(callers.administratorOf(owner.number()));
-        profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(ownersDomain));
-        profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS, List.of("partner@" + othersDomain));
+        ProfileEntryView domain = profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(ownersDomain)).get(0);
+        ProfileEntryView partner = profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS,
+                List.of("partner@" + othersDomain)).get(0);
         assertEquals(2, profiles.listEntries(owner.number()).size(), "an address in the account's own domain is fine");
+        verifyByHand(owner, domain);
+        verifyByHand(owner, partner);
 
         acting.actAs(callers.administratorOf(other.number()));
         List<ValueProblem> addressProblems = assertThrows(RejectedValuesException.class, () ->
@@ -136,7 +192,7 @@ class ProfileServiceIT {
                         List.of("ceo@" + ownersDomain, " someone@" + Fixtures.uniqueDomain()))).problems();
         assertEquals(1, addressProblems.size(), addressProblems.toString());
         assertEquals("ceo@" + ownersDomain, addressProblems.get(0).value());
-        assertTrue(addressProblems.get(0).message().contains("registered to another account"),
+        assertTrue(addressProblems.get(0).message().contains("verified by another account"),
                 addressProblems.get(0).message());
         assertFalse(addressProblems.get(0).message().contains(owner.number()), addressProblems.get(0).message());
 

@@ -10,6 +10,7 @@ public enum AuditAction {
     ACCOUNT_REACTIVATED("account.reactivated"),
     PROFILE_ENTRIES_ADDED("profile.entries-added"),
     PROFILE_ENTRY_REMOVED("profile.entry-removed"),
+    PROFILE_ENTRY_VERIFIED("profile.entry-verified"),
     ADMINISTRATOR_ADDED("administrator.added"),
     ADMINISTRATOR_REMOVED("administrator.removed"),
     PASSWORD_CHANGED("administrator.password-changed"),

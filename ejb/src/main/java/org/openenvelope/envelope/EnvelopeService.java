@@ -73,7 +73,7 @@ public class EnvelopeService {
         PlainMessage message = PlainMessage.parse(mime);
         if (!profileOwners.serves(account, message.sender())) {
             throw new InvalidValueException("From", message.sender() + " is not an address of account "
-                    + account.getNumber() + " (its Profiles name the domains and addresses it sends for).");
+                    + account.getNumber() + " (its verified Profiles entries name the domains and addresses it sends for).");
         }
         return sealer.seal(account, message, baseUrl, null);
     }

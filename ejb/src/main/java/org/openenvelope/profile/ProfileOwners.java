@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.openenvelope.account.Account;
 
 /**
- * Who owns a domain or an email address: the account whose Profiles list it. A value belongs to one account only
- * (and an address cannot be listed in a domain another account holds), so the answer is unique; it decides which
- * account a sign-in, a mailbox or a just-in-time user belongs to.
+ * Who owns a domain or an email address: the account whose Profiles list it <em>verified</em>. A verified value
+ * belongs to one account only (and an address cannot be verified in a domain another account holds), so the answer
+ * is unique; it decides which account a sign-in, a sender, a recipient or a just-in-time user belongs to. An
+ * unverified claim owns nothing.
  */
 @ApplicationScoped
 public class ProfileOwners {
@@ -20,9 +21,9 @@ public class ProfileOwners {
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
-    /** The entries of these (normalised) values, whichever accounts hold them. */
-    public List<ProfileEntry> entries(ProfileEntryType type, Collection<String> values) {
-        return em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
+    /** The verified entries of these (normalised) values, whichever accounts hold them. */
+    public List<ProfileEntry> verified(ProfileEntryType type, Collection<String> values) {
+        return em.createNamedQuery(ProfileEntry.VERIFIED_BY_VALUES, ProfileEntry.class)
                 .setParameter("type", type).setParameter("values", List.copyOf(values)).getResultList();
     }
 
@@ -52,7 +53,7 @@ public class ProfileOwners {
                 || heldBy(account, entry(ProfileEntryType.EMAIL_ADDRESS, identifier.toLowerCase(Locale.ROOT)));
     }
 
-    /** The account's own domains, as listed. */
+    /** The account's own domains, as listed, verified or not (settings may be prepared before the proof). */
     public List<String> domainsOf(Account account) {
         return em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class).setParameter("account", account)
                 .getResultStream().filter(entry -> entry.getType() == ProfileEntryType.DOMAIN)
@@ -60,7 +61,7 @@ public class ProfileOwners {
     }
 
     private Optional<ProfileEntry> entry(ProfileEntryType type, String value) {
-        return entries(type, List.of(value)).stream().findFirst();
+        return verified(type, List.of(value)).stream().findFirst();
     }
 
     private static boolean heldBy(Account account, Optional<ProfileEntry> entry) {

@@ -52,6 +52,7 @@ import org.openenvelope.security.AdministratorRole;
 import org.openenvelope.audit.AuditEvent;
 import org.openenvelope.graph.MicrosoftClientSecrets;
 import org.openenvelope.graph.MicrosoftConnection;
+import org.openenvelope.profile.DomainVerification;
 import org.openenvelope.profile.ProfileEntry;
 import org.openenvelope.profile.ProfileEntryType;
 import org.openenvelope.saml.IdentityProvider;
@@ -96,6 +97,7 @@ abstract class SchemaMappingTest {
 
     /** Both databases keep TIMESTAMP WITH TIME ZONE to the microsecond. */
     private static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456Z");
+    private static final String TOKEN = "verification-token";
     /** Half-hour offset and daylight saving: instants must not depend on the server's zone. */
     private static final TimeZone SERVER_ZONE = TimeZone.getTimeZone("America/St_Johns");
     private static final String UNIQUE_VIOLATION = "23505";
@@ -255,9 +257,9 @@ abstract class SchemaMappingTest {
         String domain = unique("bücher") + ".example";
         String address = "Info.Desk@" + unique("mail") + ".example";
         ProfileEntry domainEntry = persist(
-                new ProfileEntry(account, ProfileEntryType.DOMAIN, domain, "root@example.com", T0));
+                new ProfileEntry(account, ProfileEntryType.DOMAIN, domain, "root@example.com", T0, TOKEN));
         ProfileEntry addressEntry = persist(
-                new ProfileEntry(account, ProfileEntryType.EMAIL_ADDRESS, address, "root@example.com", T0));
+                new ProfileEntry(account, ProfileEntryType.EMAIL_ADDRESS, address, "root@example.com", T0, TOKEN));
         assertNotNull(domainEntry.getId());
 
         List<ProfileEntry> loaded = read(em -> em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class)
@@ -273,29 +275,43 @@ abstract class SchemaMappingTest {
         assertEquals(T0, loadedDomain.getCreatedAt());
         assertEquals(address.toLowerCase(Locale.ROOT), loaded.get(1).getValue());
 
-        List<ProfileEntry> byValue = read(em -> em.createNamedQuery(ProfileEntry.BY_VALUES, ProfileEntry.class)
-                .setParameter("type", ProfileEntryType.DOMAIN)
-                .setParameter("values", List.of(domainEntry.getValue(), "not-there.example"))
-                .getResultList());
+        assertFalse(loadedDomain.isVerified());
+        assertTrue(verifiedOwners(domainEntry.getValue()).isEmpty(), "an unverified claim routes nothing");
+        inTransaction(em -> em.find(ProfileEntry.class, domainEntry.getId()).verify(DomainVerification.DNS, "root@example.com", T0));
+        List<ProfileEntry> byValue = verifiedOwners(domainEntry.getValue());
         assertEquals(1, byValue.size());
         assertEquals(account.getNumber(), byValue.get(0).getAccount().getNumber());
+        assertEquals(DomainVerification.DNS, byValue.get(0).getVerification());
+    }
+
+    private List<ProfileEntry> verifiedOwners(String domain) {
+        return read(em -> em.createNamedQuery(ProfileEntry.VERIFIED_BY_VALUES, ProfileEntry.class)
+                .setParameter("type", ProfileEntryType.DOMAIN)
+                .setParameter("values", List.of(domain, "not-there.example"))
+                .getResultList());
     }
 
     @Test
-    void theDatabaseLetsADomainBelongToOneAccountOnly() {
+    void theDatabaseLetsAVerifiedDomainBelongToOneAccountOnly() {
         String domain = unique("claimed") + ".example";
         Account first = persist(newAccount());
         Account second = persist(newAccount());
-        persist(new ProfileEntry(first, ProfileEntryType.DOMAIN, domain, "root@example.com", T0));
+        ProfileEntry firstClaim = persist(new ProfileEntry(first, ProfileEntryType.DOMAIN, domain, "root@example.com", T0, TOKEN));
+        ProfileEntry secondClaim = persist(new ProfileEntry(second, ProfileEntryType.DOMAIN, domain.toUpperCase(Locale.ROOT),
+                "root@example.com", T0, TOKEN));
+        assertTrue(violation(() -> persist(new ProfileEntry(first, ProfileEntryType.DOMAIN, domain, "root@example.com", T0,
+                TOKEN))).contains("profile_entry_account_value_unique"), "one claim per account");
 
-        SQLException violation = uniqueViolation(() -> persist(
-                new ProfileEntry(second, ProfileEntryType.DOMAIN, domain.toUpperCase(Locale.ROOT), "root@example.com", T0)));
-        assertTrue(violation.getMessage().toLowerCase(Locale.ROOT).contains("profile_entry_value_unique"),
-                violation.getMessage());
+        inTransaction(em -> em.find(ProfileEntry.class, firstClaim.getId()).verify(DomainVerification.DNS, "a", T0));
+        String violation = violation(() -> inTransaction(em -> em.find(ProfileEntry.class, secondClaim.getId())
+                .verify(DomainVerification.ADMINISTRATOR, "b", T0)));
+        assertTrue(violation.contains("profile_entry_verified_unique"), violation);
 
-        long claims = read(em -> em.createQuery("select count(e) from ProfileEntry e where e.value = :value", Long.class)
-                .setParameter("value", domain).getSingleResult());
-        assertEquals(1, claims);
+        assertEquals(List.of(first.getNumber()), verifiedOwners(domain).stream().map(e -> e.getAccount().getNumber()).toList());
+    }
+
+    private static String violation(Runnable commit) {
+        return uniqueViolation(commit).getMessage().toLowerCase(Locale.ROOT);
     }
 
     // ---- administrators ----

@@ -1,6 +1,8 @@
 package org.openenvelope.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -14,7 +16,7 @@ class ProfileEntryViewTest {
 
     /** A stored entry: the database assigns ids, so the test does what it would. */
     private static ProfileEntry stored(ProfileEntryType type, String value) throws ReflectiveOperationException {
-        ProfileEntry entry = new ProfileEntry(ACCOUNT, type, value, "admin@example.com", NOW);
+        ProfileEntry entry = new ProfileEntry(ACCOUNT, type, value, "admin@example.com", NOW, "0123456789abcdef0123456789abcdef");
         Field id = ProfileEntry.class.getDeclaredField("id");
         id.setAccessible(true);
         id.set(entry, 77L);
@@ -42,5 +44,21 @@ class ProfileEntryViewTest {
     void asciiValuesDisplayAsStored() throws ReflectiveOperationException {
         assertEquals("mail.example.com", ProfileEntryView.of(stored(ProfileEntryType.DOMAIN, "mail.example.com")).display());
         assertEquals("a@example.com", ProfileEntryView.of(stored(ProfileEntryType.EMAIL_ADDRESS, "a@example.com")).display());
+    }
+
+    @Test
+    void showsWhereAndWhatToPublishUntilVerified() throws ReflectiveOperationException {
+        ProfileEntry entry = stored(ProfileEntryType.EMAIL_ADDRESS, "Desk@Bücher.de");
+        ProfileEntryView unverified = ProfileEntryView.of(entry);
+        assertEquals(DomainVerification.UNVERIFIED, unverified.verification());
+        assertEquals("xn--bcher-kva.de", unverified.txtName(), "an address is proved at its domain, in DNS's spelling");
+        assertEquals("openenvelope-verification=0123456789abcdef0123456789abcdef", unverified.txtValue());
+        assertFalse(unverified.verified());
+
+        entry.verify(DomainVerification.ADMINISTRATOR, "root@example.com", NOW);
+        ProfileEntryView verified = ProfileEntryView.of(entry);
+        assertTrue(verified.verified());
+        assertEquals("root@example.com", verified.verifiedBy());
+        assertEquals(NOW, verified.verifiedAt());
     }
 }

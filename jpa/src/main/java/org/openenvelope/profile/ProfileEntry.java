@@ -15,25 +15,34 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.openenvelope.account.Account;
 
 /**
- * A domain or email address claimed by one account. The value is unique per type across all accounts (the
- * database enforces it), because email-first sign-in and envelope routing find the account by it.
+ * A domain or email address an account claims. A claim counts (routes email-first sign-in, single sign-on, senders
+ * and recipient trust to the account) only once it is verified: by a DNS TXT record published at the domain, or by
+ * a service administrator. A verified value is unique per type across all accounts (the database enforces it);
+ * unverified claims of one value by several accounts may coexist, so that a claim alone cannot keep the real owner
+ * out.
  */
 @Entity
 @Table(name = "profile_entry")
 @NamedQuery(name = ProfileEntry.BY_ACCOUNT,
         query = "select e from ProfileEntry e where e.account = :account order by e.type, e.value")
-@NamedQuery(name = ProfileEntry.BY_VALUES,
-        query = "select e from ProfileEntry e join fetch e.account where e.type = :type and e.value in :values")
-@NamedQuery(name = ProfileEntry.OF_OTHER_ACCOUNTS,
-        query = "select e from ProfileEntry e join fetch e.account where e.type = :type and e.account <> :account")
+@NamedQuery(name = ProfileEntry.VERIFIED_BY_VALUES, query = "select e from ProfileEntry e join fetch e.account"
+        + " where e.type = :type and e.verifiedValue in :values")
+@NamedQuery(name = ProfileEntry.OF_ACCOUNT_BY_VALUES, query = "select e from ProfileEntry e"
+        + " where e.account = :account and e.type = :type and e.value in :values")
+@NamedQuery(name = ProfileEntry.VERIFIED_OF_OTHER_ACCOUNTS, query = "select e from ProfileEntry e join fetch e.account"
+        + " where e.type = :type and e.account <> :account and e.verifiedValue is not null")
 public class ProfileEntry {
 
     public static final String BY_ACCOUNT = "ProfileEntry.byAccount";
-    public static final String BY_VALUES = "ProfileEntry.byValues";
-    public static final String OF_OTHER_ACCOUNTS = "ProfileEntry.ofOtherAccounts";
+    public static final String VERIFIED_BY_VALUES = "ProfileEntry.verifiedByValues";
+    public static final String OF_ACCOUNT_BY_VALUES = "ProfileEntry.ofAccountByValues";
+    public static final String VERIFIED_OF_OTHER_ACCOUNTS = "ProfileEntry.verifiedOfOtherAccounts";
+    /** The TXT record's value starts so; the rest is the entry's own random token. */
+    public static final String TXT_PREFIX = "openenvelope-verification=";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "profile_entry_id")
@@ -57,16 +66,84 @@ public class ProfileEntry {
     @Column(name = "created_by", nullable = false, updatable = false, length = 254)
     private String createdBy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "verification", nullable = false, length = 16)
+    private DomainVerification verification;
+
+    @Column(name = "verification_token", updatable = false, length = 64)
+    private String verificationToken;
+
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    @Column(name = "verified_by", length = 254)
+    private String verifiedBy;
+
+    @Column(name = "verified_value", length = 254)
+    private String verifiedValue;
+
     protected ProfileEntry() {
     }
 
-    /** @param rawValue normalised here, so an entry never holds a value its type would refuse */
-    public ProfileEntry(Account account, ProfileEntryType type, String rawValue, String createdBy, Instant createdAt) {
+    /**
+     * An unverified claim.
+     *
+     * @param rawValue          normalised here, so an entry never holds a value its type would refuse
+     * @param verificationToken the random part of the TXT record that proves the claim
+     */
+    public ProfileEntry(Account account, ProfileEntryType type, String rawValue, String createdBy, Instant createdAt,
+                        String verificationToken) {
         this.account = Objects.requireNonNull(account, "account");
         this.type = Objects.requireNonNull(type, "type");
         this.value = type.normalise(rawValue);
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.verificationToken = Objects.requireNonNull(verificationToken, "verificationToken");
+        this.verification = DomainVerification.UNVERIFIED;
+    }
+
+    /**
+     * Marks the claim proved; a verified entry stays so (a later proof would only rewrite who proved it).
+     *
+     * @param how {@link DomainVerification#DNS} or {@link DomainVerification#ADMINISTRATOR}
+     */
+    public void verify(DomainVerification how, String by, Instant at) {
+        if (how == DomainVerification.UNVERIFIED) {
+            throw new IllegalArgumentException("A verification needs a method");
+        }
+        if (isVerified()) {
+            return;
+        }
+        verification = how;
+        verifiedBy = Objects.requireNonNull(by, "by");
+        verifiedAt = Objects.requireNonNull(at, "at");
+        verifiedValue = value;
+    }
+
+    public boolean isVerified() {
+        return verification != DomainVerification.UNVERIFIED;
+    }
+
+    /** The domain whose TXT records prove this claim: the domain itself, or an address's domain. */
+    public String verificationDomain() {
+        return type == ProfileEntryType.DOMAIN ? value : value.substring(value.lastIndexOf('@') + 1);
+    }
+
+    /** The TXT record to publish, or empty for an entry verified before tokens existed. */
+    public Optional<String> txtRecord() {
+        return Optional.ofNullable(verificationToken).map(token -> TXT_PREFIX + token);
+    }
+
+    public DomainVerification getVerification() {
+        return verification;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public String getVerifiedBy() {
+        return verifiedBy;
     }
 
     public Long getId() {

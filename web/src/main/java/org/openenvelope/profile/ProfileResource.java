@@ -65,6 +65,26 @@ public class ProfileResource {
         return Response.status(Status.CREATED).entity(ItemsJson.of(added)).build();
     }
 
+    @POST
+    @Path("{id}/verification")
+    @Operation(summary = "Verify a domain or email address",
+            description = "With no body or {\"method\": \"DNS\"}: looks up the entry's TXT record (txtValue at txtName)"
+                    + " now. {\"method\": \"ADMINISTRATOR\"}: a service administrator vouches for it without DNS."
+                    + " Only verified entries route sign-in, SSO, senders and recipients.")
+    @APIResponse(responseCode = "200", description = "The entry, verified")
+    @APIResponse(responseCode = "403", description = "ADMINISTRATOR by an account administrator")
+    @APIResponse(responseCode = "409", description = "conflict (field verification): the record is not published,"
+            + " DNS did not answer, or another account verified the value")
+    public ProfileEntryView verifyEntry(@PathParam("number") String number, @PathParam("id") long id,
+                                        VerifyProfileEntryRequest request) {
+        String method = request == null || request.method() == null ? "DNS" : request.method();
+        return switch (method) {
+            case "DNS" -> profiles.verifyByDns(number, id);
+            case "ADMINISTRATOR" -> profiles.verifyByAdministrator(number, id);
+            default -> throw new InvalidValueException("method", "Method must be DNS or ADMINISTRATOR.");
+        };
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a domain or email address")

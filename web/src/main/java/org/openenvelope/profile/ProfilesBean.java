@@ -50,6 +50,28 @@ public class ProfilesBean implements Serializable {
         }
     }
 
+    public String verify(ProfileEntryView entry) {
+        try {
+            profiles.verifyByDns(tab.getNumber(), entry.id());
+            FormErrors.info("Verified " + entry.display() + ": its TXT record was found.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal);
+            return null;
+        }
+    }
+
+    public String verifyByHand(ProfileEntryView entry) {
+        try {
+            profiles.verifyByAdministrator(tab.getNumber(), entry.id());
+            FormErrors.info("Verified " + entry.display() + " as service administrator.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal);
+            return null;
+        }
+    }
+
     public String remove(ProfileEntryView entry) {
         try {
             profiles.removeEntry(tab.getNumber(), entry.id());
