@@ -1,6 +1,8 @@
 /*
  * The sign-in step: the recipient gives the address the message was sent to, then proves it with a one-time code
- * sent there or with a password. Setting up or resetting a password happens through a mailed link in another tab;
+ * sent there or with a password. An address whose organisation signs it in (its domain verified by an account of
+ * this service that uses SAML) is offered that organisation's sign-in first; the browser goes there and comes back
+ * to this page signed in, the ciphertext kept in this browser meanwhile. Setting up or resetting a password happens through a mailed link in another tab;
  * this page waits and offers to go on with the password once that is done.
  *
  * The service answers a request for a code, a registration or a reset the same way whatever the address (so that
@@ -9,7 +11,7 @@
 
 const $ = (id) => document.getElementById(id);
 
-const STEPS = {address: "address-form", code: "code-form", password: "password-form", mailed: "mailed"};
+const STEPS = {address: "address-form", sso: "sso-step", code: "code-form", password: "password-form", mailed: "mailed"};
 const FIELDS = {address: "signin-address", code: "code", password: "password"};
 const SOMETHING_WRONG = "That did not work. Try again.";
 
@@ -24,6 +26,7 @@ export function signInStep({call, envelope, setState, attempt, signedIn}) {
     const section = $("step-sign-in");
     const addressInput = $("signin-address");
     let address = "";
+    let organisationSignIn = null;
 
     function clearMessages() {
         $("notice").textContent = "";
@@ -123,13 +126,32 @@ export function signInStep({call, envelope, setState, attempt, signedIn}) {
             return;
         }
         address = chosen;
-        if (event.submitter && event.submitter.value === "password") {
-            $("password").value = "";
-            show("password", $("password"));
-        } else {
-            busy(sendCode);
-        }
+        const withPassword = event.submitter && event.submitter.value === "password";
+        busy(async () => {
+            const {status, json} = await call("POST", "sign-in/method", {address, envelope});
+            if (status !== 200) {
+                refused(json);
+            } else if (json.method === "SSO") {
+                organisationSignIn = json.location;
+                $("sso-organisation").textContent = json.organisation;
+                $("sso-continue").textContent = "Sign in with " + json.organisation;
+                show("sso", $("sso-continue"));
+            } else if (withPassword) {
+                showPassword();
+            } else {
+                await sendCode();
+            }
+        });
     });
+
+    function showPassword() {
+        $("password").value = "";
+        show("password", $("password"));
+    }
+
+    $("sso-continue").addEventListener("click", () => location.assign(organisationSignIn));
+    $("sso-code").addEventListener("click", () => busy(sendCode));
+    $("sso-password").addEventListener("click", showPassword);
 
     $("code-form").addEventListener("submit", (event) => {
         event.preventDefault();
@@ -178,10 +200,7 @@ export function signInStep({call, envelope, setState, attempt, signedIn}) {
         () => busy(() => mailed("password-resets", "I have set a new password — sign in")));
     $("register").addEventListener("click",
         () => busy(() => mailed("registrations", "I have set my password — sign in")));
-    $("password-set").addEventListener("click", () => {
-        $("password").value = "";
-        show("password", $("password"));
-    });
+    $("password-set").addEventListener("click", showPassword);
 
     function start() {
         show("address", addressInput);

@@ -33,9 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.Mailboxes;
+import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SealedMessages;
 import org.openenvelope.testing.SendingAccount;
 import org.openenvelope.testing.SmtpRelay;
@@ -47,7 +49,9 @@ import org.openenvelope.testing.ViewerClient;
  * server (GreenMail): a one-time code opens an envelope once and its key decrypts the attachment's ciphertext to
  * the sender's message; registration and reset links survive mail scanners and are used up by the person's POST;
  * wrong passwords and unknown addresses read alike; the sender's lock, revocation and the recipient list are
- * enforced and audited; another site cannot call the API; the sender gets one read receipt per recipient.
+ * enforced and audited; another site cannot call the API; the sender gets one read receipt per recipient; a
+ * recipient whose domain an account with SAML has verified signs in at that account's IdP, which vouches for no
+ * address beyond the account's verified Profiles.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +64,10 @@ class RecipientApiIT {
 
 
     private static SendingAccount tenant;
+    /** An account whose users sign in with SAML, at the test's scripted IdP; its domain is verified. */
+    private static SendingAccount federated;
+    private static ScriptedIdentityProvider federatedIdp;
+    private static final String IDP_SIGN_IN = "https://idp.federated.example/sso";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -84,11 +92,20 @@ class RecipientApiIT {
         base = Deployments.loopback(deployed);
         if (tenant == null) {
             tenant = SendingAccount.create(base, "Recipients");
+            federated = SendingAccount.create(base, "Federated recipients");
+            // Test SSO, before Enable, signs in a user of the account; recipients need none
+            federated.api().post("/api/v1/accounts/" + federated.number() + "/users", Json.createObjectBuilder()
+                    .add("federationId", "admin@" + federated.domain()).build().toString());
+            federatedIdp = ScriptedIdentityProvider.enable(federated.api(), base, federated.number(),
+                    "admin@" + federated.domain(), IDP_SIGN_IN);
         }
     }
 
     private Sealed seal(String marker) {
-        String to = "reader-" + marker + "@partner.example";
+        return seal(marker, "reader-" + marker + "@partner.example");
+    }
+
+    private Sealed seal(String marker, String to) {
         String cc = "copy-" + marker + "@partner.example";
         String bcc = "hidden-" + marker + "@elsewhere.example";
         String sender = "sender-" + marker + "@" + tenant.domain();
@@ -495,5 +512,87 @@ class RecipientApiIT {
     private static void assertFieldError(HttpResponse<String> page, String field, String words) {
         String error = Jsoup.parse(page.body()).getElementById(field + "-error").text();
         assertTrue(error.contains(words), error);
+    }
+
+    /** The recipient's browser: from the viewer's sign-in to the organisation's IdP, and back with its answer. */
+    private ViewerClient.Answer signInAtTheIdentityProvider(ViewerClient browser, Sealed envelope, String vouchedFor,
+                                                            String[] acsLocation) {
+        ViewerClient.Answer method = browser.signInMethod(envelope.to(), envelope.id());
+        assertEquals(200, method.status(), method.toString());
+        assertEquals("SSO", method.json().getString("method"), method.toString());
+        HttpResponse<String> toIdp = browser.page("GET", method.json().getString("location"), null);
+        assertEquals(302, toIdp.statusCode(), toIdp.body());
+        URI atIdp = URI.create(toIdp.headers().firstValue("Location").orElseThrow());
+        assertTrue(atIdp.toString().startsWith(IDP_SIGN_IN + "?SAMLRequest="), atIdp.toString());
+        HttpResponse<String> acs = browser.page("POST", "saml/" + federated.number() + "/acs", "SAMLResponse="
+                + URLEncoder.encode(federatedIdp.answerTo(ScriptedIdentityProvider.requestId(atIdp), vouchedFor),
+                StandardCharsets.UTF_8));
+        acsLocation[0] = acs.headers().firstValue("Location").orElse("");
+        return new ViewerClient.Answer(acs.statusCode(), acs.body());
+    }
+
+    @Test
+    void aRecipientAtAFederatedDomainSignsInAtTheOrganisationsIdentityProviderAndOpensTheEnvelope() throws Exception {
+        String marker = marker();
+        Sealed envelope = seal(marker, "bob-" + marker + "@" + federated.domain());
+        ViewerClient browser = new ViewerClient(base);
+        JsonObject method = browser.signInMethod(envelope.to().toUpperCase(), envelope.id()).json();
+        assertTrue(method.getString("organisation").startsWith("Federated recipients"), method.toString());
+        assertEquals(base.getPath() + "saml/" + federated.number() + "/recipient?envelope=" + envelope.id(),
+                method.getString("location"));
+        assertEquals("CODE_OR_PASSWORD", browser.signInMethod(envelope.cc(), envelope.id()).json().getString("method"),
+                "a domain no SAML account has verified signs in by code or password");
+        ViewerClient.Answer badEnvelope = browser.signInMethod(envelope.to(), "../admin");
+        assertEquals(400, badEnvelope.status());
+        assertEquals("envelope", badEnvelope.json().getString("field"));
+
+        String[] location = new String[1];
+        ViewerClient.Answer acs = signInAtTheIdentityProvider(browser, envelope, envelope.to(), location);
+        assertEquals(303, acs.status(), acs.toString());
+        assertEquals(base.getPath() + "envelope/open?envelope=" + envelope.id(), location[0], "back to the envelope");
+        JsonObject session = browser.session().json();
+        assertEquals("SSO", session.getString("method"));
+        assertEquals(envelope.to(), session.getString("address"));
+        assertTrue(browser.cookie("OE_USER_SESSION").isEmpty(), "a recipient is no user of the account's portal");
+
+        ViewerClient.Answer key = browser.key(envelope.id());
+        assertEquals(200, key.status(), key.toString());
+        String text = new String(decrypt(key.json(), envelope.ciphertext(), key.json().getString("messageAad")),
+                StandardCharsets.UTF_8);
+        assertTrue(text.contains("Quarterly numbers"), "the sender's message");
+
+        JsonObject signedIn = federated.api().get("/api/v1/accounts/" + federated.number() + "/audit?size=100").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("recipient.signed-in")).findFirst().orElseThrow();
+        assertEquals(envelope.to(), signedIn.getString("actor"));
+        assertTrue(signedIn.getString("detail").contains("identity provider"), signedIn.getString("detail"));
+    }
+
+    @Test
+    void anIdentityProviderVouchesOnlyForAddressesItsAccountHasVerified() {
+        String marker = marker();
+        Sealed envelope = seal(marker, "carol-" + marker + "@" + federated.domain());
+        String claimed = Fixtures.uniqueDomain();
+        ApiSteps.addUnverifiedDomains(federated.api(), federated.number(), claimed);
+        for (String vouchedFor : List.of("mallory-" + marker + "@partner.example", "carol-" + marker + "@" + claimed)) {
+            ViewerClient browser = new ViewerClient(base);
+            ViewerClient.Answer refused = signInAtTheIdentityProvider(browser, envelope, vouchedFor, new String[1]);
+            assertEquals(400, refused.status(), vouchedFor);
+            assertTrue(refused.body().contains("recipient_address_not_served"), refused.body());
+            assertEquals(401, browser.session().status(), "no session for " + vouchedFor);
+            assertEquals(401, browser.key(envelope.id()).status());
+        }
+        JsonObject audited = federated.api().get("/api/v1/accounts/" + federated.number() + "/audit?size=100").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("detail").contains("carol-" + marker + "@" + claimed)).findFirst().orElseThrow();
+        assertTrue(audited.getString("detail").startsWith("Recipient sign-in refused (recipient_address_not_served)"),
+                audited.getString("detail"));
+
+        ViewerClient browser = new ViewerClient(base);
+        String[] location = new String[1];
+        assertEquals(303, signInAtTheIdentityProvider(browser, envelope, envelope.to(), location).status());
+        HttpResponse<String> unasked = new ViewerClient(base).page("POST", "saml/" + federated.number() + "/acs",
+                "SAMLResponse=" + URLEncoder.encode(federatedIdp.answerTo("_never-asked", envelope.to()), StandardCharsets.UTF_8));
+        assertEquals(400, unasked.statusCode(), "an answer to no request of ours signs no recipient in");
     }
 }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.openenvelope.saml.ResponseFixture;
+import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.xml.NameIdFormats;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -51,7 +54,19 @@ public final class ScriptedIdentityProvider {
 
     /** The answer to one AuthnRequest, Base64 as the HTTP-POST binding carries it. */
     public String answerTo(String requestId) {
-        return Base64.getEncoder().encodeToString(answer().inResponseTo(requestId).build());
+        return answerTo(requestId, user);
+    }
+
+    /** The answer to one AuthnRequest for another user of the IdP. */
+    public String answerTo(String requestId, String someone) {
+        return Base64.getEncoder().encodeToString(answer().nameId(NameIdFormats.EMAIL_ADDRESS, someone)
+                .inResponseTo(requestId).build());
+    }
+
+    /** The id of the AuthnRequest a browser was sent to this IdP with (Redirect binding). */
+    public static String requestId(URI atIdentityProvider) {
+        return ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(atIdentityProvider.getRawQuery(),
+                RedirectBinding.SAML_REQUEST).xml())).getID();
     }
 
     public static String pem(X509Certificate certificate) {

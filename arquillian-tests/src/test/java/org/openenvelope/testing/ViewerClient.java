@@ -43,6 +43,10 @@ public final class ViewerClient {
         return post("sign-in/code", Json.createObjectBuilder().add("address", address).add("envelope", envelope).build());
     }
 
+    public Answer signInMethod(String address, String envelope) {
+        return post("sign-in/method", Json.createObjectBuilder().add("address", address).add("envelope", envelope).build());
+    }
+
     public Answer signInWithCode(String address, String code) {
         return post("sign-in/code/verify", Json.createObjectBuilder().add("address", address).add("code", code).build());
     }

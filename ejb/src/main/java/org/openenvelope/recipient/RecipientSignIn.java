@@ -10,19 +10,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openenvelope.account.Account;
+import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.administrator.PasswordCredential;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.envelope.Envelope;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.profile.EmailAddress;
+import org.openenvelope.profile.ProfileOwners;
+import org.openenvelope.saml.IdentityProviders;
 import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
 import org.openenvelope.security.SessionKeys;
 
 /**
- * How envelope recipients prove their address: a one-time code by mail, or a password registered through a mailed
- * link. Requests for codes and links are answered before anything is looked up ({@link RecipientMailer} works
+ * How envelope recipients prove their address: a one-time code by mail, a password registered through a mailed
+ * link, or the IdP of the organisation that owns the address (see {@code SignInService}). Requests for codes and links are answered before anything is looked up ({@link RecipientMailer} works
  * afterwards), and every refusal reads the same, so nobody learns which addresses are recipients or registered.
  */
 @Stateless
@@ -46,6 +50,12 @@ public class RecipientSignIn {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    ProfileOwners profileOwners;
+
+    @Inject
+    IdentityProviders identityProviders;
 
     @Inject
     AuditLog audit;
@@ -161,9 +171,31 @@ public class RecipientSignIn {
         return signedIn(address, RecipientSession.Method.PASSWORD);
     }
 
+    /**
+     * The organisation whose IdP signs this address in: the active account that has verified the address or its
+     * domain, when it signs in with SAML. Which domains federate is no secret (email-first sign-in shows it too);
+     * whether the address may open anything is not told.
+     */
+    public Optional<RecipientOrganisation> organisationOf(String typedAddress) {
+        EmailAddress address = EmailAddress.parse(address(ADDRESS, typedAddress));
+        return profileOwners.accountOf(address).filter(Account::isActive)
+                .filter(account -> account.getAuthenticationMethod() == AuthenticationMethod.SAML)
+                .filter(account -> identityProviders.active(account).isPresent())
+                .map(account -> new RecipientOrganisation(account.getNumber(), account.getName()));
+    }
+
+    /** A viewer session for an address the account's IdP vouched for and the account has verified. */
+    public StartedSession signedInAtIdentityProvider(String address, String accountNumber, String issuer) {
+        return signedIn(Envelope.normalized(address), RecipientSession.Method.SSO, accountNumber,
+                "the identity provider " + issuer + " of account " + accountNumber);
+    }
+
     private StartedSession signedIn(String address, RecipientSession.Method method) {
-        audit.recordAs(address, AuditAction.RECIPIENT_SIGNED_IN, null, "Signed in to the envelope viewer with "
-                + (method == RecipientSession.Method.CODE ? "a one-time code" : "a password"));
+        return signedIn(address, method, null, method == RecipientSession.Method.CODE ? "a one-time code" : "a password");
+    }
+
+    private StartedSession signedIn(String address, RecipientSession.Method method, String accountNumber, String how) {
+        audit.recordAs(address, AuditAction.RECIPIENT_SIGNED_IN, accountNumber, "Signed in to the envelope viewer with " + how);
         return sessions.start(address, method);
     }
 

@@ -1,6 +1,9 @@
 package org.openenvelope.saml;
 
-/** What the assertion consumer did with a Response: a user signed in, or an administrator's Test SSO finished. */
+/**
+ * What the assertion consumer did with a Response: a user signed in, a recipient signed in to the envelope viewer,
+ * or an administrator's Test SSO finished.
+ */
 public sealed interface AcsOutcome {
 
     /**
@@ -10,6 +13,14 @@ public sealed interface AcsOutcome {
      * @param nextPath   the local path to continue to
      */
     record SignedIn(String sessionKey, String accountNumber, String federationId, String nextPath) implements AcsOutcome {
+    }
+
+    /**
+     * A recipient's envelope-viewer session, vouched for by the IdP of the account that owns the address.
+     *
+     * @param nextPath the viewer of the envelope the recipient was opening
+     */
+    record RecipientSignedIn(String sessionKey, String nextPath) implements AcsOutcome {
     }
 
     /** A Test SSO run completed, passed or failed; its result page shows which. No session exists. */

@@ -44,11 +44,23 @@ public class OutstandingRequests {
      * trusted: the Response is then validated against the draft, and the request consumed, like any other.
      */
     public Optional<OutstandingRequest> test(String inResponseTo, String accountNumber) {
+        return claimed(inResponseTo, accountNumber)
+                .filter(request -> request.getPurpose() == RequestPurpose.SSO_TEST && request.getSsoTestId() != null);
+    }
+
+    /**
+     * What the request of this account a Response claims to answer was for. The claim only picks how the Response
+     * is judged; the {@link #tracker} of that purpose then consumes the request, or refuses the Response.
+     */
+    public Optional<RequestPurpose> claimedPurpose(String inResponseTo, String accountNumber) {
+        return claimed(inResponseTo, accountNumber).map(OutstandingRequest::getPurpose);
+    }
+
+    private Optional<OutstandingRequest> claimed(String inResponseTo, String accountNumber) {
         if (inResponseTo == null || inResponseTo.length() > 64) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(OutstandingRequest.class, inResponseTo))
-                .filter(request -> request.getPurpose() == RequestPurpose.SSO_TEST && request.getSsoTestId() != null)
                 .filter(request -> request.getAccount().getNumber().equals(accountNumber));
     }
 

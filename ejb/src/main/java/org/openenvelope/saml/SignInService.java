@@ -12,6 +12,13 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.envelope.Envelope;
+import org.openenvelope.envelope.SecuredocAttachment;
+import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.profile.EmailAddress;
+import org.openenvelope.profile.ProfileOwners;
+import org.openenvelope.recipient.RecipientSignIn;
+import org.openenvelope.recipient.StartedSession;
 import org.openenvelope.saml.binding.MessageEncoder;
 import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.PostBinding;
@@ -29,7 +36,7 @@ import org.opensaml.saml.saml2.core.Response;
 
 /**
  * The user's side of SAML sign-in: SP metadata, SP-initiated sign-in and the assertion consumer that starts a
- * user-portal session. These endpoints are public; the account is named in the URL, and every refusal says why
+ * user-portal session, or an envelope recipient's viewer session. These endpoints are public; the account is named in the URL, and every refusal says why
  * in the audit log and the server log while telling the person only what they can act on.
  */
 @Stateless
@@ -68,6 +75,12 @@ public class SignInService {
     @Inject
     WebsafeSessions sessions;
 
+    @Inject
+    ProfileOwners profileOwners;
+
+    @EJB
+    RecipientSignIn recipients;
+
     /** The SP metadata's cacheDuration (ISO-8601), for IdPs that re-read it from its URL. */
     @Inject
     @ConfigProperty(name = "openenvelope.saml.sp-metadata-cache-duration", defaultValue = "PT1H")
@@ -88,12 +101,27 @@ public class SignInService {
      * remembered (InResponseTo) with the local path to return to; anything but a local path is ignored.
      */
     public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState) {
-        Account account = activeAccount(accountNumber);
-        IdentityProvider idp = identityProviders.enabled(account);
+        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.SIGN_IN, LocalPath.orUserPortal(relayState));
+    }
+
+    /**
+     * Starts a recipient's sign-in at the account's IdP, for the envelope viewer: the answer starts a viewer
+     * session (never a user-portal one) for an address the account has verified, and returns to the envelope.
+     *
+     * @throws ResourceNotFoundException when {@code envelopeId} is not an envelope ID
+     */
+    public OutgoingMessage startRecipientSignIn(String accountNumber, String baseUrl, String envelopeId) {
+        if (!Envelope.isPublicId(envelopeId)) {
+            throw new ResourceNotFoundException("No such envelope.");
+        }
+        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.RECIPIENT,
+                SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId);
+    }
+
+    private OutgoingMessage authnRequest(Account account, String baseUrl, RequestPurpose purpose, String next) {
+        IdentityProviderSettings settings = identityProviders.enabled(account).settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String next = LocalPath.orUserPortal(relayState);
-        String requestId = requests.remember(account, RequestPurpose.SIGN_IN, next);
-        IdentityProviderSettings settings = idp.settings();
+        String requestId = requests.remember(account, purpose, next);
         return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
                 SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), next, sp.signingKey());
     }
@@ -102,23 +130,35 @@ public class SignInService {
      * The assertion consumer: validates the Response (every check of {@link ResponseValidator}), finds or creates
      * the user ({@link FederatedUsers}) and starts a user-portal session.
      *
+     * <p>A Response to a recipient's request starts an envelope-viewer session instead, for the email address the
+     * assertion vouches for, and only when the account has verified that address or its domain.
+     *
      * <p>A Response to a Test SSO request is judged against the draft instead ({@link SsoTestRun}), its result
      * recorded for the administrator, and it never starts a session.
      *
      * @throws SamlRejectedException for any refusal of a sign-in; no session exists then
      */
     public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState) {
+        String what = "Sign-in";
         try {
             Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
             Optional<OutstandingRequest> test = requests.test(response.getInResponseTo(), accountNumber);
             if (test.isPresent()) {
                 return tests.complete(test.get(), baseUrl, response);
             }
+            RequestPurpose purpose = requests.claimedPurpose(response.getInResponseTo(), accountNumber)
+                    .filter(RequestPurpose.RECIPIENT::equals).orElse(RequestPurpose.SIGN_IN);
+            if (purpose == RequestPurpose.RECIPIENT) {
+                what = "Recipient sign-in";
+            }
             Account account = activeAccount(accountNumber);
             IdentityProviderSettings settings = identityProviders.enabled(account).settings();
             ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
             ValidatedAssertion assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
-                    requests.tracker(account, RequestPurpose.SIGN_IN), seenAssertions, clock).validate(response);
+                    requests.tracker(account, purpose), seenAssertions, clock).validate(response);
+            if (purpose == RequestPurpose.RECIPIENT) {
+                return recipientSignedIn(account, settings, assertion);
+            }
             String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
             AccountUser user = users.signingIn(account, settings, federationId);
             user.signedIn(clock.instant());
@@ -133,9 +173,24 @@ public class SignInService {
                     : LocalPath.orUserPortal(postedRelayState);
             return new AcsOutcome.SignedIn(sessionKey, accountNumber, federationId, next);
         } catch (SamlRejectedException e) {
-            refusals.refused(accountNumber, "Sign-in", e);
+            refusals.refused(accountNumber, what, e);
             throw e;
         }
+    }
+
+    private AcsOutcome recipientSignedIn(Account account, IdentityProviderSettings settings, ValidatedAssertion assertion) {
+        Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, settings.alternateEmailAttribute());
+        if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
+            throw new SamlRejectedException(SamlFailure.RECIPIENT_ADDRESS_NOT_SERVED, address
+                    .map(a -> "The assertion vouches for " + a.value() + ", which is in no verified Profiles entry of"
+                            + " account " + account.getNumber() + ".")
+                    .orElse("The assertion carries no email address (NameID format " + assertion.nameIdFormat()
+                            + "; attributes received: " + assertion.attributes().keySet() + ")."));
+        }
+        StartedSession session = recipients.signedInAtIdentityProvider(address.get().value(), account.getNumber(),
+                assertion.issuer());
+        return new AcsOutcome.RecipientSignedIn(session.sessionKey(), requests.relayState(assertion.inResponseTo())
+                .orElse(SecuredocAttachment.VIEWER_PATH));
     }
 
     private Account activeAccount(String accountNumber) {

@@ -2,6 +2,7 @@ package org.openenvelope.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -46,5 +47,26 @@ class FederationIdentityTest {
         assertEquals(SamlFailure.FEDERATION_ID_MISSING, e.failure());
         assertEquals("alice", FederationIdentity.of(assertion("f81d4fae-7dec", NameIdFormats.TRANSIENT,
                 Map.of("uid", List.of("alice"))), null));
+    }
+
+    @Test
+    void aRecipientsAddressComesFromTheEmailAttributesUnderTheirUsualNamesThenFromTheUser() {
+        assertEquals("carol@example.com", FederationIdentity.emailOf(assertion("f81d", NameIdFormats.TRANSIENT,
+                Map.of("urn:oid:0.9.2342.19200300.100.1.3", List.of("Carol@Example.com"))), null).orElseThrow().value());
+        assertEquals("dan@example.com", FederationIdentity.emailOf(assertion("S-1-5-21", NameIdFormats.UNSPECIFIED,
+                Map.of("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", List.of("dan@example.com"))),
+                null).orElseThrow().value());
+        assertEquals("erin@example.com", FederationIdentity.emailOf(assertion("erin", NameIdFormats.UNSPECIFIED,
+                Map.of("mail", List.of("not an address"), "corpEmail", List.of("erin@example.com"))), "corpEmail")
+                .orElseThrow().value(), "the administrator's attribute first");
+        assertEquals("frank@example.com", FederationIdentity.emailOf(assertion("frank@example.com",
+                NameIdFormats.EMAIL_ADDRESS, Map.of("uid", List.of("frank"))), null).orElseThrow().value());
+    }
+
+    @Test
+    void noAddressWhenNothingTheIdpVouchesForIsOne() {
+        assertTrue(FederationIdentity.emailOf(assertion("grace@example.com", NameIdFormats.TRANSIENT,
+                Map.of("uid", List.of("grace"))), null).isEmpty(), "a transient NameID is no address, whatever it looks like");
+        assertTrue(FederationIdentity.emailOf(assertion("AD\\\\heidi", NameIdFormats.UNSPECIFIED, Map.of()), "mail").isEmpty());
     }
 }

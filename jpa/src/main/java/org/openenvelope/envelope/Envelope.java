@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.openenvelope.account.Account;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
@@ -43,6 +44,7 @@ import org.openenvelope.error.InvalidValueException;
 public class Envelope {
 
     public static final String BY_PUBLIC_ID = "Envelope.byPublicId";
+    private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     public static final String KEYS_EXPIRED_BEFORE = "Envelope.keysExpiredBefore";
     public static final int MAX_LOCK_REASON = 500;
 
@@ -119,6 +121,11 @@ public class Envelope {
         this.ciphertextBytes = ciphertextBytes;
         this.sealedKey = Objects.requireNonNull(sealedKey);
         this.encryptedSubject = encryptedSubject;
+    }
+
+    /** Whether the text has the shape of an envelope's public ID (16 random bytes, Base64url), before any lookup. */
+    public static boolean isPublicId(String candidate) {
+        return candidate != null && PUBLIC_ID.matcher(candidate).matches();
     }
 
     /** The purpose the sealed message key is bound to: it opens for this envelope's record only. */

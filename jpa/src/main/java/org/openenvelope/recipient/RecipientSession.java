@@ -25,7 +25,7 @@ public class RecipientSession {
     public static final String DELETE_ENDED_BEFORE = "RecipientSession.deleteEndedBefore";
 
     /** How the recipient proved the address. */
-    public enum Method { CODE, PASSWORD }
+    public enum Method { CODE, PASSWORD, SSO }
 
     @Id
     @Column(name = "session_key", length = 64)

@@ -2,5 +2,7 @@ package org.openenvelope.saml;
 
 /** What an outstanding request of ours was for, so an answer cannot be taken for the other kind. */
 public enum RequestPurpose {
-    SIGN_IN, LOGOUT, SSO_TEST
+    SIGN_IN, LOGOUT, SSO_TEST,
+    /** A recipient signing in to the envelope viewer at the IdP of the account that owns their address. */
+    RECIPIENT
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.envelope.Envelope;
 import org.openenvelope.envelope.EnvelopeCover;
 import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.envelope.EnvelopeService;
@@ -38,7 +39,6 @@ public class EnvelopeViewerServlet extends HttpServlet {
             + " base-uri 'none'; frame-ancestors 'none'";
     static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final Pattern ENVELOPE_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]*");
 
     @EJB
@@ -96,7 +96,7 @@ public class EnvelopeViewerServlet extends HttpServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, String envelopeId, String ciphertext)
             throws IOException {
-        Optional<EnvelopeCover> cover = envelopeId != null && ENVELOPE_ID.matcher(envelopeId).matches()
+        Optional<EnvelopeCover> cover = Envelope.isPublicId(envelopeId)
                 ? opening.cover(envelopeId) : Optional.empty();
         if (cover.isEmpty()) {
             HtmlPages.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Envelope not found",

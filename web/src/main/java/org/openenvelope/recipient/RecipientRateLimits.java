@@ -59,6 +59,11 @@ public class RecipientRateLimits {
         refuseIf(mails.acquire(key(address)), "Too many messages were asked for this address; wait a minute");
     }
 
+    /** @throws TooManyRequestsException past the limit of requests from this client */
+    public void client(String client) {
+        refuseIf(clients.acquire(client), "Too many requests from your network");
+    }
+
     /** @throws TooManyRequestsException past the limits for sign-in attempts */
     public void signIn(String client, String address) {
         refuseIf(clients.acquire(client), "Too many requests from your network");

@@ -25,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiError;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.envelope.Envelope;
 import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.envelope.EnvelopeRefusedException;
 import org.openenvelope.envelope.EnvelopeReplies;
 import org.openenvelope.envelope.SealedEnvelope;
+import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.http.BaseUrl;
 import org.openenvelope.mail.MailTransport;
 
@@ -113,6 +115,27 @@ public class RecipientResource {
         limits.mail(origin.address(), address);
         signIn.requestCode(address, body.envelope(), baseUrl.forLinks(request));
         return accepted(CODE_SENT);
+    }
+
+    @POST
+    @Path("sign-in/method")
+    @Operation(summary = "How the address signs in: at the identity provider of the organisation that owns its domain,"
+            + " else by a mailed code or a password. Says nothing about whether the address may open the envelope")
+    @APIResponse(responseCode = "200", description = "{\"method\": \"SSO\", \"organisation\": …, \"location\": …} or"
+            + " {\"method\": \"CODE_OR_PASSWORD\"}")
+    @APIResponse(responseCode = "400", description = "invalid_value on address or envelope")
+    public Response signInMethod(RecipientRequest body) {
+        RequestBodies.required(body);
+        sameOrigin();
+        limits.client(origin.address());
+        if (!Envelope.isPublicId(body.envelope())) {
+            throw new InvalidValueException("envelope", "The envelope ID must be the 22 characters of the viewer's address.");
+        }
+        return Response.ok(signIn.organisationOf(body.address())
+                .map(organisation -> Json.createObjectBuilder().add("method", "SSO").add("organisation", organisation.name())
+                        .add("location", request.getContextPath() + "/saml/" + organisation.accountNumber()
+                                + "/recipient?envelope=" + body.envelope()).build())
+                .orElseGet(() -> Json.createObjectBuilder().add("method", "CODE_OR_PASSWORD").build())).build();
     }
 
     @POST

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RecipientSession")
 public record RecipientSessionJson(
         @Schema(description = "The address the recipient proved") String address,
-        @Schema(description = "CODE or PASSWORD") String method) {
+        @Schema(description = "CODE, PASSWORD or SSO (the identity provider of the account that owns the address)") String method) {
 
     static RecipientSessionJson of(RecipientSession session) {
         return new RecipientSessionJson(session.getAddress(), session.getMethod().name());

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.http.BaseUrl;
+import org.openenvelope.recipient.RecipientCookie;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.SamlRejectedException;
@@ -20,14 +21,15 @@ import org.openenvelope.websafe.UserPortalCookie;
 
 /**
  * The SAML endpoints of every account: {@code /saml/{accountNumber}/metadata} (GET), {@code /login} (GET, SP-
- * initiated sign-in, optional {@code RelayState} local path), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
+ * initiated sign-in, optional {@code RelayState} local path), {@code /recipient} (GET, an envelope recipient's
+ * sign-in at the account's IdP, {@code envelope} the envelope to return to), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
  * and POST), and {@code /test/{id}/{key}} (GET, an administrator's Test SSO run with the draft). The URLs are stable,
  * because IdPs are configured with them.
  */
 @WebServlet(urlPatterns = "/saml/*")
 public class SamlEndpointServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
+    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|recipient|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
 
     @EJB
     SignInService signIn;
@@ -77,6 +79,14 @@ public class SamlEndpointServlet extends HttpServlet {
                                 request.getParameter(RedirectBinding.RELAY_STATE)));
                     }
                 }
+                case "recipient" -> {
+                    if (post) {
+                        methodNotAllowed(response, "GET");
+                    } else {
+                        SamlPages.send(request, response, signIn.startRecipientSignIn(account, base,
+                                request.getParameter("envelope")));
+                    }
+                }
                 case "acs" -> {
                     if (post) {
                         assertionConsumer(request, response, account, base);
@@ -117,6 +127,10 @@ public class SamlEndpointServlet extends HttpServlet {
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
             UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
             response.setHeader("Location", request.getContextPath() + LocalPath.orUserPortal(signedIn.nextPath()));
+        } else if (outcome instanceof AcsOutcome.RecipientSignedIn recipient) {
+            // SameSite=Strict: stored from this top-level POST, but sent only by the viewer's own requests
+            RecipientCookie.write(request, response, recipient.sessionKey());
+            response.setHeader("Location", request.getContextPath() + recipient.nextPath());
         } else {
             AcsOutcome.TestFinished test = (AcsOutcome.TestFinished) outcome;
             response.setHeader("Location", request.getContextPath() + "/admin/accounts/sso-test.xhtml?account="
