@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openenvelope.testing.ApiSteps;
+import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.Mailboxes;
@@ -591,8 +593,8 @@ class RecipientApiIT {
         ViewerClient browser = new ViewerClient(base);
         String[] location = new String[1];
         assertEquals(303, signInAtTheIdentityProvider(browser, envelope, envelope.to(), location).status());
-        HttpResponse<String> unasked = new ViewerClient(base).page("POST", "saml/" + federated.number() + "/acs",
-                "SAMLResponse=" + URLEncoder.encode(federatedIdp.answerTo("_never-asked", envelope.to()), StandardCharsets.UTF_8));
+        HttpResponse<String> unasked = new BrowserlessClient().post(base.resolve("saml/" + federated.number() + "/acs"),
+                Map.of("SAMLResponse", federatedIdp.answerTo("_never-asked", envelope.to())));
         assertEquals(400, unasked.statusCode(), "an answer to no request of ours signs no recipient in");
     }
 }

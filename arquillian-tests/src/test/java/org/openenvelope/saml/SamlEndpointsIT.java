@@ -153,25 +153,31 @@ class SamlEndpointsIT {
 
     @Test
     void startsSignInWithASignedAuthnRequestOverTheRedirectBinding() {
-        HttpResponse<String> response = new BrowserlessClient().get(URI.create(endpoint("login") + "?RelayState=%2Fwebsafe%2F%3Ffolder%3Dinbox"));
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> response = browser.get(URI.create(endpoint("login") + "?RelayState=%2Fwebsafe%2F%3Ffolder%3Dinbox"));
 
         assertEquals(302, response.statusCode());
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertTrue(location.toString().startsWith(IDP_SSO + "?SAMLRequest="), location.toString());
         RedirectBinding.Received received = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST);
         received.verify(List.of(spCertificate()), false);
-        assertEquals("/websafe/?folder=inbox", received.relayState());
         AuthnRequest request = (AuthnRequest) OpenSaml.parse(received.xml());
+        assertEquals(request.getID(), received.relayState(), "the IdP sees an opaque key, never the path");
+        HttpResponse<String> acs = postToAcs(browser, answer(request.getID()).build());
+        assertEquals("/websafe/?folder=inbox", acs.headers().firstValue("Location").orElse(""), "the path, kept here");
         assertEquals(spEntityId(), request.getIssuer().getValue());
         assertEquals(endpoint("acs").toString(), request.getAssertionConsumerServiceURL());
         assertEquals(IDP_SSO, request.getDestination());
     }
 
     @Test
-    void neverSendsARelayStateThatLeavesTheService() {
-        HttpResponse<String> response = new BrowserlessClient().get(URI.create(endpoint("login") + "?RelayState=https%3A%2F%2Fevil.example%2F"));
+    void neverReturnsToATargetOutsideTheService() {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> response = browser.get(URI.create(endpoint("login") + "?RelayState=https%3A%2F%2Fevil.example%2F"));
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-        assertEquals("/websafe/", RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST).relayState());
+        String requestId = ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(),
+                RedirectBinding.SAML_REQUEST).xml())).getID();
+        assertEquals("/websafe/", postToAcs(browser, answer(requestId).build()).headers().firstValue("Location").orElse(""));
     }
 
     @Test
@@ -280,11 +286,66 @@ class SamlEndpointsIT {
         byte[] response = answer(startSignIn(browser)).build();
         assertEquals(303, postToAcs(browser, response).statusCode());
 
-        BrowserlessClient attacker = new BrowserlessClient();
-        HttpResponse<String> replay = postToAcs(attacker, response);
+        HttpResponse<String> replay = postToAcs(browser, response);
         assertEquals(400, replay.statusCode());
-        assertEquals("unknown_request", reasonCode(replay));
+        assertEquals("already_used", reasonCode(replay));
+        BrowserlessClient attacker = new BrowserlessClient();
+        HttpResponse<String> elsewhere = postToAcs(attacker, response);
+        assertEquals("other_browser", reasonCode(elsewhere));
         assertFalse(hasUserSession(attacker));
+    }
+
+    @Test
+    void anAnswerCountsOnlyInTheBrowserThatStartedTheSignIn() {
+        BrowserlessClient victim = new BrowserlessClient();
+        byte[] victimsAnswer = answer(startSignIn(victim)).build();
+
+        // the IdP's cross-site POST carries no SameSite cookie: the ACS posts it again from its own site first
+        BrowserlessClient attacker = new BrowserlessClient();
+        HttpResponse<String> first = attacker.postOnce(endpoint("acs"), Map.of("SAMLResponse",
+                Base64.getEncoder().encodeToString(victimsAnswer)));
+        assertEquals(200, first.statusCode());
+        Document repost = Jsoup.parse(first.body());
+        assertEquals(endpoint("acs").toString(), repost.selectFirst("form").attr("action"));
+        assertEquals("1", repost.selectFirst("input[name=OE_REPOSTED]").val());
+        assertTrue(first.headers().allValues("Set-Cookie").isEmpty(), "the re-post page starts nothing");
+
+        HttpResponse<String> refused = postToAcs(attacker, victimsAnswer);
+        assertEquals(400, refused.statusCode());
+        assertEquals("other_browser", reasonCode(refused));
+        assertEquals("/websafe/login", Jsoup.parse(refused.body()).selectFirst("#start-again").attr("href"));
+        assertFalse(hasUserSession(attacker), "the victim's sign-in is not finished in the attacker's browser");
+
+        BrowserlessClient attackerWithOwnSignIn = new BrowserlessClient();
+        startSignIn(attackerWithOwnSignIn);
+        assertEquals("other_browser", reasonCode(postToAcs(attackerWithOwnSignIn, victimsAnswer)));
+        String cookie = attackerWithOwnSignIn.cookie("127.0.0.1", "OE_SAML_BROWSER").orElseThrow();
+        assertEquals(64, cookie.length());
+
+        HttpResponse<String> own = postToAcs(victim, victimsAnswer);
+        assertEquals(303, own.statusCode(), "refusals elsewhere leave the victim's request open: " + own.body());
+        assertTrue(hasUserSession(victim));
+        assertTrue(tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit?size=50").body()
+                .contains("Sign-in refused (other_browser)"));
+    }
+
+    @Test
+    void refusesHostileBodiesWithAReasonAndAnAuditLine() {
+        String nested = "<a>".repeat(5000) + "</a>".repeat(5000);
+        byte[] deep = ("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_deep\" Version=\"2.0\""
+                + " IssueInstant=\"2026-12-01T12:00:00Z\"><samlp:Extensions>" + nested + "</samlp:Extensions></samlp:Response>")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> tooDeep = postToAcs(new BrowserlessClient(), deep);
+        assertEquals(400, tooDeep.statusCode(), tooDeep.body());
+        assertEquals("malformed_message", reasonCode(tooDeep));
+
+        HttpResponse<String> tooLarge = new BrowserlessClient().postOnce(endpoint("acs"), Map.of("SAMLResponse",
+                "A".repeat(3 * 1024 * 1024)));
+        assertEquals(400, tooLarge.statusCode(), tooLarge.body());
+        assertEquals("malformed_message", reasonCode(tooLarge));
+        String audit = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit?size=50").body();
+        assertTrue(audit.contains("nested more than 100 deep"), "the deep one audited");
+        assertTrue(audit.contains("SAML message refused (malformed_message): The request body is"), "the large one audited");
     }
 
     @Test
@@ -587,7 +648,24 @@ class SamlEndpointsIT {
         HttpResponse<String> slo = new BrowserlessClient().post(endpoint("slo"), Map.of("SAMLRequest",
                 Base64.getEncoder().encodeToString(OpenSaml.serialize(request))));
         assertEquals("signature_missing", reasonCode(slo));
+        assertEquals("Sign-out not possible", Jsoup.parse(slo.body()).select("h1").text(), "a logout speaks of signing out");
         assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text(), "the session is still there");
+    }
+
+    @Test
+    void aLogoutRequestEndsOnlySessionsOfTheWholeNameIdAsIssued() {
+        BrowserlessClient browser = signedInBrowser();
+        ServiceProviderParty idpAsSender = new ServiceProviderParty(tenant.idpEntityId(), IDP_SSO, IDP_SLO, IDP_KEY, List.of());
+        for (FederatedSession other : List.of(new FederatedSession(tenant.user(), NameIdFormats.UNSPECIFIED, null, null, null),
+                new FederatedSession(tenant.user(), NameIdFormats.EMAIL_ADDRESS, "https://other-idp.example", null, null))) {
+            LogoutRequest request = SamlMessages.logoutRequest(idpAsSender, "_" + Fixtures.unique("idp-logout"),
+                    endpoint("slo").toString(), other, Instant.now());
+            HttpResponse<String> slo = new BrowserlessClient().post(endpoint("slo"), Map.of("SAMLRequest",
+                    Base64.getEncoder().encodeToString(OpenSaml.serialize(XmlSigner.sign(request, IDP_KEY)))));
+            assertEquals(302, slo.statusCode(), slo.body());
+            assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text(),
+                    "a NameID of another Format or qualifier is another user: " + other);
+        }
     }
 
     @Test

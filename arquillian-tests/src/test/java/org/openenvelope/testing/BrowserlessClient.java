@@ -8,13 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * An HTTP client that behaves like a browser for SAML flows: keeps cookies (all of them, also Secure ones over
- * http on loopback) but never follows redirects, so tests can read every hop.
+ * http on loopback) but never follows redirects, so tests can read every hop. One hop it takes as a browser's
+ * script would: the ACS's page that posts an answer again from the service's own site (to present the SameSite
+ * browser cookie a cross-site POST cannot carry); {@link #postOnce} does not.
  */
 public final class BrowserlessClient {
 
@@ -27,6 +32,17 @@ public final class BrowserlessClient {
     }
 
     public HttpResponse<String> post(URI uri, Map<String, String> form) {
+        HttpResponse<String> response = postOnce(uri, form);
+        Element repost = response.statusCode() == 200 ? Jsoup.parse(response.body()).selectFirst("form:has(input[name=OE_REPOSTED])") : null;
+        if (repost == null) {
+            return response;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        repost.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        return postOnce(URI.create(repost.attr("action")), fields);
+    }
+
+    public HttpResponse<String> postOnce(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

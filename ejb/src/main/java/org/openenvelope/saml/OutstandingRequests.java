@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.openenvelope.account.Account;
+import org.openenvelope.security.SessionKeys;
 import org.openenvelope.saml.validation.RequestTracker;
 
 /** Requests we sent and await answers to, in the database so any cluster node can take the answer. */
@@ -24,39 +25,41 @@ public class OutstandingRequests {
     @Inject
     Clock clock;
 
-    public String remember(Account account, RequestPurpose purpose, String relayState) {
-        String id = "_" + IdentifierGenerator.next();
-        Instant now = clock.instant();
-        em.persist(new OutstandingRequest(id, account, purpose, relayState, now, now.plus(LIFETIME)));
-        return id;
+    /** @param browserKey the starting browser's cookie, whose digest binds the answer to it; null for none */
+    public String remember(Account account, RequestPurpose purpose, String relayState, String browserKey) {
+        return persist(new OutstandingRequest(nextId(), account, purpose, relayState, digest(browserKey), now(),
+                now().plus(LIFETIME)));
     }
 
-    /** A Test SSO run's AuthnRequest. */
-    public String rememberTest(Account account, SsoTest test) {
-        String id = "_" + IdentifierGenerator.next();
-        Instant now = clock.instant();
-        em.persist(new OutstandingRequest(id, account, RequestPurpose.SSO_TEST, null, now, now.plus(LIFETIME)).forTest(test));
-        return id;
+    /** A Test SSO run's AuthnRequest, bound to the administrator's browser. */
+    public String rememberTest(Account account, SsoTest test, String browserKey) {
+        return persist(new OutstandingRequest(nextId(), account, RequestPurpose.SSO_TEST, null, digest(browserKey), now(),
+                now().plus(LIFETIME)).forTest(test));
+    }
+
+    private String persist(OutstandingRequest request) {
+        em.persist(request);
+        return request.getRequestId();
+    }
+
+    private static String nextId() {
+        return "_" + IdentifierGenerator.next();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String digest(String browserKey) {
+        return browserKey == null ? null : SessionKeys.digest(browserKey);
     }
 
     /**
-     * The outstanding Test SSO request a Response claims to answer, if it is one of this account. The claim is not
-     * trusted: the Response is then validated against the draft, and the request consumed, like any other.
+     * The outstanding request of this account a Response claims to answer (by its InResponseTo), answered or not.
+     * The claim is not trusted: it picks how the Response is judged, and the {@link #tracker} of that purpose then
+     * consumes the request, or the Response is refused.
      */
-    public Optional<OutstandingRequest> test(String inResponseTo, String accountNumber) {
-        return claimed(inResponseTo, accountNumber)
-                .filter(request -> request.getPurpose() == RequestPurpose.SSO_TEST && request.getSsoTestId() != null);
-    }
-
-    /**
-     * What the request of this account a Response claims to answer was for. The claim only picks how the Response
-     * is judged; the {@link #tracker} of that purpose then consumes the request, or refuses the Response.
-     */
-    public Optional<RequestPurpose> claimedPurpose(String inResponseTo, String accountNumber) {
-        return claimed(inResponseTo, accountNumber).map(OutstandingRequest::getPurpose);
-    }
-
-    private Optional<OutstandingRequest> claimed(String inResponseTo, String accountNumber) {
+    public Optional<OutstandingRequest> claimed(String inResponseTo, String accountNumber) {
         if (inResponseTo == null || inResponseTo.length() > 64) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
@@ -19,6 +20,7 @@ import org.openenvelope.profile.EmailAddress;
 import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.recipient.RecipientSignIn;
 import org.openenvelope.recipient.StartedSession;
+import org.openenvelope.security.SessionKeys;
 import org.openenvelope.saml.binding.MessageEncoder;
 import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.PostBinding;
@@ -98,10 +100,13 @@ public class SignInService {
 
     /**
      * Starts SP-initiated sign-in: a signed AuthnRequest over the binding the IdP prefers. The request id is
-     * remembered (InResponseTo) with the local path to return to; anything but a local path is ignored.
+     * remembered (InResponseTo) with the local path to return to (anything but a local path is ignored) and the
+     * digest of the browser's key, so that the answer counts in this browser only. The RelayState the IdP sees is
+     * the request id, never the path.
      */
-    public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState) {
-        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.SIGN_IN, LocalPath.orUserPortal(relayState));
+    public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState, String browserKey) {
+        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.SIGN_IN, LocalPath.orUserPortal(relayState),
+                browserKey);
     }
 
     /**
@@ -110,20 +115,21 @@ public class SignInService {
      *
      * @throws ResourceNotFoundException when {@code envelopeId} is not an envelope ID
      */
-    public OutgoingMessage startRecipientSignIn(String accountNumber, String baseUrl, String envelopeId) {
+    public OutgoingMessage startRecipientSignIn(String accountNumber, String baseUrl, String envelopeId, String browserKey) {
         if (!Envelope.isPublicId(envelopeId)) {
             throw new ResourceNotFoundException("No such envelope.");
         }
         return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.RECIPIENT,
-                SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId);
+                SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId, browserKey);
     }
 
-    private OutgoingMessage authnRequest(Account account, String baseUrl, RequestPurpose purpose, String next) {
+    private OutgoingMessage authnRequest(Account account, String baseUrl, RequestPurpose purpose, String next,
+                                         String browserKey) {
         IdentityProviderSettings settings = identityProviders.enabled(account).settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, purpose, next);
+        String requestId = requests.remember(account, purpose, next, Objects.requireNonNull(browserKey));
         return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
-                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), next, sp.signingKey());
+                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), requestId, sp.signingKey());
     }
 
     /**
@@ -138,15 +144,19 @@ public class SignInService {
      *
      * @throws SamlRejectedException for any refusal of a sign-in; no session exists then
      */
-    public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState) {
+    public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState,
+                                      String browserKey) {
         String what = "Sign-in";
         try {
             Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
-            Optional<OutstandingRequest> test = requests.test(response.getInResponseTo(), accountNumber);
-            if (test.isPresent()) {
-                return tests.complete(test.get(), baseUrl, response);
+            Optional<OutstandingRequest> claimed = requests.claimed(response.getInResponseTo(), accountNumber);
+            if (claimed.isPresent()) {
+                requireUnused(claimed.get(), browserKey);
             }
-            RequestPurpose purpose = requests.claimedPurpose(response.getInResponseTo(), accountNumber)
+            if (claimed.filter(r -> r.getPurpose() == RequestPurpose.SSO_TEST && r.getSsoTestId() != null).isPresent()) {
+                return tests.complete(claimed.get(), baseUrl, response);
+            }
+            RequestPurpose purpose = claimed.map(OutstandingRequest::getPurpose)
                     .filter(RequestPurpose.RECIPIENT::equals).orElse(RequestPurpose.SIGN_IN);
             if (purpose == RequestPurpose.RECIPIENT) {
                 what = "Recipient sign-in";
@@ -175,6 +185,22 @@ public class SignInService {
         } catch (SamlRejectedException e) {
             refusals.refused(accountNumber, what, e);
             throw e;
+        }
+    }
+
+    /**
+     * Login CSRF: an answer counts only in the browser that started its request, so nobody can finish their own
+     * sign-in in a victim's browser, or a victim's in theirs. A second answer to a request says so.
+     */
+    private static void requireUnused(OutstandingRequest request, String browserKey) {
+        if (!request.startedIn(browserKey == null || !SessionKeys.wellFormed(browserKey) ? null : SessionKeys.digest(browserKey))) {
+            throw new SamlRejectedException(SamlFailure.OTHER_BROWSER, "The Response answers request "
+                    + request.getRequestId() + ", which was started in another browser" + (browserKey == null
+                    ? " (this one presented no sign-in cookie)." : "."));
+        }
+        if (request.isAnswered()) {
+            throw new SamlRejectedException(SamlFailure.ALREADY_USED, "Request " + request.getRequestId()
+                    + " was answered already; this Response is a replay or a second answer.");
         }
     }
 

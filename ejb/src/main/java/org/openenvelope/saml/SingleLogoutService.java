@@ -83,7 +83,7 @@ public class SingleLogoutService {
         }
         IdentityProviderSettings settings = idp.get().settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, RequestPurpose.LOGOUT, null);
+        String requestId = requests.remember(account, RequestPurpose.LOGOUT, null, null);
         FederatedSession federated = new FederatedSession(session.getNameId(), session.getNameIdFormat(),
                 session.getNameQualifier(), session.getSpNameQualifier(), session.getSessionIndex());
         return Optional.of(MessageEncoder.encode(settings.sloBinding(), settings.sloUrl(), RedirectBinding.SAML_REQUEST,
@@ -92,8 +92,8 @@ public class SingleLogoutService {
     }
 
     /**
-     * The Single Logout endpoint: an IdP's LogoutRequest ends the user's sessions (those of its SessionIndex, if it
-     * names any) and is answered with a signed LogoutResponse; an IdP's LogoutResponse confirms our request.
+     * The Single Logout endpoint: an IdP's LogoutRequest ends the sessions of the user it names by the whole NameID
+     * as the assertion issued it (those of its SessionIndex, if it names any) and is answered with a signed LogoutResponse; an IdP's LogoutResponse confirms our request.
      *
      * @throws SamlRejectedException when the message is not a valid, signed logout message of the account's IdP
      */
@@ -137,7 +137,9 @@ public class SingleLogoutService {
                 .setParameter("account", account).setParameter("nameId", request.nameId()).getResultList();
         int ended = 0;
         for (WebsafeSession session : active) {
-            if (request.sessionIndexes().isEmpty() || request.sessionIndexes().contains(session.getSessionIndex())) {
+            boolean sameUser = request.names(session.getNameId(), session.getNameIdFormat(), session.getNameQualifier(),
+                    session.getSpNameQualifier());
+            if (sameUser && (request.sessionIndexes().isEmpty() || request.sessionIndexes().contains(session.getSessionIndex()))) {
                 session.end("idp-logout", now);
                 ended++;
             }

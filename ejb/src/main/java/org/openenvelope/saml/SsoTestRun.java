@@ -60,7 +60,7 @@ public class SsoTestRun {
      * Sends the browser to the IdP with the draft. The run must be pending and the draft unchanged since it was
      * started; the answer will be judged against the draft only.
      */
-    public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl) {
+    public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl, String browserKey) {
         Account account = accounts.require(accountNumber);
         SsoTest test = em.find(SsoTest.class, testId);
         IdentityProvider draft = identityProviders.draft(account).orElse(null);
@@ -70,10 +70,10 @@ public class SsoTestRun {
                     + accountNumber + " is not waiting to run (finished, unknown, or the draft changed since); start a new test.");
         }
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.rememberTest(account, test);
+        String requestId = requests.rememberTest(account, test, browserKey);
         IdentityProviderSettings settings = draft.settings();
         return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
-                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), null, sp.signingKey());
+                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), requestId, sp.signingKey());
     }
 
     /** Judges the IdP's answer to a Test SSO request against the draft and records the outcome. */

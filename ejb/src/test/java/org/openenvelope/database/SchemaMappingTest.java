@@ -589,7 +589,7 @@ abstract class SchemaMappingTest {
                 List.of(certificate)), "ada", T0));
         SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "k".repeat(40), "ada", T0));
         inTransaction(em -> em.find(SsoTest.class, test.getId()).passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5)));
-        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, T0,
+        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, null, T0,
                 T0.plusSeconds(900)).forTest(test));
 
         SsoTest loaded = read(em -> em.createNamedQuery(SsoTest.LATEST_OF_ACCOUNT, SsoTest.class)
@@ -636,7 +636,7 @@ abstract class SchemaMappingTest {
     void anOutstandingRequestIsAnsweredOnceAndOnlyBeforeItExpires() {
         Account account = persist(newAccount());
         String id = "_" + unique("request");
-        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "/websafe/", T0, T0.plus(Duration.ofMinutes(10))));
+        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "/websafe/", "a".repeat(64), T0, T0.plus(Duration.ofMinutes(10))));
 
         assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(1)), "another purpose");
         assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plus(Duration.ofMinutes(11))), "expired");

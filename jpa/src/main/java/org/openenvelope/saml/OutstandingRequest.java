@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import org.openenvelope.account.Account;
 
@@ -55,12 +57,17 @@ public class OutstandingRequest {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    @Column(name = "browser_digest", length = 64, updatable = false)
+    private String browserDigest;
+
     protected OutstandingRequest() {
     }
 
+    /** @param browserDigest the digest of the starting browser's cookie; null when no browser is bound (logout) */
     public OutstandingRequest(String requestId, Account account, RequestPurpose purpose, String relayState,
-                              Instant issuedAt, Instant expiresAt) {
+                              String browserDigest, Instant issuedAt, Instant expiresAt) {
         this.requestId = requestId;
+        this.browserDigest = browserDigest;
         this.account = account;
         this.purpose = purpose;
         this.relayState = relayState;
@@ -72,6 +79,16 @@ public class OutstandingRequest {
     public OutstandingRequest forTest(SsoTest test) {
         this.ssoTestId = test.getId();
         return this;
+    }
+
+    public boolean isAnswered() {
+        return answeredAt != null;
+    }
+
+    /** Whether an answer presented with this browser digest may count (always, for a request bound to no browser). */
+    public boolean startedIn(String presentedBrowserDigest) {
+        return browserDigest == null || presentedBrowserDigest != null && MessageDigest.isEqual(
+                browserDigest.getBytes(StandardCharsets.US_ASCII), presentedBrowserDigest.getBytes(StandardCharsets.US_ASCII));
     }
 
     public Long getSsoTestId() {

@@ -8,13 +8,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.http.BaseUrl;
 import org.openenvelope.recipient.RecipientCookie;
 import org.openenvelope.saml.binding.BrowserMessage;
+import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.RedirectBinding;
+import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalCookie;
@@ -31,8 +37,16 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|recipient|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
 
+    /** Whether the ACS has already posted this answer again from this site (see {@link SamlBrowserCookie}). */
+    static final String REPOSTED = "OE_REPOSTED";
+    /** A base64 SAML message of the 1 MB the parser takes, URL-encoded, with room for RelayState. */
+    static final long MAX_BODY_BYTES = 2L * OpenSaml.MAX_DOCUMENT_BYTES;
+
     @EJB
     SignInService signIn;
+
+    @EJB
+    SignInAudit refusals;
 
     @EJB
     SsoTestRun tests;
@@ -76,7 +90,7 @@ public class SamlEndpointServlet extends HttpServlet {
                         methodNotAllowed(response, "GET");
                     } else {
                         SamlPages.send(request, response, signIn.startSignIn(account, base,
-                                request.getParameter(RedirectBinding.RELAY_STATE)));
+                                request.getParameter(RedirectBinding.RELAY_STATE), browserKey(request, response, base)));
                     }
                 }
                 case "recipient" -> {
@@ -84,7 +98,7 @@ public class SamlEndpointServlet extends HttpServlet {
                         methodNotAllowed(response, "GET");
                     } else {
                         SamlPages.send(request, response, signIn.startRecipientSignIn(account, base,
-                                request.getParameter("envelope")));
+                                request.getParameter("envelope"), browserKey(request, response, base)));
                     }
                 }
                 case "acs" -> {
@@ -94,17 +108,29 @@ public class SamlEndpointServlet extends HttpServlet {
                         methodNotAllowed(response, "POST");
                     }
                 }
-                case "slo" -> singleLogout(request, response, account, base, post);
+                case "slo" -> {
+                    try {
+                        singleLogout(request, response, account, base, post);
+                    } catch (SamlRejectedException e) {
+                        if (e instanceof BodyRefused) {
+                            refusals.refused(account, "Logout", e);
+                        }
+                        SamlPages.refuseLogout(request, response, e);
+                    }
+                }
                 default -> {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
                         SamlPages.send(request, response, tests.start(account, Long.parseLong(path.group(3)),
-                                path.group(4), base));
+                                path.group(4), base, browserKey(request, response, base)));
                     }
                 }
             }
         } catch (SamlRejectedException e) {
+            if (e instanceof BodyRefused) {
+                refusals.refused(account, "SAML message", e);
+            }
             SamlPages.refuse(request, response, e);
         } catch (ResourceNotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -119,10 +145,25 @@ public class SamlEndpointServlet extends HttpServlet {
         response.getOutputStream().write(metadata);
     }
 
+    private static String browserKey(HttpServletRequest request, HttpServletResponse response, String base) {
+        return SamlBrowserCookie.ensure(request, response, base.startsWith("https:"));
+    }
+
     private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
             throws IOException {
-        AcsOutcome outcome = signIn.consumeResponse(account, base, request.getParameter(RedirectBinding.SAML_RESPONSE),
-                request.getParameter(RedirectBinding.RELAY_STATE));
+        String samlResponse = parameter(request, RedirectBinding.SAML_RESPONSE);
+        String relayState = parameter(request, RedirectBinding.RELAY_STATE);
+        Optional<String> browserKey = SamlBrowserCookie.read(request);
+        if (browserKey.isEmpty() && parameter(request, REPOSTED) == null && samlResponse != null) {
+            // The IdP's cross-site POST carries no SameSite=Lax cookie: post the same answer again from this site.
+            Map<String, String> fields = new HashMap<>(Map.of(RedirectBinding.SAML_RESPONSE, samlResponse, REPOSTED, "1"));
+            if (relayState != null) {
+                fields.put(RedirectBinding.RELAY_STATE, relayState);
+            }
+            SamlPages.send(request, response, new OutgoingMessage.Post(base + "/saml/" + account + "/acs", fields));
+            return;
+        }
+        AcsOutcome outcome = signIn.consumeResponse(account, base, samlResponse, relayState, browserKey.orElse(null));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
             UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
@@ -138,11 +179,28 @@ public class SamlEndpointServlet extends HttpServlet {
         }
     }
 
+    /**
+     * A form parameter; a body larger than a SAML message can be is refused before the container reads it (it would
+     * fail deep inside the container otherwise).
+     */
+    private static String parameter(HttpServletRequest request, String name) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new BodyRefused("The request body is " + request.getContentLengthLong() + " bytes long; at most "
+                    + MAX_BODY_BYTES + " are accepted.");
+        }
+        try {
+            return request.getParameter(name);
+        } catch (IllegalStateException tooLarge) {
+            throw new BodyRefused("The request body is larger than the server accepts for a form ("
+                    + tooLarge.getMessage() + ").");
+        }
+    }
+
     private void singleLogout(HttpServletRequest request, HttpServletResponse response, String account, String base,
                               boolean post) throws IOException {
         LogoutHandled handled = singleLogout.handleLogout(account, base, new BrowserMessage(post, request.getQueryString(),
-                request.getParameter(RedirectBinding.SAML_REQUEST), request.getParameter(RedirectBinding.SAML_RESPONSE),
-                request.getParameter(RedirectBinding.RELAY_STATE)));
+                parameter(request, RedirectBinding.SAML_REQUEST), parameter(request, RedirectBinding.SAML_RESPONSE),
+                parameter(request, RedirectBinding.RELAY_STATE)));
         if (handled instanceof LogoutHandled.IdpLogout idpLogout) {
             SamlPages.send(request, response, idpLogout.answer());
         } else {
@@ -155,5 +213,12 @@ public class SamlEndpointServlet extends HttpServlet {
     private static void methodNotAllowed(HttpServletResponse response, String allowed) throws IOException {
         response.setHeader("Allow", allowed);
         response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
+    /** Refused here, before any service saw the message, so audited here. */
+    private static final class BodyRefused extends SamlRejectedException {
+        BodyRefused(String detail) {
+            super(SamlFailure.MALFORMED_MESSAGE, detail);
+        }
     }
 }

@@ -2,10 +2,13 @@ package org.openenvelope.saml;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Map;
 import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.xml.SamlFailure;
@@ -16,6 +19,7 @@ public final class SamlPages {
 
     public static final String FAILURE = SamlPages.class.getName() + ".failure";
     public static final String IDP_STATUS = SamlPages.class.getName() + ".idpStatus";
+    public static final String LOGOUT = SamlPages.class.getName() + ".logout";
 
     private SamlPages() {
     }
@@ -46,6 +50,18 @@ public final class SamlPages {
     /** The refusal page: the person's sentence, the reason code to quote to their administrator. */
     public static void refuse(HttpServletRequest request, HttpServletResponse response, SamlRejectedException e)
             throws IOException, ServletException {
+        refuse(request, response, e, false);
+    }
+
+    /** The refusal page of a Single Logout message, which speaks of signing out. */
+    public static void refuseLogout(HttpServletRequest request, HttpServletResponse response, SamlRejectedException e)
+            throws IOException, ServletException {
+        refuse(request, response, e, true);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, SamlRejectedException e,
+                               boolean logout) throws IOException, ServletException {
+        request.setAttribute(LOGOUT, logout);
         request.setAttribute(FAILURE, e.failure());
         if (e.failure() == SamlFailure.IDP_STATUS) {
             // The IdP's own status code and message are meant for the user ("not assigned to this application").
@@ -53,7 +69,35 @@ public final class SamlPages {
         }
         response.setStatus(e.failure() == SamlFailure.SSO_NOT_CONFIGURED ? HttpServletResponse.SC_NOT_FOUND
                 : HttpServletResponse.SC_BAD_REQUEST);
-        request.getRequestDispatcher("/websafe/sso-error.xhtml").forward(request, response);
+        request.getRequestDispatcher("/websafe/sso-error.xhtml").forward(withoutForm(request), response);
+    }
+
+    /**
+     * The refused request as the error page sees it: without the posted form, which the page never needs and which
+     * may be too large for the container to read (reading it would fail inside Faces).
+     */
+    private static HttpServletRequest withoutForm(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                return Map.of();
+            }
+
+            @Override
+            public Enumeration<String> getParameterNames() {
+                return Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return null;
+            }
+        };
     }
 
     private static String origin(String url) {

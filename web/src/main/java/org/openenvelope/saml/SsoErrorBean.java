@@ -14,6 +14,17 @@ public class SsoErrorBean {
         return Faces.getRequestAttribute(SamlPages.FAILURE);
     }
 
+    /** Whether a Single Logout message was refused (the page then speaks of signing out). */
+    public boolean isLogout() {
+        return Boolean.TRUE.equals(Faces.getRequestAttribute(SamlPages.LOGOUT));
+    }
+
+    /** Whether starting again in this browser is what helps (the answer belonged to another browser, or was used). */
+    public boolean isStartAgain() {
+        SamlFailure failure = getFailure();
+        return failure == SamlFailure.OTHER_BROWSER || failure == SamlFailure.ALREADY_USED;
+    }
+
     /** The IdP's status code and message, when the IdP itself refused the sign-in. */
     public String getIdpStatus() {
         return Faces.getRequestAttribute(SamlPages.IDP_STATUS);

@@ -3,6 +3,7 @@ package org.openenvelope.saml.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.shibboleth.utilities.java.support.xml.ParserPool;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
@@ -91,7 +92,13 @@ public final class AssertionDecryption {
         Decrypter decrypter = new Decrypter(null, new StaticKeyInfoCredentialResolver(credentials),
                 new ChainingEncryptedKeyResolver(List.of(new InlineEncryptedKeyResolver(),
                         new EncryptedElementTypeEncryptedKeyResolver())),
-                ALLOWED_ALGORITHMS, null);
+                ALLOWED_ALGORITHMS, null) {
+            // the decrypted assertion is parsed as hardened as every message (no DOCTYPE, a depth limit)
+            @Override
+            protected ParserPool buildParserPool() {
+                return OpenSaml.parserPool();
+            }
+        };
         decrypter.setRootInNewDocument(true);
         return decrypter;
     }

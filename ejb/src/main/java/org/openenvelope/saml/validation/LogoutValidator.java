@@ -3,11 +3,14 @@ package org.openenvelope.saml.validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.openenvelope.saml.xml.NameIdFormats;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
 import org.openenvelope.saml.xml.XmlSignatureCheck;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
+import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.SessionIndex;
 
 /**
@@ -27,8 +30,22 @@ public final class LogoutValidator {
         this.clock = clock;
     }
 
-    /** An IdP's request to end sessions of a user. */
-    public record IncomingLogoutRequest(String id, String nameId, List<String> sessionIndexes) {
+    /** An IdP's request to end sessions of a user, who is named by the whole NameID (value, Format, qualifiers). */
+    public record IncomingLogoutRequest(String id, String nameId, String nameIdFormat, String nameQualifier,
+                                        String spNameQualifier, List<String> sessionIndexes) {
+
+        /**
+         * Whether this request names the user as an assertion named them: the same value, Format (none meaning
+         * unspecified) and qualifiers, so that an IdP cannot end a session it did not issue by reusing a value.
+         */
+        public boolean names(String value, String format, String qualifier, String spQualifier) {
+            return nameId.equals(value) && formatOf(nameIdFormat).equals(formatOf(format))
+                    && Objects.equals(nameQualifier, qualifier) && Objects.equals(spNameQualifier, spQualifier);
+        }
+
+        private static String formatOf(String format) {
+            return format == null ? NameIdFormats.UNSPECIFIED : format;
+        }
     }
 
     /** The IdP's answer to our LogoutRequest. */
@@ -50,8 +67,9 @@ public final class LogoutValidator {
         if (request.getNameID() == null || request.getNameID().getValue() == null) {
             throw new SamlRejectedException(SamlFailure.NAME_ID_MISSING, "The LogoutRequest names no user.");
         }
-        return new IncomingLogoutRequest(request.getID(), request.getNameID().getValue(),
-                request.getSessionIndexes().stream().map(SessionIndex::getValue).toList());
+        NameID nameId = request.getNameID();
+        return new IncomingLogoutRequest(request.getID(), nameId.getValue(), nameId.getFormat(), nameId.getNameQualifier(),
+                nameId.getSPNameQualifier(), request.getSessionIndexes().stream().map(SessionIndex::getValue).toList());
     }
 
     /**

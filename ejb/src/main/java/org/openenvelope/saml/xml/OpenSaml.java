@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import net.shibboleth.utilities.java.support.xml.BasicParserPool;
+import net.shibboleth.utilities.java.support.xml.ParserPool;
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import net.shibboleth.utilities.java.support.xml.XMLParserException;
 import org.opensaml.core.config.InitializationException;
@@ -26,19 +28,20 @@ import org.w3c.dom.Element;
  * <p>Security: the parser refuses DOCTYPE declarations outright (no XXE, no entity expansion, no external DTD),
  * does not expand XInclude, and drops comments, so a value read from a parsed message is exactly the value the
  * exclusive canonicalisation of its signature covered (the comment-splitting NameID attack finds nothing to
- * split). Documents larger than {@link #MAX_DOCUMENT_BYTES} are refused before parsing.
+ * split). Documents larger than {@link #MAX_DOCUMENT_BYTES} are refused before parsing, and documents nested more
+ * than {@link DepthLimitedParserPool#MAX_DEPTH} elements deep before unmarshalling.
  */
 public final class OpenSaml {
 
     /** No SAML message or metadata document we accept is anywhere near this size. */
     public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
 
-    private static final BasicParserPool PARSER = initialize();
+    private static final ParserPool PARSER = initialize();
 
     private OpenSaml() {
     }
 
-    private static BasicParserPool initialize() {
+    private static ParserPool initialize() {
         // OpenSAML finds its configuration through the thread's context class loader; make it ours, so it also
         // works when a container thread's loader is the server's.
         Thread thread = Thread.currentThread();
@@ -60,7 +63,7 @@ public final class OpenSaml {
                     "http://xml.org/sax/features/external-parameter-entities", false,
                     "http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
             pool.initialize();
-            return pool;
+            return new DepthLimitedParserPool(pool);
         } catch (InitializationException | ComponentInitializationException e) {
             throw new IllegalStateException("OpenSAML could not be initialised", e);
         } finally {
@@ -70,7 +73,12 @@ public final class OpenSaml {
 
     /** Makes sure OpenSAML is initialised (the first call takes about a second). */
     public static void ensureInitialized() {
-        PARSER.getMaxPoolSize();
+        Objects.requireNonNull(PARSER);
+    }
+
+    /** The hardened parser, for OpenSAML components that parse on their own (decryption). */
+    public static ParserPool parserPool() {
+        return PARSER;
     }
 
     /**
@@ -104,6 +112,9 @@ public final class OpenSaml {
     }
 
     private static String describeParseFailure(XMLParserException e) {
+        if (e instanceof DepthLimitedParserPool.TooDeep) {
+            return "The document's elements are nested more than " + DepthLimitedParserPool.MAX_DEPTH + " deep.";
+        }
         String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
         if (cause != null && cause.contains("DOCTYPE")) {
             return "The document contains a DOCTYPE declaration, which is refused (it could define entities).";

@@ -24,6 +24,9 @@ public enum SamlFailure {
     DECRYPTION_FAILED("decryption_failed", "The encrypted sign-in answer could not be decrypted."),
     UNSOLICITED_RESPONSE("unsolicited_response",
             "Sign-in started at the identity provider is not allowed for this account; start it here instead."),
+    OTHER_BROWSER("other_browser", "This sign-in was started in another browser, or your browser did not keep this"
+            + " service's sign-in cookie while you were at your identity provider. Start signing in again here."),
+    ALREADY_USED("already_used", "This sign-in answer has already been used. Start signing in again."),
     UNKNOWN_REQUEST("unknown_request",
             "The sign-in answer does not belong to a sign-in started here, or it was already used or has expired."),
     SUBJECT_CONFIRMATION_MISSING("subject_confirmation_missing", "The sign-in answer does not say who may use it."),

@@ -53,6 +53,26 @@ class LogoutValidatorTest {
     }
 
     @Test
+    void namesTheUserOnlyByTheWholeNameIdAsTheAssertionIssuedIt() {
+        LogoutValidator.IncomingLogoutRequest request = validator.validateRequest(idpLogoutRequest(true, r -> {
+            r.getNameID().setNameQualifier("https://idp.example/realms/test");
+            r.getNameID().setSPNameQualifier("https://sp.example/saml/A1B2C3D4");
+        }), false);
+        String idp = "https://idp.example/realms/test";
+        String sp = "https://sp.example/saml/A1B2C3D4";
+        assertTrue(request.names("alice@example.com", NameIdFormats.EMAIL_ADDRESS, idp, sp));
+        assertFalse(request.names("alice@example.com", NameIdFormats.UNSPECIFIED, idp, sp), "another Format");
+        assertFalse(request.names("alice@example.com", NameIdFormats.EMAIL_ADDRESS, "https://other.example", sp));
+        assertFalse(request.names("alice@example.com", NameIdFormats.EMAIL_ADDRESS, idp, null), "no SPNameQualifier issued");
+        assertFalse(request.names("Alice@example.com", NameIdFormats.EMAIL_ADDRESS, idp, sp));
+
+        LogoutValidator.IncomingLogoutRequest unspecified = validator.validateRequest(idpLogoutRequest(true,
+                r -> r.getNameID().setFormat(null)), false);
+        assertTrue(unspecified.names("alice@example.com", NameIdFormats.UNSPECIFIED, null, null), "no Format is unspecified");
+        assertFalse(unspecified.names("alice@example.com", NameIdFormats.EMAIL_ADDRESS, null, null));
+    }
+
+    @Test
     void refusesAnUnsignedLogoutRequestUnlessTheBindingVerifiedItsSignature() {
         byte[] unsigned = idpLogoutRequest(false, r -> { });
         assertEquals(SamlFailure.SIGNATURE_MISSING, assertThrows(SamlRejectedException.class,

@@ -95,6 +95,19 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void refusesElementsNestedDeeperThanAnyMessageBeforeUnmarshallingThem() {
+        String deep = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"><samlp:Extensions>"
+                + "<x>".repeat(5000) + "</x>".repeat(5000) + "</samlp:Extensions></samlp:Response>";
+        SamlRejectedException e = assertThrows(SamlRejectedException.class,
+                () -> validator(ResponseFixture.trust(), ResponseFixture.NOW).validate(deep.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(SamlFailure.MALFORMED_MESSAGE, e.failure());
+        assertTrue(e.detail().contains("nested more than 100 deep"), e.detail());
+        // a real message is far from the limit
+        assertEquals(SamlFailure.ISSUER_MISMATCH, failureOf(ResponseFixture.valid()
+                .response(r -> r.getIssuer().setValue("https://elsewhere.example")).build()));
+    }
+
+    @Test
     void refusesAnotherKindOfMessage() {
         byte[] assertionOnly = OpenSaml.serialize(ResponseFixture.valid().buildObject().getAssertions().get(0));
         assertEquals(SamlFailure.WRONG_MESSAGE_TYPE, failureOf(assertionOnly));
