@@ -396,6 +396,35 @@ class KeycloakInteropIT {
         assertNotNull(Jsoup.parse(again.body()).getElementById("kc-form-login"), "Keycloak asks for credentials again");
     }
 
+    @Test
+    void aTransientNameIdWithTheUidSentByItsOidNameIdentifiesTheUser() throws CertificateException {
+        // as Shibboleth and pysaml2 send it: Name urn:oid:…100.1.1, NameFormat uri, FriendlyName uid
+        String mapper = keycloak.addProtocolMapper(federation.realm(), federation.clientId(), Json.createObjectBuilder()
+                .add("name", "uid by OID").add("protocol", "saml").add("protocolMapper", "saml-user-property-mapper")
+                .add("config", Json.createObjectBuilder().add("user.attribute", "username")
+                        .add("attribute.name", "urn:oid:0.9.2342.19200300.100.1.1")
+                        .add("attribute.nameformat", "URI Reference").add("friendly.name", "uid")).build());
+        keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml_name_id_format", "transient"));
+        try {
+            if (!federation.api().get("/api/v1/accounts/" + federation.account() + "/users").body().contains("\"alice\"")) {
+                ApiSteps.addUser(federation.api(), federation.account(), "alice");
+            }
+            SsoSetup.saveDraft(federation.api(), federation.account(), keycloakDraft("HTTP_REDIRECT").build().toString());
+            long test = testThroughKeycloak("alice", Duration.ZERO);
+            jakarta.json.JsonObject result = federation.api().get("/api/v1/accounts/" + federation.account()
+                    + "/saml/tests/" + test).json();
+            assertEquals("PASSED", result.getString("outcome"), result.toString());
+            String found = result.getJsonArray("assertion").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).filter(line -> line.startsWith("Federation ID: ")).findFirst()
+                    .orElseThrow();
+            assertTrue(found.startsWith("Federation ID: alice (") && found.endsWith(
+                    "from the uid attribute (sent as urn:oid:0.9.2342.19200300.100.1.1)"), found);
+        } finally {
+            keycloak.removeProtocolMapper(federation.realm(), federation.clientId(), mapper);
+            keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml_name_id_format", "email"));
+        }
+    }
+
     // ---- Test SSO diagnoses against the real IdP ------------------------------------------------------------
 
     /** Saves {@code draft}, runs Test SSO through Keycloak, and returns the run's result as the API shows it. */

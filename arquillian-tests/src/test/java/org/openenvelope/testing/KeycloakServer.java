@@ -143,6 +143,19 @@ public final class KeycloakServer implements AutoCloseable {
         admin("PUT", path, Json.createObjectBuilder(client).add("attributes", merged).build(), 204);
     }
 
+    /** Adds a protocol mapper to a client; returns its id, for {@link #removeProtocolMapper}. */
+    public String addProtocolMapper(String realm, String internalId, JsonObject mapper) {
+        String path = "admin/realms/" + realm + "/clients/" + internalId + "/protocol-mappers/models";
+        admin("POST", path, mapper, 201);
+        return Json.createReader(new StringReader(admin("GET", path, null, 200))).readArray()
+                .getValuesAs(JsonObject.class).stream().filter(m -> m.getString("name").equals(mapper.getString("name")))
+                .findFirst().orElseThrow().getString("id");
+    }
+
+    public void removeProtocolMapper(String realm, String internalId, String mapperId) {
+        admin("DELETE", "admin/realms/" + realm + "/clients/" + internalId + "/protocol-mappers/models/" + mapperId, null, 204);
+    }
+
     private String admin(String method, String path, JsonValue body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -1,6 +1,5 @@
 package org.openenvelope.saml;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openenvelope.profile.EmailAddress;
@@ -12,51 +11,68 @@ import org.openenvelope.saml.xml.SamlRejectedException;
 /**
  * Which value of a validated assertion identifies the user among the account's users (the federation ID), in
  * order: the account's alternate email attribute, the {@code uid} attribute, then the NameID unless it is
- * transient (a transient NameID changes at every sign-in, so it identifies a session, never a user).
+ * transient (a transient NameID changes at every sign-in, so it identifies a session, never a user). Attributes are
+ * found under the names IdPs really use ({@link AttributeNames}).
  */
 public final class FederationIdentity {
-
-    public static final String UID = "uid";
-    /** Where IdPs put the email address by default: LDAP's mail (by name and OID), and the Microsoft claim. */
-    static final List<String> EMAIL_ATTRIBUTES = List.of("mail", "email", "urn:oid:0.9.2342.19200300.100.1.3",
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
 
     private FederationIdentity() {
     }
 
     /**
-     * @throws SamlRejectedException FEDERATION_ID_MISSING when none of them is present
+     * The federation ID and where it came from, in words for Test SSO's result.
+     *
+     * @param source e.g. {@code the uid attribute (sent as urn:oid:0.9.2342.19200300.100.1.1)}
      */
+    public record Resolved(String value, String source) {
+    }
+
+    /** @throws SamlRejectedException FEDERATION_ID_MISSING when none of them is present */
     public static String of(ValidatedAssertion assertion, String alternateEmailAttribute) {
+        return resolve(assertion, alternateEmailAttribute).value();
+    }
+
+    /** @throws SamlRejectedException FEDERATION_ID_MISSING when none of them is present */
+    public static Resolved resolve(ValidatedAssertion assertion, String alternateEmailAttribute) {
         if (alternateEmailAttribute != null) {
-            String alternate = assertion.attribute(alternateEmailAttribute);
-            if (alternate != null && !alternate.isBlank()) {
-                return alternate.strip();
+            Optional<AttributeNames.Found> alternate = AttributeNames.find(assertion, alternateEmailAttribute);
+            if (alternate.isPresent()) {
+                return new Resolved(alternate.get().value(), "the alternate email attribute \"" + alternateEmailAttribute
+                        + "\"" + sentAs(alternateEmailAttribute, alternate.get()) + ", which the account configured");
             }
         }
-        String uid = assertion.attribute(UID);
-        if (uid != null && !uid.isBlank()) {
-            return uid.strip();
+        Optional<AttributeNames.Found> uid = AttributeNames.find(assertion, AttributeNames.UID.get(0));
+        if (uid.isPresent()) {
+            return new Resolved(uid.get().value(), "the uid attribute" + sentAs("uid", uid.get())
+                    + (alternateEmailAttribute == null ? "" : ", as the alternate email attribute was not sent"));
         }
         if (!NameIdFormats.TRANSIENT.equals(assertion.nameIdFormat())) {
-            return assertion.nameId().strip();
+            return new Resolved(assertion.nameId().strip(), "the NameID (format " + assertion.nameIdFormat()
+                    + "), as the assertion carries no uid attribute" + (alternateEmailAttribute == null ? ""
+                    : " nor the alternate email attribute"));
         }
         throw new SamlRejectedException(SamlFailure.FEDERATION_ID_MISSING, "The NameID is transient and the "
-                + "assertion carries neither a uid attribute" + (alternateEmailAttribute == null ? ""
+                + "assertion carries neither a uid attribute (looked for as " + String.join(", ", AttributeNames.UID)
+                + " or FriendlyName uid)" + (alternateEmailAttribute == null ? ""
                 : " nor the alternate email attribute \"" + alternateEmailAttribute + "\"")
                 + "; attributes received: " + assertion.attributes().keySet() + ".");
     }
 
+    private static String sentAs(String asked, AttributeNames.Found found) {
+        return found.name().equals(asked) ? "" : " (sent as " + found.name() + ")";
+    }
+
     /**
      * The email address the assertion vouches for, for a recipient of an envelope: the first value that is an
-     * address of the alternate email attribute, the usual email attributes, the {@code uid} and a lasting NameID.
+     * address of the alternate email attribute, the email attribute under its usual names, the UPN, the
+     * {@code uid} and a lasting NameID.
      */
     public static Optional<EmailAddress> emailOf(ValidatedAssertion assertion, String alternateEmailAttribute) {
-        Stream<String> attributes = Stream.concat(Stream.ofNullable(alternateEmailAttribute), EMAIL_ATTRIBUTES.stream())
-                .map(assertion::attribute);
-        Stream<String> identifiers = Stream.of(assertion.attribute(UID),
-                NameIdFormats.TRANSIENT.equals(assertion.nameIdFormat()) ? null : assertion.nameId());
-        return Stream.concat(attributes, identifiers).filter(value -> value != null && value.indexOf('@') > 0)
+        Stream<String> attributes = Stream.of(alternateEmailAttribute, "mail", "upn", "uid")
+                .filter(name -> name != null)
+                .map(name -> AttributeNames.find(assertion, name).map(AttributeNames.Found::value).orElse(null));
+        Stream<String> nameId = Stream.of(NameIdFormats.TRANSIENT.equals(assertion.nameIdFormat()) ? null : assertion.nameId());
+        return Stream.concat(attributes, nameId).filter(value -> value != null && value.indexOf('@') > 0)
                 .flatMap(FederationIdentity::address).findFirst();
     }
 

@@ -92,31 +92,43 @@ public class SsoTestRun {
             IdentityProviderSettings settings = draft.settings();
             assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
                     requests.tracker(account, RequestPurpose.SSO_TEST), seenAssertions, clock).validate(response);
-            String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
-            String user = users.describe(account, settings, federationId);
+            FederationIdentity.Resolved federationId = FederationIdentity.resolve(assertion, settings.alternateEmailAttribute());
+            String user = users.describe(account, settings, federationId.value());
             test.passed(summary(assertion, federationId, user), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
-                    "Test SSO " + test.getId() + " passed: " + federationId + " signed in through " + assertion.issuer());
+                    "Test SSO " + test.getId() + " passed: " + federationId.value() + " signed in through " + assertion.issuer());
         } catch (SamlRejectedException e) {
             test.failed(e.failure().code(), SsoDiagnosis.explain(e.failure(), e.detail(), sp.entityId(),
-                    sp.assertionConsumerUrl()), assertion == null ? null : summary(assertion, null, null), now);
+                    sp.assertionConsumerUrl()), assertion == null ? null : summary(assertion, wouldUse(assertion, draft),
+                    "no user of this account"), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
                     "Test SSO " + test.getId() + " failed (" + e.failure().code() + "): " + e.detail());
         }
         return new AcsOutcome.TestFinished(account.getNumber(), test.getId());
     }
 
+    /** Which federation ID the assertion would have given, so a failed test still says what it found and why. */
+    private static FederationIdentity.Resolved wouldUse(ValidatedAssertion assertion, IdentityProvider draft) {
+        try {
+            return FederationIdentity.resolve(assertion, draft.settings().alternateEmailAttribute());
+        } catch (SamlRejectedException none) {
+            return null;
+        }
+    }
+
     /** What the assertion said, shown to the administrator with the test's outcome. */
-    private static String summary(ValidatedAssertion assertion, String federationId, String user) {
+    private static String summary(ValidatedAssertion assertion, FederationIdentity.Resolved federationId, String user) {
         StringBuilder text = new StringBuilder();
         text.append("Issuer: ").append(assertion.issuer()).append('\n');
         text.append("NameID: ").append(assertion.nameId()).append('\n');
         text.append("NameID format: ").append(assertion.nameIdFormat()).append('\n');
         if (federationId != null) {
-            text.append("Federation ID: ").append(federationId).append(" (").append(user).append(")\n");
+            text.append("Federation ID: ").append(federationId.value()).append(" (").append(user).append("), from ")
+                    .append(federationId.source()).append('\n');
         }
-        assertion.attributes().forEach((name, values) ->
-                text.append("Attribute ").append(name).append(": ").append(String.join(", ", values)).append('\n'));
+        assertion.attributes().forEach((name, values) -> text.append("Attribute ").append(name)
+                .append(assertion.friendlyNames().containsKey(name) ? " (" + assertion.friendlyNames().get(name) + ")" : "")
+                .append(": ").append(String.join(", ", values)).append('\n'));
         text.append("Valid: ").append(assertion.notBefore()).append(" to ").append(assertion.notOnOrAfter()).append('\n');
         text.append("Authenticated at: ").append(assertion.authnInstant()).append('\n');
         if (assertion.sessionIndex() != null) {

@@ -113,7 +113,7 @@ public final class ResponseFixture {
             a.getSubject().getNameID().setFormat(format);
             a.getSubject().getNameID().setValue(value);
             for (AttributeStatement statement : a.getAttributeStatements()) {
-                statement.getAttributes().stream().filter(attribute -> attribute.getName().equals(FederationIdentity.UID))
+                statement.getAttributes().stream().filter(attribute -> attribute.getName().equals("uid"))
                         .toList().forEach(statement.getAttributes()::remove);
             }
         });

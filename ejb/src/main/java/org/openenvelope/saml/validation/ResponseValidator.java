@@ -94,7 +94,7 @@ public final class ResponseValidator {
                 nameIdFormat(nameId), nameId.getNameQualifier(), nameId.getSPNameQualifier(),
                 authn.getSessionIndex(), authn.getAuthnInstant(), authn.getSessionNotOnOrAfter(),
                 assertion.getConditions().getNotBefore(),
-                assertion.getConditions().getNotOnOrAfter(), attributes(assertion));
+                assertion.getConditions().getNotOnOrAfter(), attributes(assertion), friendlyNames(assertion));
     }
 
     /**
@@ -303,6 +303,18 @@ public final class ResponseValidator {
             throw new SamlRejectedException(SamlFailure.REPLAYED_ASSERTION,
                     "The Assertion " + assertion.getID() + " was already used to sign in.");
         }
+    }
+
+    private static Map<String, String> friendlyNames(Assertion assertion) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (AttributeStatement statement : assertion.getAttributeStatements()) {
+            for (Attribute attribute : statement.getAttributes()) {
+                if (attribute.getName() != null && attribute.getFriendlyName() != null && !attribute.getFriendlyName().isBlank()) {
+                    names.putIfAbsent(attribute.getName(), attribute.getFriendlyName().strip());
+                }
+            }
+        }
+        return names;
     }
 
     private static Map<String, List<String>> attributes(Assertion assertion) {

@@ -11,15 +11,17 @@ import java.util.Map;
  * @param sessionIndex the IdP's session index, needed for Single Logout; may be null
  * @param sessionNotOnOrAfter when the IdP wants the session to end; may be null
  * @param attributes   attribute name to its values, in document order
+ * @param friendlyNames attribute name to the FriendlyName the IdP gave it, where it gave one
  */
 public record ValidatedAssertion(String issuer, String assertionId, String inResponseTo, String nameId,
                                  String nameIdFormat, String nameQualifier, String spNameQualifier,
                                  String sessionIndex, Instant authnInstant, Instant sessionNotOnOrAfter,
                                  Instant notBefore, Instant notOnOrAfter,
-                                 Map<String, List<String>> attributes) {
+                                 Map<String, List<String>> attributes, Map<String, String> friendlyNames) {
 
     public ValidatedAssertion {
         attributes = Map.copyOf(attributes);
+        friendlyNames = Map.copyOf(friendlyNames);
     }
 
     /** The first value of an attribute, or null. */
