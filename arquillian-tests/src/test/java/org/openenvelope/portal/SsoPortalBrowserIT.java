@@ -3,6 +3,7 @@ package org.openenvelope.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -20,17 +21,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.keys.TestCertificateAuthority;
 import org.openenvelope.saml.metadata.IdpMetadataFixture;
+import org.openenvelope.saml.xml.NameIdFormats;
+import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.MetadataServer;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.ScriptedIdentityProvider;
+import org.openenvelope.testing.SsoSetup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -112,6 +120,41 @@ class SsoPortalBrowserIT {
         assertTrue(driver.findElement(By.id("trusted-certificates")).getText().contains("CN=valid.portal.example"));
         assertEquals("Password", driver.findElement(By.id("authentication-method")).getText(), "a draft changes nothing yet");
         Browser.screenshot(driver, "sso-manual-entry-saved", driver.findElement(By.id("draft")));
+    }
+
+    @Test
+    void aTestSsoResultOffersTheAttributesReceivedToIdentifyUsersBy() throws Exception {
+        // an IdP that names users by a transient NameID and sends uid by its OID, as Shibboleth does
+        BasicX509Credential idpKey = SelfSignedCertificates.generate("idp.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(30));
+        String entityId = "https://idp.portal.example/" + Fixtures.unique("realm");
+        ApiClient api = PortalSteps.serviceApi(base, "Test SSO result");
+        SsoSetup.saveDraft(api, account, Json.createObjectBuilder().add("entityId", entityId)
+                .add("ssoUrl", "https://idp.portal.example/sso").add("certificates", Json.createArrayBuilder()
+                        .add(ScriptedIdentityProvider.pem(idpKey.getEntityCertificate()))).build().toString());
+        String uidByOid = "urn:oid:0.9.2342.19200300.100.1.1";
+        long test = SsoSetup.runTest(api, base, account, ResponseFixture.from(entityId, idpKey)
+                .forServiceProvider(base.resolve("saml/" + account).toString(), base.resolve("saml/" + account + "/acs").toString())
+                .at(Instant.now()).nameId(NameIdFormats.TRANSIENT, "_f81d4fae7dec")
+                .assertion(a -> {
+                    a.getAttributeStatements().get(0).getAttributes().clear();
+                    a.getAttributeStatements().get(0).getAttributes().add(ResponseFixture.attribute(uidByOid, "alice"));
+                }));
+
+        driver.get(base.resolve("admin/accounts/sso-test.xhtml?account=" + account + "&test=" + test).toString());
+        assertEquals("federation_id_missing", driver.findElement(By.id("reason-code")).getText());
+        assertTrue(driver.findElement(By.id("assertion")).getText().contains("Attribute " + uidByOid + "\nalice"),
+                "names with colons are shown whole: " + driver.findElement(By.id("assertion")).getText());
+        String choices = driver.findElement(By.id("identify-choices")).getText();
+        assertTrue(choices.contains(uidByOid) && !choices.contains("The NameID"), "a transient NameID is not offered: " + choices);
+        Browser.screenshot(driver, "sso-test-identify-users", driver.findElement(By.id("sso-test-result")));
+        driver.findElement(By.id("identify")).findElement(By.cssSelector("input[value='Identify users by this attribute']")).click();
+
+        wait.until(ExpectedConditions.urlContains("/admin/accounts/sso.xhtml"));
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("now identifies users by the attribute " + uidByOid));
+        assertEquals("ATTRIBUTE", new Select(driver.findElement(By.id("draft:federationIdSource"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertEquals(uidByOid, driver.findElement(By.id("draft:federationIdAttribute")).getAttribute("value"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openenvelope.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -397,7 +398,7 @@ class KeycloakInteropIT {
     }
 
     @Test
-    void aTransientNameIdWithTheUidSentByItsOidNameIdentifiesTheUser() throws CertificateException {
+    void aTransientNameIdWithTheUidSentByItsOidNameIdentifiesTheUserOnceChosen() throws CertificateException {
         // as Shibboleth and pysaml2 send it: Name urn:oid:…100.1.1, NameFormat uri, FriendlyName uid
         String mapper = keycloak.addProtocolMapper(federation.realm(), federation.clientId(), Json.createObjectBuilder()
                 .add("name", "uid by OID").add("protocol", "saml").add("protocolMapper", "saml-user-property-mapper")
@@ -410,16 +411,32 @@ class KeycloakInteropIT {
                 ApiSteps.addUser(federation.api(), federation.account(), "alice");
             }
             SsoSetup.saveDraft(federation.api(), federation.account(), keycloakDraft("HTTP_REDIRECT").build().toString());
-            long test = testThroughKeycloak("alice", Duration.ZERO);
-            jakarta.json.JsonObject result = federation.api().get("/api/v1/accounts/" + federation.account()
-                    + "/saml/tests/" + test).json();
+            String tests = "/api/v1/accounts/" + federation.account() + "/saml/tests/";
+            // the draft identifies users by the NameID: a transient one cannot, and the result offers what came instead
+            long byNameId = testThroughKeycloak("alice", Duration.ZERO);
+            jakarta.json.JsonObject refused = federation.api().get(tests + byNameId).json();
+            assertEquals("federation_id_missing", refused.getString("reasonCode"), refused.toString());
+            assertFalse(refused.getBoolean("nameIdIdentifies"), refused.toString());
+            String oid = "urn:oid:0.9.2342.19200300.100.1.1";
+            assertTrue(refused.getJsonArray("receivedAttributes").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .anyMatch(name -> name.getString().equals(oid)), refused.toString());
+
+            ApiClient.Reply chosen = federation.api().post(tests + byNameId + "/identify-users",
+                    Json.createObjectBuilder().add("attribute", oid).build().toString());
+            assertEquals(200, chosen.status(), chosen.body());
+            assertEquals("ATTRIBUTE", chosen.json().getString("federationIdSource"));
+            long byUid = testThroughKeycloak("alice", Duration.ZERO);
+            jakarta.json.JsonObject result = federation.api().get(tests + byUid).json();
             assertEquals("PASSED", result.getString("outcome"), result.toString());
             String found = result.getJsonArray("assertion").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(jakarta.json.JsonString::getString).filter(line -> line.startsWith("Federation ID: ")).findFirst()
                     .orElseThrow();
             assertTrue(found.startsWith("Federation ID: alice (") && found.endsWith(
-                    "from the uid attribute (sent as urn:oid:0.9.2342.19200300.100.1.1)"), found);
+                    "from the attribute \"" + oid + "\", as configured"), found);
         } finally {
+            // the choice is the account's own and outlives imports: the other tests identify users by the NameID
+            federation.api().send("PATCH", "/api/v1/accounts/" + federation.account() + "/saml/identity-provider",
+                    "{\"federationIdSource\": \"NAME_ID\"}");
             keycloak.removeProtocolMapper(federation.realm(), federation.clientId(), mapper);
             keycloak.updateClientAttributes(federation.realm(), federation.clientId(), Map.of("saml_name_id_format", "email"));
         }
@@ -454,7 +471,7 @@ class KeycloakInteropIT {
         keycloak.createUser(federation.realm(), "trudy", "trudy@unknown.example", PASSWORD);
         jakarta.json.JsonObject unknownUser = diagnose(keycloakDraft("HTTP_REDIRECT"), "trudy", Duration.ZERO);
         assertEquals("unknown_user", unknownUser.getString("reasonCode"), unknownUser.toString());
-        assertTrue(unknownUser.getString("diagnosis").startsWith("NameID not found among users")
+        assertTrue(unknownUser.getString("diagnosis").startsWith("Federation ID not found among users")
                 && unknownUser.getString("diagnosis").contains("trudy@unknown.example"), unknownUser.toString());
 
         // Keycloak's assertions live 1 s; held for 3 s with no skew tolerated, they arrive expired as with a slow clock.

@@ -1,6 +1,7 @@
 package org.openenvelope.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,11 +143,13 @@ class MetadataUrlIT {
         server.serve(entra(SIGNER, SIGNER));
         MetadataTrust pinned = MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate()));
 
-        MetadataPreview preview = identityProviders.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null);
+        MetadataPreview preview = identityProviders.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null,
+                IdentityProviderOptions.KEEP);
         assertEquals(entityId(), preview.metadata().entityId());
         assertNull(activation.status(account).draft(), "a preview saves nothing");
 
-        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6);
+        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6,
+                IdentityProviderOptions.KEEP);
         IdentityProviderView draft = activation.status(account).draft();
         assertEquals(ConfigurationSource.METADATA_URL, draft.source());
         assertEquals(server.url().toString(), draft.metadataUrl());
@@ -184,9 +187,44 @@ class MetadataUrlIT {
     }
 
     @Test
+    void theAccountsOwnChoicesAreSetAtImportAndChangedWithoutLosingTheImport() throws Exception {
+        server.serve(entra(SIGNER, SIGNER));
+        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(),
+                null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null));
+        assertTrue(activation.status(account).draft().allowSha1(), "SHA-1 allowed at import");
+        putTheDraftInForce();
+
+        IdentityProviderView changed = identityProviders.changeIdentityProviderOptions(account,
+                new IdentityProviderOptions(120, false, null, true, null, null, "uid"));
+        assertEquals(ConfigurationSource.METADATA_URL, changed.source(), "still imported, so still refreshed");
+        assertEquals(server.url().toString(), changed.metadataUrl());
+        assertEquals(12, changed.metadataRefreshHours());
+        assertEquals(120, changed.clockSkewSeconds());
+        assertFalse(changed.allowSha1());
+        assertTrue(changed.justInTimeUsers());
+        assertEquals(FederationIdSource.ATTRIBUTE, changed.federationIdSource());
+        assertEquals(IdpStage.DRAFT, changed.stage(), "a change is a draft, tested before it is in force");
+        assertEquals(1, active().certificates().size());
+        assertTrue(active().certificates().get(0).pem().startsWith("-----BEGIN CERTIFICATE-----\n"));
+
+        // the manual entry with the imported values unchanged only changes the choices, too
+        IdentityProviderSettings sameIdentityProvider = new IdentityProviderSettings(changed.entityId(), changed.ssoUrl(),
+                changed.ssoBinding(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
+                identityProviders.trustedCertificates(account));
+        IdentityProviderView kept = identityProviders.configureIdentityProvider(account, sameIdentityProvider);
+        assertEquals(ConfigurationSource.METADATA_URL, kept.source());
+        assertEquals(30, kept.clockSkewSeconds());
+        IdentityProviderView entered = identityProviders.configureIdentityProvider(account, new IdentityProviderSettings(
+                changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), changed.sloUrl(),
+                changed.sloBinding(), 30, false, false, false, null, null, null, identityProviders.trustedCertificates(account)));
+        assertEquals(ConfigurationSource.MANUAL, entered.source(), "another endpoint is a configuration entered by hand");
+    }
+
+    @Test
     void aRefreshNowWithNothingChangedClearsTheLastProblem() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
-        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null);
+        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null,
+                IdentityProviderOptions.KEEP);
         assertEquals(24, activation.status(account).draft().metadataRefreshHours(), "refreshed daily unless told otherwise");
         assertThrows(ConflictException.class, () -> identityProviders.refreshIdentityProviderMetadata(account),
                 "only the configuration in force is refreshed");
@@ -220,18 +258,20 @@ class MetadataUrlIT {
         server.serve(IdpMetadataFixture.duo("x", SIGNER.getEntityCertificate()).build());
         InvalidValueException unsigned = assertThrows(InvalidValueException.class, () -> identityProviders
                 .importIdentityProviderMetadataUrl(account, server.url().toString(),
-                        MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate())), null, 24));
+                        MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate())), null, 24, IdentityProviderOptions.KEEP));
         assertEquals("metadata", unsigned.field(), "more secure mode refuses unsigned metadata from a URL too");
 
         InvalidValueException hours = assertThrows(InvalidValueException.class, () -> identityProviders
-                .importIdentityProviderMetadataUrl(account, server.url().toString(), less, null, 500));
+                .importIdentityProviderMetadataUrl(account, server.url().toString(), less, null, 500,
+                        IdentityProviderOptions.KEEP));
         assertEquals("refreshHours", hours.field());
         assertNull(activation.status(account).draft(), "nothing was saved");
     }
 
     private void assertUrlRefused(String fragment, String url, MetadataTrust trust) {
         InvalidValueException refused = assertThrows(InvalidValueException.class,
-                () -> identityProviders.importIdentityProviderMetadataUrl(account, url, trust, null, 24));
+                () -> identityProviders.importIdentityProviderMetadataUrl(account, url, trust, null, 24,
+                IdentityProviderOptions.KEEP));
         assertEquals(MetadataFetcher.FIELD, refused.field(), refused.getMessage());
         assertTrue(refused.getMessage().contains(fragment), refused.getMessage());
     }

@@ -398,6 +398,13 @@ class SamlEndpointsIT {
                     .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", newcomer).build()).statusCode());
             assertTrue(tenant.api().get("/api/v1/accounts/" + tenant.number() + "/users").body().contains(newcomer));
 
+            // the domain matches in any case, but no second user differs from the first only in case
+            String otherSpelling = newcomer.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + newcomer.substring(1);
+            BrowserlessClient again = new BrowserlessClient();
+            assertEquals("unknown_user", reasonCode(postToAcs(again, answer(startSignIn(again))
+                    .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", otherSpelling).build())));
+            assertFalse(tenant.api().get("/api/v1/accounts/" + tenant.number() + "/users").body().contains(otherSpelling));
+
             BrowserlessClient outsider = new BrowserlessClient();
             HttpResponse<String> refused = postToAcs(outsider, answer(startSignIn(outsider))
                     .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", "eve@elsewhere.example").build());
@@ -405,6 +412,19 @@ class SamlEndpointsIT {
         } finally {
             configureIdentityProvider("HTTP_REDIRECT", false);
         }
+    }
+
+    @Test
+    void anUnreadableCertificateIsReportedWithEveryOtherProblemOfTheManualEntry() {
+        ApiClient.Reply refused = tenant.api().send("PUT", "/api/v1/accounts/" + tenant.number() + "/saml/identity-provider",
+                Json.createObjectBuilder().add("ssoUrl", "ftp://idp.test.example/sso")
+                        .add("certificates", Json.createArrayBuilder().add("not a certificate")).build().toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("rejected_values", refused.json().getString("code"));
+        List<String> fields = refused.json().getJsonArray("problems").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .map(problem -> problem.getString("field")).toList();
+        assertEquals(List.of("certificates", "entityId", "ssoUrl"), fields, refused.body());
+        assertTrue(refused.body().contains("Certificate 1 of certificates is not an X.509 certificate"), refused.body());
     }
 
     @Test

@@ -33,8 +33,7 @@ final class AttributeNames {
      * FriendlyName of its kind. Names of a kind compare without case; any other name exactly.
      */
     static Optional<Found> find(ValidatedAssertion assertion, String name) {
-        List<String> kind = KINDS.stream().filter(k -> k.contains(name.toLowerCase(Locale.ROOT))).findFirst()
-                .orElse(List.of(name));
+        List<String> kind = kindOf(name);
         Optional<Found> exact = value(assertion, name);
         if (exact.isPresent()) {
             return exact;
@@ -51,6 +50,16 @@ final class AttributeNames {
             }
         }
         return Optional.empty();
+    }
+
+    /** In words, the other names {@link #find} tries for {@code name}: empty for a name of no known kind. */
+    static String alsoLookedFor(String name) {
+        List<String> others = kindOf(name).stream().filter(other -> !other.equalsIgnoreCase(name)).toList();
+        return others.isEmpty() ? "" : " (also looked for as " + String.join(", ", others) + " and by FriendlyName)";
+    }
+
+    private static List<String> kindOf(String name) {
+        return KINDS.stream().filter(k -> k.contains(name.toLowerCase(Locale.ROOT))).findFirst().orElse(List.of(name));
     }
 
     private static Optional<Found> value(ValidatedAssertion assertion, String name) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
@@ -19,7 +20,9 @@ import org.openenvelope.user.UserOrigin;
 /**
  * The user an assertion signs in, found by federation ID (compared case-sensitively) or created just in time.
  * Just-in-time creation, when enabled, is limited to addresses in a domain (or exact address) of the account's
- * Profiles: the IdP may vouch for anyone, but the account only owns its own domains.
+ * Profiles: the IdP may vouch for anyone, but the account only owns its own domains. Domains match in any case, so
+ * a federation ID that differs from an existing user's only in case creates no second user: the sign-in is refused
+ * and says which spelling the account has.
  */
 @ApplicationScoped
 public class FederatedUsers {
@@ -50,6 +53,7 @@ public class FederatedUsers {
             return existing.get();
         }
         if (mayCreate(account, settings, federationId)) {
+            refuseSpellingOfAnotherUser(account, federationId);
             AccountUser created = new AccountUser(account, federationId, UserOrigin.JUST_IN_TIME, "sso", clock.instant());
             em.persist(created);
             audit.recordAs("sso", AuditAction.USER_CREATED_JUST_IN_TIME, account.getNumber(),
@@ -72,10 +76,22 @@ public class FederatedUsers {
             return "a user of this account";
         }
         if (mayCreate(account, settings, federationId)) {
+            refuseSpellingOfAnotherUser(account, federationId);
             return "not a user yet; would be created just in time at the first sign-in";
         }
         throw new SamlRejectedException(SamlFailure.UNKNOWN_USER, "No user of account " + account.getNumber()
                 + " has the federation ID \"" + federationId + "\" (compared case-sensitively).");
+    }
+
+    private void refuseSpellingOfAnotherUser(Account account, String federationId) {
+        users.byAddressIgnoringCase(account, federationId.toLowerCase(Locale.ROOT)).stream().findFirst()
+                .ifPresent(other -> {
+                    throw new SamlRejectedException(SamlFailure.UNKNOWN_USER, "The identity provider sent \""
+                            + federationId + "\", but account " + account.getNumber() + " has the user \""
+                            + other.getFederationId() + "\": federation IDs are compared case-sensitively, so no"
+                            + " second user is created just in time. Make the identity provider send the spelling the"
+                            + " account has, or correct the user's federation ID.");
+                });
     }
 
     private boolean mayCreate(Account account, IdentityProviderSettings settings, String federationId) {

@@ -9,10 +9,10 @@ import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
 
 /**
- * Which value of a validated assertion identifies the user among the account's users (the federation ID), in
- * order: the account's alternate email attribute, the {@code uid} attribute, then the NameID unless it is
- * transient (a transient NameID changes at every sign-in, so it identifies a session, never a user). Attributes are
- * found under the names IdPs really use ({@link AttributeNames}).
+ * Which value of a validated assertion identifies the user among the account's users (the federation ID): the
+ * NameID or one attribute, as the identity provider's configuration chooses ({@link FederationIdSource}). A transient
+ * NameID changes at every sign-in, so it identifies a session, never a user. Attributes are found under the names
+ * IdPs really use ({@link AttributeNames}).
  */
 public final class FederationIdentity {
 
@@ -27,13 +27,46 @@ public final class FederationIdentity {
     public record Resolved(String value, String source) {
     }
 
-    /** @throws SamlRejectedException FEDERATION_ID_MISSING when none of them is present */
-    public static String of(ValidatedAssertion assertion, String alternateEmailAttribute) {
-        return resolve(assertion, alternateEmailAttribute).value();
+    /**
+     * The federation ID as the identity provider's configuration chooses it.
+     *
+     * @throws SamlRejectedException FEDERATION_ID_MISSING when the chosen value is not in the assertion
+     */
+    public static Resolved resolve(ValidatedAssertion assertion, IdentityProviderSettings settings) {
+        switch (settings.federationIdSource()) {
+            case NAME_ID:
+                return byNameId(assertion);
+            case ATTRIBUTE:
+                return byAttribute(assertion, settings.federationIdAttribute());
+            default:
+                return inLegacyOrder(assertion, settings.alternateEmailAttribute());
+        }
     }
 
-    /** @throws SamlRejectedException FEDERATION_ID_MISSING when none of them is present */
-    public static Resolved resolve(ValidatedAssertion assertion, String alternateEmailAttribute) {
+    private static Resolved byNameId(ValidatedAssertion assertion) {
+        if (NameIdFormats.TRANSIENT.equals(assertion.nameIdFormat())) {
+            throw new SamlRejectedException(SamlFailure.FEDERATION_ID_MISSING, "Users are identified by the NameID,"
+                    + " but this one is transient (it changes at every sign-in). Identify users by an attribute the"
+                    + " identity provider sends (received: " + assertion.attributes().keySet() + "), or have it send a"
+                    + " persistent, email or unspecified NameID.");
+        }
+        return new Resolved(assertion.nameId().strip(), "the NameID (format " + assertion.nameIdFormat()
+                + "), as configured");
+    }
+
+    private static Resolved byAttribute(ValidatedAssertion assertion, String attribute) {
+        Optional<AttributeNames.Found> found = AttributeNames.find(assertion, attribute);
+        if (found.isEmpty()) {
+            throw new SamlRejectedException(SamlFailure.FEDERATION_ID_MISSING, "Users are identified by the attribute"
+                    + " \"" + attribute + "\"" + AttributeNames.alsoLookedFor(attribute) + ", which the assertion does not"
+                    + " carry; attributes received: " + assertion.attributes().keySet() + ".");
+        }
+        return new Resolved(found.get().value(), "the attribute \"" + attribute + "\"" + sentAs(attribute, found.get())
+                + ", as configured");
+    }
+
+    /** Configurations from before the explicit choice: the alternate email attribute, uid, then a lasting NameID. */
+    static Resolved inLegacyOrder(ValidatedAssertion assertion, String alternateEmailAttribute) {
         if (alternateEmailAttribute != null) {
             Optional<AttributeNames.Found> alternate = AttributeNames.find(assertion, alternateEmailAttribute);
             if (alternate.isPresent()) {

@@ -20,7 +20,15 @@ final class IdentityProviderChanges {
                 kept == null ? IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS : kept.clockSkewSeconds(),
                 kept != null && kept.allowSha1(), kept != null && kept.allowIdpInitiated(),
                 kept != null && kept.justInTimeUsers(), kept == null ? null : kept.alternateEmailAttribute(),
-                metadata.signingCertificates());
+                kept == null ? FederationIdSource.NAME_ID : kept.federationIdSource(),
+                kept == null ? null : kept.federationIdAttribute(), metadata.signingCertificates());
+    }
+
+    /** Whether both describe the same identity provider (entity ID, endpoints, certificates), whatever the options. */
+    static boolean sameIdentityProvider(IdentityProviderSettings a, IdentityProviderSettings b) {
+        return Objects.equals(a.entityId(), b.entityId()) && Objects.equals(a.ssoUrl(), b.ssoUrl())
+                && a.ssoBinding() == b.ssoBinding() && Objects.equals(a.sloUrl(), b.sloUrl())
+                && a.sloBinding() == b.sloBinding() && fingerprints(a).equals(fingerprints(b));
     }
 
     /** What differs between two configurations, one line each. */
@@ -40,8 +48,21 @@ final class IdentityProviderChanges {
         change(changes, "IdP-initiated sign-in allowed", before.allowIdpInitiated(), after.allowIdpInitiated());
         change(changes, "just-in-time users", before.justInTimeUsers(), after.justInTimeUsers());
         change(changes, "alternate email attribute", before.alternateEmailAttribute(), after.alternateEmailAttribute());
+        change(changes, "users identified by", identifiedBy(before), identifiedBy(after));
         change(changes, "trusted certificates", fingerprints(before), fingerprints(after));
         return changes;
+    }
+
+    /** Which value identifies users, in words. */
+    static String identifiedBy(IdentityProviderSettings settings) {
+        switch (settings.federationIdSource()) {
+            case NAME_ID:
+                return "the NameID";
+            case ATTRIBUTE:
+                return "the attribute " + settings.federationIdAttribute();
+            default:
+                return "the alternate email attribute, uid, then the NameID (as before the upgrade)";
+        }
     }
 
     /** The fingerprints of the configuration's trusted certificates, as one list. */

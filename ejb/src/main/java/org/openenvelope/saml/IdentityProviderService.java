@@ -16,6 +16,7 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
 import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataReader;
@@ -64,10 +65,18 @@ public class IdentityProviderService {
 
     /**
      * Saves the identity provider as entered by hand into the draft (the active configuration is untouched). All
-     * values are checked first and every problem is reported at once; nothing is saved unless all are valid.
+     * values are checked first and every problem is reported at once; nothing is saved unless all are valid. When
+     * the identity provider itself is the same as imported, only its options change.
      */
     public IdentityProviderView configureIdentityProvider(String accountNumber, IdentityProviderSettings settings) {
-        IdentityProvider draft = saveDraft(access.account(accountNumber), settings);
+        Account account = access.account(accountNumber);
+        boolean onlyOptionsChanged = current(account).filter(c -> c.getSource() != ConfigurationSource.MANUAL
+                && IdentityProviderChanges.sameIdentityProvider(c.settings(), settings)).isPresent();
+        if (onlyOptionsChanged) {
+            // an imported configuration stays imported (and its URL refreshed) when only the account's choices change
+            return changeIdentityProviderOptions(accountNumber, IdentityProviderOptions.of(settings));
+        }
+        IdentityProvider draft = saveDraft(account, settings);
         draft.enteredManually();
         return IdentityProviderView.of(draft);
     }
@@ -79,28 +88,29 @@ public class IdentityProviderService {
      * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document
      */
     public MetadataPreview previewIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
-                                                           String entityId) {
+                                                           String entityId, IdentityProviderOptions options) {
         IdentityProviderSettings kept = current(access.account(accountNumber)).map(IdentityProvider::settings).orElse(null);
         IdentityProviderMetadata metadata = read(document, trust, entityId);
-        return new MetadataPreview(metadata,
-                IdentityProviderChanges.between(kept, IdentityProviderChanges.fromMetadata(kept, metadata)));
+        return new MetadataPreview(metadata, IdentityProviderChanges.between(kept,
+                options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata))));
     }
 
     /** As {@link #previewIdentityProviderMetadata}, with the document read from an https URL now. */
     public MetadataPreview previewIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
-                                                              String entityId) {
+                                                              String entityId, IdentityProviderOptions options) {
         access.account(accountNumber);
-        return previewIdentityProviderMetadata(accountNumber, fetcher.fetch(url), trust, entityId);
+        return previewIdentityProviderMetadata(accountNumber, fetcher.fetch(url), trust, entityId, options);
     }
 
     /**
      * Imports IdP metadata into the draft: entity ID, endpoints, every signing certificate. The account's own
-     * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, alternate email attribute) are kept.
+     * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, the attributes) are kept, or set by
+     * {@code options}.
      */
     public MetadataPreview importIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
-                                                          String entityId) {
+                                                          String entityId, IdentityProviderOptions options) {
         return importMetadata(access.account(accountNumber), document, trust, entityId,
-                MetadataSource.file(trust.requireSignature(), trust.anchors()));
+                MetadataSource.file(trust.requireSignature(), trust.anchors()), options);
     }
 
     /**
@@ -109,10 +119,58 @@ public class IdentityProviderService {
      * picked up without anyone re-importing.
      */
     public MetadataPreview importIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
-                                                             String entityId, Integer refreshHours) {
+                                                             String entityId, Integer refreshHours,
+                                                             IdentityProviderOptions options) {
         MetadataSource source = new MetadataSource(url, trust.requireSignature(), trust.anchors(), refreshHours);
         Account account = access.account(accountNumber);
-        return importMetadata(account, fetcher.fetch(source.url()), trust, entityId, source);
+        return importMetadata(account, fetcher.fetch(source.url()), trust, entityId, source, options);
+    }
+
+    /**
+     * Changes the account's own choices on the draft, made from the configuration in force when there is none,
+     * and keeps where the rest came from: an imported configuration stays imported (and its URL refreshed).
+     *
+     * @throws ConflictException when there is no identity provider yet
+     */
+    public IdentityProviderView changeIdentityProviderOptions(String accountNumber, IdentityProviderOptions options) {
+        Account account = access.account(accountNumber);
+        String actor = access.caller().getName();
+        Instant now = clock.instant();
+        IdentityProvider draft = identityProviders.draft(account).orElseGet(() -> {
+            IdentityProvider copy = identityProviders.active(account).orElseThrow(() -> new ConflictException(
+                    "identityProvider", "There is no identity provider yet; enter it or import its metadata first."))
+                    .copyAsDraft(actor, now);
+            em.persist(copy);
+            return copy;
+        });
+        IdentityProviderSettings before = draft.settings();
+        draft.configure(options.applyTo(before), actor, now);
+        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, "Draft identity provider options changed: "
+                + IdentityProviderChanges.between(before, draft.settings()));
+        return IdentityProviderView.of(draft);
+    }
+
+    /**
+     * Identifies users by what a Test SSO received: the NameID ({@code attribute} null) or one of the attributes
+     * the identity provider sent. The draft changes, so it is tested again before it can be enabled.
+     *
+     * @throws InvalidValueException when the test did not receive that attribute, or only a transient NameID
+     */
+    public IdentityProviderView identifyUsersAsTested(String accountNumber, long testId, String attribute) {
+        Account account = access.account(accountNumber);
+        SsoTest test = em.find(SsoTest.class, testId);
+        if (test == null || !test.getAccount().getId().equals(account.getId())) {
+            throw new ResourceNotFoundException("Test SSO " + testId + " was not found in account " + accountNumber + ".");
+        }
+        if (attribute == null ? !SsoTestView.nameIdIdentifies(test.getReceivedNameIdFormat())
+                : !test.getReceivedAttributes().contains(attribute)) {
+            throw new InvalidValueException("federationIdAttribute", attribute == null
+                    ? "Test SSO " + testId + " received no NameID that lasts beyond one sign-in (format "
+                    + test.getReceivedNameIdFormat() + "); choose an attribute."
+                    : "Test SSO " + testId + " did not receive the attribute \"" + attribute + "\"; it received "
+                    + test.getReceivedAttributes() + ".");
+        }
+        return changeIdentityProviderOptions(accountNumber, IdentityProviderOptions.identifyingUsersBy(attribute));
     }
 
     /** Reads the active configuration's metadata URL now instead of at the next scheduled refresh. */
@@ -127,10 +185,10 @@ public class IdentityProviderService {
     }
 
     private MetadataPreview importMetadata(Account account, byte[] document, MetadataTrust trust, String entityId,
-                                           MetadataSource source) {
+                                           MetadataSource source, IdentityProviderOptions options) {
         IdentityProviderMetadata metadata = read(document, trust, entityId);
         IdentityProviderSettings kept = current(account).map(IdentityProvider::settings).orElse(null);
-        IdentityProviderSettings proposed = IdentityProviderChanges.fromMetadata(kept, metadata);
+        IdentityProviderSettings proposed = options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata));
         List<String> changes = IdentityProviderChanges.between(kept, proposed);
         IdentityProvider draft = saveDraft(account, proposed);
         draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), clock.instant());

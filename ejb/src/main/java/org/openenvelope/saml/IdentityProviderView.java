@@ -8,6 +8,7 @@ import org.openenvelope.saml.binding.SamlBinding;
 public record IdentityProviderView(IdpStage stage, String entityId, String ssoUrl, SamlBinding ssoBinding,
                                    String sloUrl, SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
                                    boolean allowIdpInitiated, boolean justInTimeUsers, String alternateEmailAttribute,
+                                   FederationIdSource federationIdSource, String federationIdAttribute,
                                    List<CertificateView> certificates, ConfigurationSource source, String metadataUrl,
                                    String metadataSignature, Instant metadataValidUntil, Instant metadataReadAt,
                                    Integer metadataRefreshHours, Instant metadataCheckedAt, String metadataProblem,
@@ -17,7 +18,7 @@ public record IdentityProviderView(IdpStage stage, String entityId, String ssoUr
         IdentityProviderSettings s = provider.settings();
         return new IdentityProviderView(provider.getStage(), s.entityId(), s.ssoUrl(), s.ssoBinding(), s.sloUrl(),
                 s.sloBinding(), s.clockSkewSeconds(), s.allowSha1(), s.allowIdpInitiated(), s.justInTimeUsers(),
-                s.alternateEmailAttribute(), s.certificates().stream().map(CertificateView::of).toList(),
+                s.alternateEmailAttribute(), s.federationIdSource(), s.federationIdAttribute(), s.certificates().stream().map(CertificateView::of).toList(),
                 provider.getSource(), provider.getMetadataUrl(), provider.getMetadataSignature(),
                 provider.getMetadataValidUntil(), provider.getMetadataReadAt(), provider.getMetadataRefreshHours(),
                 provider.getMetadataCheckedAt(), provider.getMetadataProblem(), provider.getUpdatedAt(),

@@ -169,7 +169,7 @@ public class SignInService {
             if (purpose == RequestPurpose.RECIPIENT) {
                 return recipientSignedIn(account, settings, assertion);
             }
-            String federationId = FederationIdentity.of(assertion, settings.alternateEmailAttribute());
+            String federationId = FederationIdentity.resolve(assertion, settings).value();
             AccountUser user = users.signingIn(account, settings, federationId);
             user.signedIn(clock.instant());
             String sessionKey = sessions.startFederated(user, new FederatedSession(assertion.nameId(),

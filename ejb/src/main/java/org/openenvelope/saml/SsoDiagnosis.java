@@ -31,14 +31,19 @@ public final class SsoDiagnosis {
                     + "the one that answered. Correct the draft's entity ID or import the right metadata.";
             case IDP_STATUS -> "The identity provider refused the sign-in. If the user is not assigned to the application "
                     + "(Entra ID, Duo), was deleted, or is not enrolled for the second factor, fix that at the identity provider.";
-            case UNKNOWN_USER -> "NameID not found among users: the identity provider vouched for a user this account does "
-                    + "not have (compared case-sensitively). Add the user, or send the attribute the account expects.";
-            case FEDERATION_ID_MISSING -> "The assertion names no user: with a transient NameID the identity provider must "
-                    + "also send a uid attribute or the alternate email attribute.";
+            case UNKNOWN_USER -> "Federation ID not found among users: the identity provider vouched for a user this account"
+                    + " does not have (compared case-sensitively). Add the user, or identify users by another value the"
+                    + " answer carries (below).";
+            case FEDERATION_ID_MISSING -> "The assertion does not carry the value chosen to identify users: identify them by"
+                    + " the NameID (unless it is transient) or by one of the attributes received (below), or have the"
+                    + " identity provider send the chosen attribute.";
             case UNSUPPORTED_NAME_ID_FORMAT -> "Configure the identity provider to send an emailAddress, unspecified or "
                     + "transient NameID.";
             case DECRYPTION_FAILED, HOSTILE_ENCRYPTION -> "The assertion could not be decrypted: the identity provider must "
                     + "encrypt to the encryption certificate in this account's SP metadata (import it again there).";
+            case ENCRYPTION_ALGORITHM_REFUSED -> "The identity provider encrypts with an algorithm this service refuses"
+                    + " (the details name it): set it to encrypt assertions with AES-GCM or AES-CBC and the key with"
+                    + " RSA-OAEP.";
             default -> failure.personMessage();
         };
         return advice + (detail == null || detail.isBlank() ? "" : "\n\nDetails: " + detail);

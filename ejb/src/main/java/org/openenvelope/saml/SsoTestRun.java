@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.audit.AuditAction;
@@ -28,6 +30,8 @@ import org.opensaml.saml.saml2.core.Response;
  */
 @Stateless
 public class SsoTestRun {
+
+    private static final Logger LOG = Logger.getLogger(SsoTestRun.class.getName());
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -92,7 +96,8 @@ public class SsoTestRun {
             IdentityProviderSettings settings = draft.settings();
             assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
                     requests.tracker(account, RequestPurpose.SSO_TEST), seenAssertions, clock).validate(response);
-            FederationIdentity.Resolved federationId = FederationIdentity.resolve(assertion, settings.alternateEmailAttribute());
+            test.received(assertion.nameIdFormat(), List.copyOf(assertion.attributes().keySet()));
+            FederationIdentity.Resolved federationId = FederationIdentity.resolve(assertion, settings);
             String user = users.describe(account, settings, federationId.value());
             test.passed(summary(assertion, federationId, user), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
@@ -103,6 +108,9 @@ public class SsoTestRun {
                     "no user of this account"), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
                     "Test SSO " + test.getId() + " failed (" + e.failure().code() + "): " + e.detail());
+            // as for real sign-ins, so an operator reading the server log sees it too
+            LOG.warning(() -> "SAML Test SSO " + test.getId() + " failed for account " + account.getNumber() + ": "
+                    + e.failure().code() + ": " + e.detail());
         }
         return new AcsOutcome.TestFinished(account.getNumber(), test.getId());
     }
@@ -110,7 +118,7 @@ public class SsoTestRun {
     /** Which federation ID the assertion would have given, so a failed test still says what it found and why. */
     private static FederationIdentity.Resolved wouldUse(ValidatedAssertion assertion, IdentityProvider draft) {
         try {
-            return FederationIdentity.resolve(assertion, draft.settings().alternateEmailAttribute());
+            return FederationIdentity.resolve(assertion, draft.settings());
         } catch (SamlRejectedException none) {
             return null;
         }

@@ -55,6 +55,7 @@ import org.openenvelope.graph.MicrosoftConnection;
 import org.openenvelope.profile.DomainVerification;
 import org.openenvelope.profile.ProfileEntry;
 import org.openenvelope.profile.ProfileEntryType;
+import org.openenvelope.saml.FederationIdSource;
 import org.openenvelope.saml.IdentityProvider;
 import org.openenvelope.saml.IdentityProviderSettings;
 import org.openenvelope.saml.IdpStage;
@@ -487,7 +488,7 @@ abstract class SchemaMappingTest {
         X509Certificate next = SelfSignedCertificates.generate("idp next", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProviderSettings settings = new IdentityProviderSettings("https://idp.example/" + unique("realm"),
                 "https://idp.example/sso", SamlBinding.HTTP_POST, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
-                90, true, false, true, "mail", List.of(current, next));
+                90, true, false, true, "mail", FederationIdSource.ATTRIBUTE, "uid", List.of(current, next));
         IdentityProvider provider = persist(IdentityProvider.draft(account, settings, "ada@example.com", T0));
 
         IdentityProvider loaded = read(em -> em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
@@ -501,7 +502,7 @@ abstract class SchemaMappingTest {
 
         inTransaction(em -> em.find(IdentityProvider.class, provider.getId()).configure(new IdentityProviderSettings(
                 settings.entityId(), settings.ssoUrl(), SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false,
-                null, List.of(next)), "bob@example.com", T0));
+                null, null, null, List.of(next)), "bob@example.com", T0));
         assertEquals(List.of(next), read(em -> em.find(IdentityProvider.class, provider.getId())).trustedCertificates());
 
         IdentityProvider active = persist(IdentityProvider.activeFrom(read(em -> em.find(IdentityProvider.class,
@@ -517,7 +518,7 @@ abstract class SchemaMappingTest {
         X509Certificate signing = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         X509Certificate anchor = SelfSignedCertificates.generate("anchor", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProvider draft = IdentityProvider.draft(account, new IdentityProviderSettings("https://idp.example/" + unique("url"),
-                "https://idp.example/sso", SamlBinding.HTTP_POST, null, null, 60, false, false, false, null, List.of(signing)), "a", T0);
+                "https://idp.example/sso", SamlBinding.HTTP_POST, null, null, 60, false, false, false, null, null, null, List.of(signing)), "a", T0);
         draft.readFromMetadata(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), "VERIFIED", null, T0);
         IdentityProvider active = persist(IdentityProvider.activeFrom(draft, "a", T0));
         inTransaction(em -> em.find(IdentityProvider.class, active.getId()).metadataRefreshFailed("unreachable", T0.plusSeconds(60)));
@@ -585,10 +586,14 @@ abstract class SchemaMappingTest {
         Account account = persist(newAccount());
         X509Certificate certificate = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProvider draft = persist(IdentityProvider.draft(account, new IdentityProviderSettings("urn:idp:" + unique("t"),
-                "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null,
+                "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
                 List.of(certificate)), "ada", T0));
         SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "k".repeat(40), "ada", T0));
-        inTransaction(em -> em.find(SsoTest.class, test.getId()).passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5)));
+        inTransaction(em -> {
+            SsoTest run = em.find(SsoTest.class, test.getId());
+            run.received("urn:oasis:names:tc:SAML:2.0:nameid-format:transient", List.of("urn:oid:0.9.2342.19200300.100.1.1", "mail"));
+            run.passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5));
+        });
         persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, null, T0,
                 T0.plusSeconds(900)).forTest(test));
 
@@ -596,13 +601,15 @@ abstract class SchemaMappingTest {
                 .setParameter("account", em.find(Account.class, account.getId())).getResultList().get(0));
         assertEquals(SsoTestOutcome.PASSED, loaded.getOutcome());
         assertEquals(List.of("Issuer: urn:idp", "NameID: a@b.example"), loaded.getAssertionSummary().lines().toList());
+        assertEquals(List.of("urn:oid:0.9.2342.19200300.100.1.1", "mail"), loaded.getReceivedAttributes());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:transient", loaded.getReceivedNameIdFormat());
         assertTrue(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))));
         assertTrue(loaded.opensWith("k".repeat(40)));
         assertFalse(loaded.opensWith("j".repeat(40)));
 
         inTransaction(em -> em.find(IdentityProvider.class, draft.getId()).configure(new IdentityProviderSettings(
                 "urn:idp:changed", "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 90, false, false,
-                false, null, List.of(certificate)), "ada", T0.plusSeconds(10)));
+                false, null, null, null, List.of(certificate)), "ada", T0.plusSeconds(10)));
         assertFalse(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))), "the draft changed");
     }
 

@@ -23,7 +23,7 @@ class IdentityProviderSettingsTest {
     private static IdentityProviderSettings settings(String entityId, String ssoUrl, String sloUrl, int skew,
                                                      List<X509Certificate> certificates) {
         return new IdentityProviderSettings(entityId, ssoUrl, SamlBinding.HTTP_POST, sloUrl, null, skew, false,
-                false, false, " mail ", certificates);
+                false, false, " mail ", null, null, certificates);
     }
 
     private static List<ValueProblem> problems(IdentityProviderSettings settings) {
@@ -45,6 +45,41 @@ class IdentityProviderSettingsTest {
         List<ValueProblem> problems = problems(settings(null, "ftp://idp.example/sso", "not a url", 301, List.of()));
         assertEquals(List.of("entityId", "ssoUrl", "sloUrl", "clockSkewSeconds", "certificates"),
                 problems.stream().map(ValueProblem::field).toList());
+    }
+
+    private static IdentityProviderSettings identifyingBy(FederationIdSource source, String attribute) {
+        return new IdentityProviderSettings("urn:idp", "https://idp.example/sso", null, null, null, 60, false, false,
+                false, null, source, attribute, List.of(CURRENT));
+    }
+
+    @Test
+    void theFederationIdIsTheNameIdUnlessAnAttributeIsNamed() {
+        assertEquals(FederationIdSource.NAME_ID, identifyingBy(null, " ").validated(NOW).federationIdSource());
+        IdentityProviderSettings byUid = identifyingBy(null, " uid ").validated(NOW);
+        assertEquals(FederationIdSource.ATTRIBUTE, byUid.federationIdSource());
+        assertEquals("uid", byUid.federationIdAttribute());
+
+        List<ValueProblem> unnamed = problems(identifyingBy(FederationIdSource.ATTRIBUTE, null));
+        assertEquals("federationIdAttribute", unnamed.get(0).field());
+        List<ValueProblem> contradictory = problems(identifyingBy(FederationIdSource.NAME_ID, "uid"));
+        assertEquals("federationIdAttribute", contradictory.get(0).field());
+        assertTrue(contradictory.get(0).message().contains("NAME_ID"), contradictory.get(0).message());
+    }
+
+    @Test
+    void optionsChangeOnlyWhatTheyName() {
+        IdentityProviderSettings before = settings("urn:idp", "https://idp.example/sso", null, 60, List.of(CURRENT));
+        IdentityProviderSettings after = new IdentityProviderOptions(null, true, null, null, null, null, "uid").applyTo(before);
+        assertTrue(after.allowSha1());
+        assertEquals(FederationIdSource.ATTRIBUTE, after.federationIdSource());
+        assertEquals("uid", after.federationIdAttribute());
+        assertEquals(before.entityId(), after.entityId());
+        assertEquals(" mail ".strip(), after.alternateEmailAttribute(), "kept");
+        assertEquals(null, new IdentityProviderOptions(null, null, null, null, "", null, null).applyTo(before)
+                .alternateEmailAttribute(), "an empty value removes it");
+        IdentityProviderSettings byNameId = IdentityProviderOptions.identifyingUsersBy(null).applyTo(after);
+        assertEquals(FederationIdSource.NAME_ID, byNameId.federationIdSource());
+        assertEquals(null, byNameId.federationIdAttribute());
     }
 
     @Test

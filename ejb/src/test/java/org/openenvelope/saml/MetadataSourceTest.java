@@ -51,7 +51,8 @@ class MetadataSourceTest {
     void onlyTheConfigurationInForceIsRefreshedAndOnlyOnceItsIntervalHasPassed() {
         Account account = new Account("12345674", "Refresh", NOW);
         IdentityProviderSettings settings = new IdentityProviderSettings("https://sts.example/", "https://sts.example/sso",
-                SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, List.of(TestKeys.IDP.getEntityCertificate()));
+                SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
+                List.of(TestKeys.IDP.getEntityCertificate()));
         IdentityProvider draft = IdentityProvider.draft(account, settings, "admin", NOW);
         draft.readFromMetadata(new MetadataSource(URL, true, List.of(TestKeys.IDP_NEXT.getEntityCertificate()), 6),
                 "VERIFIED", null, NOW);

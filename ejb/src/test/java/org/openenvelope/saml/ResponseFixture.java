@@ -72,6 +72,9 @@ public final class ResponseFixture {
     private BasicX509Credential encryptionKey;
     private String signatureAlgorithm = AlgorithmPolicy.RSA_SHA256;
     private boolean encrypt;
+    private String dataEncryption = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+    private String keyTransport = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
+    private boolean encryptNameIdAsAssertion;
     private String assertionId = "_assertion-" + System.nanoTime();
 
     public static ResponseFixture valid() {
@@ -189,6 +192,21 @@ public final class ResponseFixture {
         return this;
     }
 
+    /** Encrypts the assertion with these content and key-transport algorithms. */
+    public ResponseFixture encryptedWith(String dataAlgorithm, String keyAlgorithm) {
+        encrypt = true;
+        dataEncryption = dataAlgorithm;
+        keyTransport = keyAlgorithm;
+        return this;
+    }
+
+    /** An EncryptedAssertion whose plaintext is the assertion's NameID, not an assertion. */
+    public ResponseFixture encryptedAssertionHoldingTheNameId() {
+        encrypt = true;
+        encryptNameIdAsAssertion = true;
+        return this;
+    }
+
     public ResponseFixture assertionId(String id) {
         assertionId = id;
         return this;
@@ -244,19 +262,28 @@ public final class ResponseFixture {
         }
     }
 
-    private static EncryptedAssertion encrypt(Assertion assertion, BasicX509Credential recipient) {
+    private EncryptedAssertion encrypt(Assertion assertion, BasicX509Credential recipient) {
         DataEncryptionParameters data = new DataEncryptionParameters();
-        data.setAlgorithm("http://www.w3.org/2009/xmlenc11#aes256-gcm");
+        data.setAlgorithm(dataEncryption);
         KeyEncryptionParameters key = new KeyEncryptionParameters();
         key.setEncryptionCredential(new BasicX509Credential(recipient.getEntityCertificate()));
-        key.setAlgorithm("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+        key.setAlgorithm(keyTransport);
         X509KeyInfoGeneratorFactory keyInfo = new X509KeyInfoGeneratorFactory();
         keyInfo.setEmitEntityCertificate(true);
         key.setKeyInfoGenerator(keyInfo.newInstance());
         Encrypter encrypter = new Encrypter(data, key);
         encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
         try {
-            return encrypter.encrypt(assertion);
+            if (!encryptNameIdAsAssertion) {
+                return encrypter.encrypt(assertion);
+            }
+            // the same encryption of a NameID, renamed: an EncryptedAssertion whose plaintext is no assertion
+            NameID standalone = OpenSaml.build(NameID.DEFAULT_ELEMENT_NAME);
+            standalone.setFormat(NameIdFormats.EMAIL_ADDRESS);
+            standalone.setValue(assertion.getSubject().getNameID().getValue());
+            String nameId = new String(OpenSaml.serialize(encrypter.encrypt(standalone)), java.nio.charset.StandardCharsets.UTF_8);
+            return (EncryptedAssertion) OpenSaml.parse(nameId.replace("EncryptedID", "EncryptedAssertion")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (EncryptionException e) {
             throw new IllegalStateException(e);
         }

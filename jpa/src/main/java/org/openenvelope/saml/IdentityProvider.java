@@ -126,6 +126,13 @@ public class IdentityProvider {
     @Column(name = "alternate_email_attribute", length = 256)
     private String alternateEmailAttribute;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "federation_id_source", nullable = false, length = 16)
+    private FederationIdSource federationIdSource;
+
+    @Column(name = "federation_id_attribute", length = 256)
+    private String federationIdAttribute;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "identity_provider_certificate", joinColumns = @JoinColumn(name = "identity_provider_id"))
     @OrderColumn(name = "list_index")
@@ -268,6 +275,8 @@ public class IdentityProvider {
         this.allowIdpInitiated = settings.allowIdpInitiated();
         this.justInTimeUsers = settings.justInTimeUsers();
         this.alternateEmailAttribute = settings.alternateEmailAttribute();
+        this.federationIdSource = settings.federationIdSource();
+        this.federationIdAttribute = settings.federationIdAttribute();
         this.certificates.clear();
         settings.certificates().forEach(certificate -> this.certificates.add(new TrustedCertificate(certificate)));
         this.updatedAt = now;
@@ -276,7 +285,8 @@ public class IdentityProvider {
 
     public IdentityProviderSettings settings() {
         return new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sloUrl, sloBinding, clockSkewSeconds,
-                allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute, trustedCertificates());
+                allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute, federationIdSource,
+                federationIdAttribute, trustedCertificates());
     }
 
     public List<TrustedCertificate> getCertificates() {

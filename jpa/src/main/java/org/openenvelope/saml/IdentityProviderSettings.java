@@ -20,11 +20,14 @@ import org.openenvelope.saml.xml.Certificates;
  * @param sloUrl                  optional; without it, signing out ends only the local session
  * @param certificates            the IdP's signing certificates, all trusted (rollover)
  * @param alternateEmailAttribute optional assertion attribute carrying the user's email when the NameID is not
+ * @param federationIdSource      what identifies the user: the NameID or {@code federationIdAttribute}
+ * @param federationIdAttribute   the attribute identifying the user, with {@link FederationIdSource#ATTRIBUTE} only
  */
 public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBinding ssoBinding, String sloUrl,
                                        SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
                                        boolean allowIdpInitiated, boolean justInTimeUsers,
-                                       String alternateEmailAttribute, List<X509Certificate> certificates) {
+                                       String alternateEmailAttribute, FederationIdSource federationIdSource,
+                                       String federationIdAttribute, List<X509Certificate> certificates) {
 
     public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
     public static final int MAX_CLOCK_SKEW_SECONDS = 300;
@@ -38,6 +41,10 @@ public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBindi
         ssoUrl = trimmed(ssoUrl);
         sloUrl = trimmed(sloUrl);
         alternateEmailAttribute = trimmed(alternateEmailAttribute);
+        federationIdAttribute = trimmed(federationIdAttribute);
+        if (federationIdSource == null) {
+            federationIdSource = federationIdAttribute == null ? FederationIdSource.NAME_ID : FederationIdSource.ATTRIBUTE;
+        }
         ssoBinding = ssoBinding == null ? SamlBinding.HTTP_REDIRECT : ssoBinding;
         sloBinding = sloBinding == null ? SamlBinding.HTTP_REDIRECT : sloBinding;
     }
@@ -61,9 +68,14 @@ public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBindi
             problems.add(new ValueProblem("clockSkewSeconds", Integer.toString(clockSkewSeconds),
                     "The clock skew must be between 0 and " + MAX_CLOCK_SKEW_SECONDS + " seconds."));
         }
-        if (alternateEmailAttribute != null && alternateEmailAttribute.length() > 256) {
-            problems.add(new ValueProblem("alternateEmailAttribute", alternateEmailAttribute.substring(0, 40) + "…",
-                    "The attribute name must be at most 256 characters."));
+        attributeNameProblem("alternateEmailAttribute", alternateEmailAttribute, problems);
+        attributeNameProblem("federationIdAttribute", federationIdAttribute, problems);
+        if (federationIdSource == FederationIdSource.ATTRIBUTE && federationIdAttribute == null) {
+            problems.add(new ValueProblem("federationIdAttribute", "", "Name the attribute that identifies users, or"
+                    + " identify them by the NameID."));
+        } else if (federationIdSource != FederationIdSource.ATTRIBUTE && federationIdAttribute != null) {
+            problems.add(new ValueProblem("federationIdAttribute", federationIdAttribute, "An attribute identifies"
+                    + " users only when federationIdSource is ATTRIBUTE; it is " + federationIdSource + "."));
         }
         if (certificates.isEmpty()) {
             problems.add(new ValueProblem("certificates", "", "At least one identity-provider verification "
@@ -111,6 +123,13 @@ public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBindi
             }
         } catch (URISyntaxException e) {
             problems.add(new ValueProblem(field, value, "The " + label + " is not a valid URL: " + e.getReason() + "."));
+        }
+    }
+
+    private static void attributeNameProblem(String field, String name, List<ValueProblem> problems) {
+        if (name != null && (name.length() > 256 || name.chars().anyMatch(Character::isISOControl))) {
+            problems.add(new ValueProblem(field, name.substring(0, Math.min(40, name.length())) + "…",
+                    "The attribute name must be at most 256 characters, without control characters."));
         }
     }
 

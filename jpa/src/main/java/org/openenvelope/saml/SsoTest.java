@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.openenvelope.account.Account;
 import org.openenvelope.error.ConflictException;
 
@@ -71,6 +72,13 @@ public class SsoTest {
     @Column(name = "assertion_summary", length = SUMMARY_MAX)
     private String assertionSummary;
 
+    @Column(name = "received_name_id_format", length = 256)
+    private String receivedNameIdFormat;
+
+    /** The attribute names the assertion carried, one per line. */
+    @Column(name = "received_attributes", length = SUMMARY_MAX)
+    private String receivedAttributes;
+
     protected SsoTest() {
     }
 
@@ -86,6 +94,27 @@ public class SsoTest {
         this.startedBy = startedBy;
         this.startedAt = now;
         this.outcome = SsoTestOutcome.PENDING;
+    }
+
+    /** What the answer carried that could identify users, kept whether the test passes or fails. */
+    public void received(String nameIdFormat, List<String> attributeNames) {
+        receivedNameIdFormat = clip(nameIdFormat, 256);
+        StringBuilder lines = new StringBuilder();
+        for (String name : attributeNames) {
+            if (lines.length() + name.length() + 1 > SUMMARY_MAX) {
+                break;
+            }
+            lines.append(lines.length() == 0 ? "" : "\n").append(name);
+        }
+        receivedAttributes = lines.length() == 0 ? null : lines.toString();
+    }
+
+    public String getReceivedNameIdFormat() {
+        return receivedNameIdFormat;
+    }
+
+    public List<String> getReceivedAttributes() {
+        return receivedAttributes == null ? List.of() : receivedAttributes.lines().toList();
     }
 
     public void passed(String summary, Instant now) {

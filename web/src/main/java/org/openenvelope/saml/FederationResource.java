@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,16 +17,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.error.ValueProblem;
 import org.openenvelope.http.BaseUrl;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.keys.UploadedKeyPair;
@@ -56,6 +61,9 @@ public class FederationResource {
 
     @Inject
     BaseUrl baseUrl;
+
+    @Inject
+    Clock clock;
 
     @Context
     HttpServletRequest request;
@@ -141,12 +149,45 @@ public class FederationResource {
     @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON")
     public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, IdentityProviderRequest body) {
         RequestBodies.required(body);
-        return identityProviders.configureIdentityProvider(number, new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
+        List<ValueProblem> unreadable = new ArrayList<>();
+        IdentityProviderSettings settings = new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
                 binding("ssoBinding", body.ssoBinding()), body.sloUrl(), binding("sloBinding", body.sloBinding()),
                 Objects.requireNonNullElse(body.clockSkewSeconds(), IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS),
                 Boolean.TRUE.equals(body.allowSha1()), Boolean.TRUE.equals(body.allowIdpInitiated()),
                 Boolean.TRUE.equals(body.justInTimeUsers()), body.alternateEmailAttribute(),
-                certificates("certificates", body.certificates())));
+                IdentityProviderOptionsRequest.federationIdSource(body.federationIdSource()), body.federationIdAttribute(),
+                readableCertificates("certificates", body.certificates(), unreadable));
+        if (!unreadable.isEmpty()) {
+            // an unreadable certificate is one problem among the others, all reported at once
+            throw new RejectedValuesException(Stream.concat(unreadable.stream(), problemsOf(settings).stream()
+                    .filter(p -> !p.field().equals("certificates") || body.certificates().size() > unreadable.size()))
+                    .toList());
+        }
+        return identityProviders.configureIdentityProvider(number, settings);
+    }
+
+    private List<ValueProblem> problemsOf(IdentityProviderSettings settings) {
+        try {
+            settings.validated(clock.instant());
+            return List.of();
+        } catch (RejectedValuesException e) {
+            return e.problems();
+        }
+    }
+
+    @PATCH
+    @Path("identity-provider")
+    @Operation(summary = "Change the account's own choices on the identity provider",
+            description = "Clock skew, SHA-1, IdP-initiated sign-in, just-in-time users and the attributes, each kept when"
+                    + " left out. Saved in the draft (made from the configuration in force when there is none), which"
+                    + " keeps where the rest came from: an imported configuration stays imported and refreshed.")
+    @APIResponse(responseCode = "200", description = "The draft as it is now")
+    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value")
+    @APIResponse(responseCode = "409", description = "conflict: there is no identity provider yet")
+    public IdentityProviderView changeIdentityProviderOptions(@PathParam("number") String number,
+                                                              IdentityProviderOptionsRequest body) {
+        RequestBodies.required(body);
+        return identityProviders.changeIdentityProviderOptions(number, body.options());
     }
 
     @POST
@@ -169,14 +210,16 @@ public class FederationResource {
             default -> throw new InvalidValueException("trust", "trust must be MORE_SECURE or LESS_SECURE.");
         };
         boolean preview = Boolean.TRUE.equals(body.preview());
+        IdentityProviderOptions options = body.options() == null ? IdentityProviderOptions.KEEP : body.options().options();
         if (body.metadataUrl() != null) {
             return MetadataPreviewJson.of(preview
-                    ? identityProviders.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId())
-                    : identityProviders.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), body.refreshHours()));
+                    ? identityProviders.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), options)
+                    : identityProviders.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(),
+                    body.refreshHours(), options));
         }
         return MetadataPreviewJson.of(preview
-                ? identityProviders.previewIdentityProviderMetadata(number, document, trust, body.entityId())
-                : identityProviders.importIdentityProviderMetadata(number, document, trust, body.entityId()));
+                ? identityProviders.previewIdentityProviderMetadata(number, document, trust, body.entityId(), options)
+                : identityProviders.importIdentityProviderMetadata(number, document, trust, body.entityId(), options));
     }
 
     @POST
@@ -204,6 +247,19 @@ public class FederationResource {
     @Operation(summary = "A Test SSO run's outcome: the parsed assertion, or a diagnosis")
     public SsoTestView test(@PathParam("number") String number, @PathParam("id") long id) {
         return activation.ssoTest(number, id);
+    }
+
+    @POST
+    @Path("tests/{id}/identify-users")
+    @Operation(summary = "Identify users by what a Test SSO received",
+            description = "The draft identifies users by the NameID (no attribute) or by one of the run's receivedAttributes;"
+                    + " test the draft again afterwards.")
+    @APIResponse(responseCode = "200", description = "The draft as it is now")
+    @APIResponse(responseCode = "400", description = "invalid_value: the run did not receive that attribute, or only a transient NameID")
+    public IdentityProviderView identifyUsers(@PathParam("number") String number, @PathParam("id") long id,
+                                              IdentifyUsersRequest body) {
+        RequestBodies.required(body);
+        return identityProviders.identifyUsersAsTested(number, id, body.attribute());
     }
 
     @POST
@@ -235,6 +291,17 @@ public class FederationResource {
 
     /** PEM as exported by IdP consoles, or bare base64 DER as found in metadata. */
     static List<X509Certificate> certificates(String field, List<String> encoded) {
+        List<ValueProblem> unreadable = new ArrayList<>();
+        List<X509Certificate> certificates = readableCertificates(field, encoded, unreadable);
+        if (!unreadable.isEmpty()) {
+            throw new InvalidValueException(field, unreadable.get(0).message());
+        }
+        return certificates;
+    }
+
+    /** The certificates that can be read; each one that cannot is added to {@code unreadable}. */
+    private static List<X509Certificate> readableCertificates(String field, List<String> encoded,
+                                                              List<ValueProblem> unreadable) {
         if (encoded == null) {
             return List.of();
         }
@@ -246,8 +313,8 @@ public class FederationResource {
                         : Base64.getMimeDecoder().decode(text);
                 certificates.add(Certificates.fromDer(bytes));
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException(field, "Certificate " + (i + 1) + " of " + field + " is not an X.509 "
-                        + "certificate (PEM or base64 DER).");
+                unreadable.add(new ValueProblem(field, text.length() > 40 ? text.substring(0, 40) + "…" : text,
+                        "Certificate " + (i + 1) + " of " + field + " is not an X.509 certificate (PEM or base64 DER)."));
             }
         }
         return certificates;

@@ -15,7 +15,15 @@ public record IdentityProviderRequest(
         @Schema(defaultValue = "false") Boolean allowSha1,
         @Schema(defaultValue = "false") Boolean allowIdpInitiated,
         @Schema(defaultValue = "false") Boolean justInTimeUsers,
-        @Schema(example = "mail") String alternateEmailAttribute,
+        @Schema(example = "mail", description = "The attribute carrying the user's email when the NameID is not one")
+        String alternateEmailAttribute,
+        @Schema(enumeration = {"NAME_ID", "ATTRIBUTE", "LEGACY"}, description = "What identifies the user: the NameID,"
+                + " or federationIdAttribute. Default: ATTRIBUTE when federationIdAttribute is given, else NAME_ID."
+                + " LEGACY (the alternate email attribute, uid, then the NameID) is kept for configurations from"
+                + " before this choice") String federationIdSource,
+        @Schema(example = "uid", description = "With federationIdSource ATTRIBUTE: the attribute whose value is the"
+                + " user's federation ID; also found under its OID, urn:mace and claim names and by FriendlyName")
+        String federationIdAttribute,
         @Schema(required = true, description = "The IdP's signing certificates, PEM (or base64 DER); all are trusted")
         List<String> certificates) {
 }

@@ -12,5 +12,7 @@ public record MetadataImportRequest(
         @Schema(enumeration = {"MORE_SECURE", "LESS_SECURE"}, defaultValue = "LESS_SECURE") String trust,
         @Schema(description = "MORE_SECURE: pinned signing certificates or CA certificates, PEM") List<String> anchors,
         @Schema(description = "The IdP to read when the document has several; default the first") String entityId,
-        @Schema(defaultValue = "false", description = "true: show what would change, save nothing") Boolean preview) {
+        @Schema(defaultValue = "false", description = "true: show what would change, save nothing") Boolean preview,
+        @Schema(description = "The account's own choices to set with the import (allowSha1, …); the current ones are kept otherwise")
+        IdentityProviderOptionsRequest options) {
 }

@@ -27,7 +27,7 @@ public class SsoDraftBean implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> DRAFT_FIELDS = Map.of("entityId", "draft:entityId", "ssoUrl", "draft:ssoUrl",
             "sloUrl", "draft:sloUrl", "clockSkewSeconds", "draft:clockSkewSeconds", "certificates", "draft:certificate",
-            "alternateEmailAttribute", "draft:alternateEmailAttribute");
+            "alternateEmailAttribute", "draft:alternateEmailAttribute", "federationIdAttribute", "draft:federationIdAttribute");
 
     @EJB
     IdentityProviderService identityProviders;
@@ -48,6 +48,8 @@ public class SsoDraftBean implements Serializable {
     private boolean allowIdpInitiated;
     private boolean justInTimeUsers;
     private String alternateEmailAttribute;
+    private FederationIdSource federationIdSource = FederationIdSource.NAME_ID;
+    private String federationIdAttribute;
     private transient Part certificate;
 
     @PostConstruct
@@ -65,6 +67,8 @@ public class SsoDraftBean implements Serializable {
             allowIdpInitiated = current.allowIdpInitiated();
             justInTimeUsers = current.justInTimeUsers();
             alternateEmailAttribute = current.alternateEmailAttribute();
+            federationIdSource = current.federationIdSource();
+            federationIdAttribute = current.federationIdAttribute();
         }
     }
 
@@ -75,7 +79,7 @@ public class SsoDraftBean implements Serializable {
                     ? List.of(Uploads.certificate(certificate, "certificates")) : identityProviders.trustedCertificates(tab.getNumber());
             identityProviders.configureIdentityProvider(tab.getNumber(), new IdentityProviderSettings(entityId, ssoUrl,
                     ssoBinding, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
-                    alternateEmailAttribute, certificates));
+                    alternateEmailAttribute, federationIdSource, federationIdAttribute, certificates));
             FormErrors.info("The draft is saved. The active configuration stays in force until you test and enable the draft.");
             return tab.reload();
         } catch (ServiceException refusal) {
@@ -86,6 +90,12 @@ public class SsoDraftBean implements Serializable {
 
     public List<SamlBinding> getBindings() {
         return List.of(SamlBinding.values());
+    }
+
+    /** The legacy order is offered only to a configuration that has it, until its administrator chooses. */
+    public List<FederationIdSource> getFederationIdSources() {
+        return federationIdSource == FederationIdSource.LEGACY ? List.of(FederationIdSource.values())
+                : List.of(FederationIdSource.NAME_ID, FederationIdSource.ATTRIBUTE);
     }
 
     public String getEntityId() { return entityId; }
@@ -108,6 +118,10 @@ public class SsoDraftBean implements Serializable {
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getAlternateEmailAttribute() { return alternateEmailAttribute; }
     public void setAlternateEmailAttribute(String alternateEmailAttribute) { this.alternateEmailAttribute = alternateEmailAttribute; }
+    public FederationIdSource getFederationIdSource() { return federationIdSource; }
+    public void setFederationIdSource(FederationIdSource federationIdSource) { this.federationIdSource = federationIdSource; }
+    public String getFederationIdAttribute() { return federationIdAttribute; }
+    public void setFederationIdAttribute(String federationIdAttribute) { this.federationIdAttribute = federationIdAttribute; }
     public Part getCertificate() { return certificate; }
     public void setCertificate(Part certificate) { this.certificate = certificate; }
 }

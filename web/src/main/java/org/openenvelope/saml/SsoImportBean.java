@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class SsoImportBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
+    @Inject
+    SsoPageBean page;
+
     private transient Part metadataFile;
     private byte[] metadata;
     private boolean moreSecure = true;
@@ -44,6 +48,7 @@ public class SsoImportBean implements Serializable {
     private String metadataEntityId;
     private String metadataUrl;
     private Integer refreshHours = MetadataSource.DEFAULT_REFRESH_HOURS;
+    private boolean allowSha1;
     private transient MetadataPreview preview;
 
     /** Reads the uploaded metadata (or the URL) and shows what it says and what would change; nothing is saved. */
@@ -57,8 +62,8 @@ public class SsoImportBean implements Serializable {
                 metadataUrl = null;
             }
             preview = fromUrl()
-                    ? identityProviders.previewIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId)
-                    : identityProviders.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+                    ? identityProviders.previewIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId, options())
+                    : identityProviders.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId, options());
         } catch (ServiceException refusal) {
             preview = null;
             FormErrors.show(refusal, IMPORT_FIELDS);
@@ -68,11 +73,12 @@ public class SsoImportBean implements Serializable {
     public String importMetadata() {
         try {
             if (fromUrl()) {
-                identityProviders.importIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId, refreshHours);
+                identityProviders.importIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId,
+                        refreshHours, options());
                 FormErrors.info("The metadata is imported into the draft; once enabled, it is re-read from " + metadataUrl
                         + " every " + refreshHours + " hours. Test it, then enable it.");
             } else {
-                identityProviders.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId);
+                identityProviders.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId, options());
                 FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
             }
             return tab.reload();
@@ -84,6 +90,26 @@ public class SsoImportBean implements Serializable {
 
     private boolean fromUrl() {
         return metadataUrl != null && !metadataUrl.isBlank() && (metadata == null || metadata.length == 0);
+    }
+
+    @PostConstruct
+    void init() {
+        SsoStatusView status = page.getStatus();
+        IdentityProviderView current = status.draft() != null ? status.draft() : status.active();
+        allowSha1 = current != null && current.allowSha1();
+    }
+
+    /** Allowing SHA-1 is the one choice made at import; the others are kept from the current configuration. */
+    private IdentityProviderOptions options() {
+        return new IdentityProviderOptions(null, allowSha1, null, null, null, null, null);
+    }
+
+    public boolean isAllowSha1() {
+        return allowSha1;
+    }
+
+    public void setAllowSha1(boolean allowSha1) {
+        this.allowSha1 = allowSha1;
     }
 
     private MetadataTrust trust() {

@@ -23,6 +23,9 @@ public class SsoTestBean implements Serializable {
     @EJB
     SsoActivation activation;
 
+    @EJB
+    IdentityProviderService identityProviders;
+
     @Inject
     AccountTabBean tab;
 
@@ -48,6 +51,19 @@ public class SsoTestBean implements Serializable {
             activation.enableSingleSignOn(tab.getNumber());
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return "/admin/accounts/details.xhtml?faces-redirect=true&account=" + tab.getNumber();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal);
+            return null;
+        }
+    }
+
+    /** Identifies users by the attribute this test received ({@code null}: by the NameID), in the draft. */
+    public String identifyUsersBy(String attribute) {
+        try {
+            identityProviders.identifyUsersAsTested(tab.getNumber(), id, attribute);
+            FormErrors.info("The draft now identifies users by " + (attribute == null ? "the NameID" : "the attribute "
+                    + attribute) + ". Run Test SSO again before enabling it.");
+            return "/admin/accounts/sso.xhtml?faces-redirect=true&account=" + tab.getNumber();
         } catch (ServiceException refusal) {
             FormErrors.show(refusal);
             return null;

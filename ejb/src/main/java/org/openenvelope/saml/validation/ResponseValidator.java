@@ -86,13 +86,13 @@ public final class ResponseValidator {
         NameID nameId = nameId(assertion);
         SubjectConfirmationData confirmation = bearerConfirmation(assertion, now);
         checkConditions(assertion.getConditions(), now);
-        AuthnStatement authn = authnStatement(assertion, now);
+        Authentication authn = authentication(assertion, now);
         String inResponseTo = checkInResponseTo(responseSigned ? response.getInResponseTo() : null,
                 confirmation.getInResponseTo());
         checkFirstUse(assertion, confirmation);
         return new ValidatedAssertion(idp.entityId(), assertion.getID(), inResponseTo, nameId.getValue(),
                 nameIdFormat(nameId), nameId.getNameQualifier(), nameId.getSPNameQualifier(),
-                authn.getSessionIndex(), authn.getAuthnInstant(), authn.getSessionNotOnOrAfter(),
+                authn.sessionIndex(), authn.authnInstant(), authn.sessionNotOnOrAfter(),
                 assertion.getConditions().getNotBefore(),
                 assertion.getConditions().getNotOnOrAfter(), attributes(assertion), friendlyNames(assertion));
     }
@@ -206,9 +206,10 @@ public final class ResponseValidator {
             throw new SamlRejectedException(SamlFailure.SUBJECT_CONFIRMATION_EXPIRED, "The bearer confirmation "
                     + "expired at " + data.getNotOnOrAfter() + clockComparison(now, data.getNotOnOrAfter()));
         }
-        if (data.getNotBefore() != null && now.plus(idp.clockSkew()).isBefore(data.getNotBefore())) {
-            throw new SamlRejectedException(SamlFailure.NOT_YET_VALID, "The bearer confirmation is valid from "
-                    + data.getNotBefore() + clockComparison(now, data.getNotBefore()));
+        if (data.getNotBefore() != null) {
+            throw new SamlRejectedException(SamlFailure.SUBJECT_CONFIRMATION_INVALID, "The bearer confirmation has a"
+                    + " NotBefore (" + data.getNotBefore() + "), which the SAML 2.0 Web Browser SSO profile forbids;"
+                    + " the identity provider must leave it out.");
         }
         return data;
     }
@@ -250,18 +251,37 @@ public final class ResponseValidator {
                 + " s of clock skew are tolerated.";
     }
 
-    private AuthnStatement authnStatement(Assertion assertion, Instant now) {
-        if (assertion.getAuthnStatements().isEmpty()) {
+    /**
+     * Every AuthnStatement must hold: each names when the user authenticated, and none may say that the IdP session
+     * is over. The first names the session (its SessionIndex, for logout); the earliest session end bounds ours.
+     */
+    private Authentication authentication(Assertion assertion, Instant now) {
+        List<AuthnStatement> statements = assertion.getAuthnStatements();
+        if (statements.isEmpty()) {
             throw new SamlRejectedException(SamlFailure.AUTHN_STATEMENT_MISSING,
                     "The Assertion has no AuthnStatement.");
         }
-        AuthnStatement statement = assertion.getAuthnStatements().get(0);
-        Instant sessionEnd = statement.getSessionNotOnOrAfter();
-        if (sessionEnd != null && !now.isBefore(sessionEnd.plus(idp.clockSkew()))) {
-            throw new SamlRejectedException(SamlFailure.EXPIRED, "The identity provider's session ended at "
-                    + sessionEnd + clockComparison(now, sessionEnd));
+        Instant sessionEnd = null;
+        for (int i = 0; i < statements.size(); i++) {
+            AuthnStatement statement = statements.get(i);
+            String which = statements.size() == 1 ? "The AuthnStatement" : "AuthnStatement " + (i + 1);
+            if (statement.getAuthnInstant() == null) {
+                throw new SamlRejectedException(SamlFailure.MALFORMED_MESSAGE, which + " has no AuthnInstant.");
+            }
+            Instant end = statement.getSessionNotOnOrAfter();
+            if (end != null && !now.isBefore(end.plus(idp.clockSkew()))) {
+                throw new SamlRejectedException(SamlFailure.EXPIRED, which + " says the identity provider's session"
+                        + " ended at " + end + clockComparison(now, end));
+            }
+            if (end != null && (sessionEnd == null || end.isBefore(sessionEnd))) {
+                sessionEnd = end;
+            }
         }
-        return statement;
+        AuthnStatement first = statements.get(0);
+        return new Authentication(first.getSessionIndex(), first.getAuthnInstant(), sessionEnd);
+    }
+
+    private record Authentication(String sessionIndex, Instant authnInstant, Instant sessionNotOnOrAfter) {
     }
 
     /**

@@ -3,8 +3,12 @@ package org.openenvelope.saml.xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
@@ -20,6 +24,9 @@ import org.opensaml.core.xml.io.UnmarshallingException;
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * OpenSAML, initialised once per class loader, and the one XML parser every SAML message and metadata document
@@ -36,9 +43,44 @@ public final class OpenSaml {
     /** No SAML message or metadata document we accept is anywhere near this size. */
     public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
 
+    /**
+     * These log every refused message as SEVERE, some with a stack trace; the service reports each refusal itself
+     * (a WARNING line with its reason code, and the audit log), so a hostile request does not flood the log with
+     * alarms. Held here because the logging framework keeps its loggers only weakly.
+     */
+    private static final List<Logger> QUIETED = quieted("org.opensaml.xmlsec.encryption.support.Decrypter",
+            "org.opensaml.saml.saml2.encryption.Decrypter", "org.opensaml.saml.security.impl.SAMLSignatureProfileValidator");
+
+    /**
+     * Broken or hostile XML is the sender's problem, reported by the caller (to the sender, and as a WARNING with its
+     * reason): the library's handler would log each one as SEVERE with a stack trace. This one only throws.
+     */
+    private static final ErrorHandler QUIET_ERRORS = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            Logger.getLogger(OpenSaml.class.getName()).fine(() -> "XML warning: " + e.getMessage());
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private static final ParserPool PARSER = initialize();
 
     private OpenSaml() {
+    }
+
+    private static List<Logger> quieted(String... names) {
+        List<Logger> loggers = Stream.of(names).map(Logger::getLogger).toList();
+        loggers.forEach(logger -> logger.setLevel(Level.OFF));
+        return loggers;
     }
 
     private static ParserPool initialize() {
@@ -55,6 +97,7 @@ public final class OpenSaml {
             pool.setIgnoreComments(true);
             pool.setExpandEntityReferences(false);
             pool.setXincludeAware(false);
+            pool.setErrorHandler(QUIET_ERRORS);
             pool.setDTDValidating(false);
             pool.setBuilderFeatures(Map.of(
                     XMLConstants.FEATURE_SECURE_PROCESSING, true,

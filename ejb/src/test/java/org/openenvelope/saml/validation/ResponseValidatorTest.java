@@ -243,6 +243,75 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void namesAnEncryptionAlgorithmOutsideTheAllowListAndWhatToUseInstead() {
+        // pysaml2's default content encryption
+        SamlRejectedException tripleDes = assertThrows(SamlRejectedException.class, () -> validate(ResponseFixture.valid()
+                .encryptedWith("http://www.w3.org/2001/04/xmlenc#tripledes-cbc",
+                        "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p").build()));
+        assertEquals(SamlFailure.ENCRYPTION_ALGORITHM_REFUSED, tripleDes.failure());
+        assertTrue(tripleDes.detail().contains("http://www.w3.org/2001/04/xmlenc#tripledes-cbc (3DES"), tripleDes.detail());
+        assertTrue(tripleDes.detail().contains("aes256-gcm"), tripleDes.detail());
+
+        SamlRejectedException pkcs1 = assertThrows(SamlRejectedException.class, () -> validate(ResponseFixture.valid()
+                .encryptedWith("http://www.w3.org/2009/xmlenc11#aes128-gcm",
+                        "http://www.w3.org/2001/04/xmlenc#rsa-1_5").build()));
+        assertEquals(SamlFailure.ENCRYPTION_ALGORITHM_REFUSED, pkcs1.failure());
+        assertTrue(pkcs1.detail().contains("RSA PKCS#1 v1.5"), pkcs1.detail());
+        assertTrue(pkcs1.detail().contains("rsa-oaep-mgf1p"), pkcs1.detail());
+    }
+
+    @Test
+    void aDecryptionFailureSaysWhetherTheKeyOrTheContentWasWrong() {
+        SamlRejectedException wrongKey = assertThrows(SamlRejectedException.class, () -> validate(ResponseFixture.valid()
+                .encryptedFor(TestKeys.STRANGER.getEntityCertificate()).build()));
+        assertEquals(SamlFailure.DECRYPTION_FAILED, wrongKey.failure());
+        assertTrue(wrongKey.detail().contains("was encrypted for the certificate CN=stranger.example")
+                && wrongKey.detail().contains("not one of this account's service-provider keys"), wrongKey.detail());
+        assertTrue(wrongKey.detail().contains(org.openenvelope.saml.xml.Certificates.fingerprint(
+                TestKeys.SP.getEntityCertificate())), "names this account's keys: " + wrongKey.detail());
+
+        SamlRejectedException notAnAssertion = assertThrows(SamlRejectedException.class, () -> validate(
+                ResponseFixture.valid().encryptedAssertionHoldingTheNameId().build()));
+        assertEquals(SamlFailure.DECRYPTION_FAILED, notAnAssertion.failure());
+        assertTrue(notAnAssertion.detail().contains("holds a NameID, not an Assertion"), notAnAssertion.detail());
+    }
+
+    @Test
+    void refusesABearerConfirmationWithNotBefore() {
+        SamlRejectedException e = assertThrows(SamlRejectedException.class, () -> validate(ResponseFixture.valid()
+                .assertion(a -> a.getSubject().getSubjectConfirmations().get(0).getSubjectConfirmationData()
+                        .setNotBefore(ResponseFixture.NOW.minusSeconds(30))).build()));
+        assertEquals(SamlFailure.SUBJECT_CONFIRMATION_INVALID, e.failure());
+        assertTrue(e.detail().contains("NotBefore"), e.detail());
+    }
+
+    @Test
+    void checksEveryAuthnStatementAndKeepsTheEarliestSessionEnd() {
+        byte[] secondExpired = ResponseFixture.valid().assertion(a -> a.getAuthnStatements().add(
+                authnStatement(ResponseFixture.NOW.minusSeconds(600)))).build();
+        SamlRejectedException e = assertThrows(SamlRejectedException.class, () -> validate(secondExpired));
+        assertEquals(SamlFailure.EXPIRED, e.failure());
+        assertTrue(e.detail().startsWith("AuthnStatement 2 "), e.detail());
+
+        Instant soon = ResponseFixture.NOW.plusSeconds(900);
+        ValidatedAssertion twoSessions = validate(ResponseFixture.valid().assertion(a -> {
+            a.getAuthnStatements().get(0).setSessionNotOnOrAfter(ResponseFixture.NOW.plusSeconds(7200));
+            a.getAuthnStatements().add(authnStatement(soon));
+        }).build());
+        assertEquals("_session-1", twoSessions.sessionIndex());
+        assertEquals(soon, twoSessions.sessionNotOnOrAfter());
+    }
+
+    private static org.opensaml.saml.saml2.core.AuthnStatement authnStatement(Instant sessionEnd) {
+        org.opensaml.saml.saml2.core.AuthnStatement statement = OpenSaml.build(
+                org.opensaml.saml.saml2.core.AuthnStatement.DEFAULT_ELEMENT_NAME);
+        statement.setAuthnInstant(ResponseFixture.NOW.minusSeconds(5));
+        statement.setSessionIndex("_session-2");
+        statement.setSessionNotOnOrAfter(sessionEnd);
+        return statement;
+    }
+
+    @Test
     void refusesUnsolicitedResponsesUnlessAllowed() {
         byte[] unsolicited = ResponseFixture.valid().response(r -> r.setInResponseTo(null))
                 .assertion(a -> a.getSubject().getSubjectConfirmations().get(0).getSubjectConfirmationData()

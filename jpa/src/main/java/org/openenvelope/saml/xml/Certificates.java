@@ -24,6 +24,16 @@ public final class Certificates {
         }
     }
 
+    /** The certificate as PEM text, 64 base64 characters a line, as IdPs and tools expect it. */
+    public static String toPem(X509Certificate certificate) {
+        try {
+            String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded", e);
+        }
+    }
+
     public static X509Certificate fromBase64(String base64) {
         return fromDer(Base64.getMimeDecoder().decode(base64));
     }

@@ -1,0 +1,92 @@
+package org.openenvelope.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Upgrades keep what worked before working, on both engines. */
+class SchemaUpgradeTest {
+
+    private static TestDatabase open(String engine) throws Exception {
+        return engine.equals("h2") ? TestDatabase.h2() : TestDatabase.postgreSqlFromEnvironment();
+    }
+
+    private static DataSource migratedTo(TestDatabase database, String version) throws Exception {
+        DataSource dataSource = ConfiguredDataSource.open(database.settings());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+        return dataSource;
+    }
+
+    /**
+     * Verified domains (V7): every domain that routed before becomes verified by the administrator, and no claim is
+     * lost.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void domainsOfAnEarlierVersionAreVerifiedByTheAdministrator(String engine) throws Exception {
+        try (TestDatabase database = open(engine)) {
+            DataSource dataSource = migratedTo(database, "6");
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("insert into account (id, account_number, name, status, created_at, version)"
+                        + " values (1, '10000007', 'Before', 'ACTIVE', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', 0)");
+                sql.execute("insert into profile_entry (id, account_id, entry_type, entry_value, created_at, created_by)"
+                        + " values (1, 1, 'DOMAIN', 'before.example', TIMESTAMP WITH TIME ZONE '2025-01-02 00:00:00+00', 'root')");
+            }
+
+            DatabaseMigration.applyMigrations(dataSource);
+
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                 ResultSet row = sql.executeQuery("select verification, verified_value, verified_by, verification_token"
+                         + " from profile_entry where id = 1")) {
+                row.next();
+                assertEquals("ADMINISTRATOR", row.getString(1));
+                assertEquals("before.example", row.getString(2), "verified values are unique across accounts");
+                assertEquals("upgrade", row.getString(3));
+                assertEquals(null, row.getString(4), "no record to publish for what is already verified");
+            }
+        }
+    }
+
+    /**
+     * The explicit federation ID choice (V9): identity providers configured before keep the order users were
+     * identified in (LEGACY) until an administrator chooses; new ones default to the NameID.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void identityProvidersOfAnEarlierVersionKeepIdentifyingUsersAsBefore(String engine) throws Exception {
+        try (TestDatabase database = open(engine)) {
+            DataSource dataSource = migratedTo(database, "8");
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("insert into account (id, account_number, name, status, created_at, version)"
+                        + " values (1, '10000007', 'Before', 'ACTIVE', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', 0)");
+                sql.execute("insert into identity_provider (id, account_id, stage, source, entity_id, sso_url, sso_binding,"
+                        + " slo_binding, clock_skew_seconds, allow_sha1, allow_idp_initiated, just_in_time_users,"
+                        + " alternate_email_attribute, updated_at, updated_by, version) values (1, 1, 'ACTIVE', 'MANUAL',"
+                        + " 'https://idp.example', 'https://idp.example/sso', 'HTTP_REDIRECT', 'HTTP_REDIRECT', 60, FALSE,"
+                        + " FALSE, FALSE, 'mail', TIMESTAMP WITH TIME ZONE '2025-01-02 00:00:00+00', 'root', 0)");
+            }
+
+            DatabaseMigration.applyMigrations(dataSource);
+
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                try (ResultSet row = sql.executeQuery("select federation_id_source, federation_id_attribute,"
+                        + " alternate_email_attribute from identity_provider where id = 1")) {
+                    row.next();
+                    assertEquals("LEGACY", row.getString(1));
+                    assertEquals(null, row.getString(2));
+                    assertEquals("mail", row.getString(3));
+                }
+                assertThrows(SQLException.class, () -> sql.execute("update identity_provider set"
+                        + " federation_id_source = 'ATTRIBUTE' where id = 1"), "an attribute choice names its attribute");
+            }
+        }
+    }
+}
