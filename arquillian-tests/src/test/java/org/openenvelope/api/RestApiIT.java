@@ -313,6 +313,30 @@ class RestApiIT {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeOrAPropertyGivenTwiceIsRefusedNamingTheField() {
+        String accounts = "/api/v1/accounts";
+        assertError(service().post(accounts, "{\"name\": 42}"), 400, "invalid_value", "name");
+        assertError(service().post(accounts, "{\"name\": true}"), 400, "invalid_value", "name");
+        String idp = "/api/v1/accounts/" + world.a.number + "/saml/identity-provider";
+        String entry = "{\"entityId\":\"urn:idp:strict\",\"ssoUrl\":\"https://idp.example/sso\",";
+        assertError(service().send("PUT", idp, entry + "\"clockSkewSeconds\": 2.5}"), 400, "invalid_value", "clockSkewSeconds");
+        assertError(service().send("PUT", idp, entry + "\"clockSkewSeconds\": 4294967356}"), 400, "invalid_value",
+                "clockSkewSeconds");
+        assertError(service().send("PUT", idp, entry + "\"clockSkewSeconds\": \"60\"}"), 400, "invalid_value",
+                "clockSkewSeconds");
+        assertError(service().send("PUT", idp, entry + "\"allowSha1\": \"yes\"}"), 400, "invalid_value", "allowSha1");
+        assertError(service().send("PUT", idp, entry + "\"certificates\": [7]}"), 400, "invalid_value", "certificates");
+
+        JsonObject twice = assertError(service().post(accounts, "{\"name\":\"First\",\"name\":\"Second\"}"), 400,
+                "invalid_value", "name");
+        assertTrue(twice.getString("message").contains("more than once"), twice.toString());
+        assertError(service().post("/api/v1/accounts/" + world.a.number + "/saml/identity-provider/metadata",
+                "{\"metadata\":\"<x/>\",\"options\":{\"allowSha1\":true,\"allowSha1\":false}}"), 400, "invalid_value",
+                "allowSha1");
+        assertEquals(world.a.name, ok(service().get(accounts + "/" + world.a.number)).getString("name"), "nothing changed");
+    }
+
+    @Test
     void whatJaxRsRefusesIsAnsweredInTheSameShape() {
         assertError(service().get("/api/v1/nothing-here"), 404, "not_found", null);
         Reply put = service().send("PUT", "/api/v1/accounts/" + world.a.number, json(Map.of("name", "x")));
@@ -322,6 +346,10 @@ class RestApiIT {
                 "unsupported_media_type", null);
         assertError(service().delete("/api/v1/accounts/" + world.a.number + "/profiles/not-a-number"), 404,
                 "not_found", null);
+        // no WADL describing the API to anyone, signed in or not; the OpenAPI document is the description
+        assertError(new ApiClient(base, null).get("/api/application.wadl?detail=true"), 404, "not_found", null);
+        Reply options = raw("OPTIONS", "/api/v1/accounts", "application/json", "", Map.of());
+        assertFalse(options.body().contains("wadl"), options.toString());
     }
 
     // ---- authentication -------------------------------------------------------------------------------------

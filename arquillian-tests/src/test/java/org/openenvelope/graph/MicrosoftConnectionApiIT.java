@@ -101,7 +101,13 @@ class MicrosoftConnectionApiIT {
         assertEquals(shown.getString("secretSavedAt"), kept.getString("secretSavedAt"));
         String audit = api.get(connection.replace("/microsoft-365", "/audit")).body();
         assertTrue(audit.contains("microsoft.details-saved") && audit.contains("secret kept"), audit);
-        assertFalse(audit.contains(FakeMicrosoft.SECRET), "the audit log never holds the secret");
+
+        String replacement = "Zy9~replacement-secret-value-0123456789";
+        assertEquals(200, save(FakeMicrosoft.TENANT, otherClient, replacement).status());
+        String replaced = api.get(connection.replace("/microsoft-365", "/audit")).body();
+        assertTrue(replaced.contains("client secret replaced (now Zy9…, was Qx8…)"), replaced);
+        assertFalse(replaced.contains(FakeMicrosoft.SECRET) || replaced.contains(replacement),
+                "the audit log never holds the secret");
     }
 
     @Test

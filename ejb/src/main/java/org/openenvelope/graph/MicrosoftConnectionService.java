@@ -64,7 +64,7 @@ public class MicrosoftConnectionService {
             connection.change(tenantId, clientId, clientSecret, sealer, actor, clock.instant());
             detail = "Microsoft 365 details changed: tenant / client " + before + " → " + connection.getTenantId() + " / "
                     + connection.getClientId() + (connection.getSecretSavedAt().equals(savedBefore) ? ", secret kept"
-                    : ", new client secret " + connection.getSecretHint() + " (was " + hintBefore + ")");
+                    : ", client secret replaced (now " + connection.getSecretHint() + ", was " + hintBefore + ")");
         } else {
             connection = MicrosoftConnection.create(account, tenantId, clientId, clientSecret, sealer, actor, clock.instant());
             em.persist(connection);

@@ -2,6 +2,7 @@ package org.openenvelope.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -55,4 +56,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiApplication extends Application {
 
     public static final String BEARER = "bearer";
+
+    /**
+     * Jersey would describe every resource to anyone as WADL ({@code /api/application.wadl}, and OPTIONS bodies),
+     * outside the signed-in {@code /api/v1/*}; the OpenAPI document is the API's description.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

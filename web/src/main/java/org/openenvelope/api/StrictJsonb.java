@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The JSON-B instance Jersey uses for every API request and response (its JSON-B provider asks the
  * {@code ContextResolver<Jsonb>} first). Reading is strict: a property the request type does not declare is an
- * error, so a misspelt optional field ({@code "displayname"}) is refused instead of silently ignored.
+ * error, so a misspelt optional field ({@code "displayname"}) is refused instead of silently ignored, and a value is
+ * taken only from its own JSON type ({@link StrictScalars}).
  *
  * <p>{@code jsonb.fail-on-unknown-properties} is Yasson's own switch (Yasson is Payara's JSON-B
  * implementation); JSON-B 3 has no standard one. Set through the generic property map, it needs no compile-time
@@ -22,7 +23,8 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
     static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true));
+            .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .withDeserializers(StrictScalars.all()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
