@@ -197,6 +197,12 @@ class RestApiIT {
                 "txtValue"), entry.keySet(), "an unverified entry says what to publish where");
         assertTrue(entry.getString("createdBy").startsWith("token \"Alpha sync\""), entry.toString());
         assertTrue(valuesOf(ok(tokenOfA().get(path))).containsAll(List.of(first, second, address.toLowerCase())));
+        JsonObject found = ok(tokenOfA().get(path + "?q=" + first.toUpperCase() + "&size=5"));
+        assertEquals(List.of(first), valuesOf(found));
+        assertEquals(1, found.getInt("total"));
+        assertEquals(5, found.getInt("size"));
+        assertError(tokenOfA().get(path + "?page=abc"), 400, "invalid_value", "page");
+        assertError(tokenOfA().get(path + "?size=101"), 400, "invalid_value", "size");
 
         long id = domains.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         Reply removed = tokenOfA().delete(path + "/" + id);

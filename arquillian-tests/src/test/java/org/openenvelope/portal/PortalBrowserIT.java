@@ -101,6 +101,16 @@ class PortalBrowserIT {
         assertTrue(cells.stream().anyMatch(c -> c.contains("bücher-browser.example")), cells.toString());
         assertTrue(text().contains("xn--bcher-browser-"), "the punycode form is shown next to the Unicode name");
         Browser.screenshot(browser, "profiles-added");
+
+        // the list is searched in the Unicode spelling the administrator sees
+        browser.findElement(By.id("search:q")).sendKeys("BÜCHER");
+        browser.findElement(By.id("search:go")).click();
+        wait.until(ExpectedConditions.urlContains("q="));
+        List<String> found = browser.findElements(By.cssSelector("table.grid td .entry-value")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("bücher-browser.example"), found);
+        assertTrue(text().contains("1 entry"), "the pager counts what was found");
+        Browser.screenshot(browser, "profiles-search", browser.findElement(By.id("entries")));
     }
 
     private String text() {

@@ -60,7 +60,32 @@ class ProfileServiceIT {
         assertEquals(a, added.get(0).value());
         assertTrue(added.get(2).value().startsWith("xn--bcher-"), added.get(2).value());
         assertTrue(added.get(2).display().startsWith("bücher-"), added.get(2).display());
-        assertEquals(3, profiles.listEntries(account.number()).size());
+        assertEquals(3, profiles.findEntries(account.number(), null, 0, 100).items().size());
+    }
+
+    @Test
+    void entriesArePagedAndFoundByPartOfTheirValueInEitherSpellingOfAnInternationalName() {
+        AccountSummary account = callers.newAccount("Many profiles");
+        acting.actAs(callers.administratorOf(account.number()));
+        List<String> domains = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            domains.add(String.format("branch%02d-", i) + Fixtures.uniqueDomain());
+        }
+        domains.add("bücher-" + Fixtures.unique("shop") + ".example");
+        profiles.addEntries(account.number(), ProfileEntryType.DOMAIN, domains);
+
+        var first = profiles.findEntries(account.number(), null, 0, 20);
+        assertEquals(26, first.total());
+        assertEquals(20, first.items().size());
+        assertTrue(first.items().get(0).value().startsWith("branch00-"), "by value: " + first.items().get(0).value());
+        assertEquals(6, profiles.findEntries(account.number(), null, 1, 20).items().size());
+        assertEquals(1, profiles.findEntries(account.number(), null, 9, 20).number(), "a page past the end is the last");
+
+        assertEquals(1, profiles.findEntries(account.number(), "BRANCH07", 0, 20).total(), "any case");
+        assertEquals(10, profiles.findEntries(account.number(), "branch1", 0, 20).total());
+        assertEquals(1, profiles.findEntries(account.number(), "bücher", 0, 20).total(), "the Unicode spelling");
+        assertEquals(1, profiles.findEntries(account.number(), "xn--bcher", 0, 20).total(), "the punycode spelling");
+        assertEquals(0, profiles.findEntries(account.number(), "branch_", 0, 20).total(), "_ is no wildcard");
     }
 
     @Test
@@ -78,7 +103,7 @@ class ProfileServiceIT {
         assertEquals("bad..domain", problem.value());
         assertEquals("values", problem.field());
         assertTrue(problem.message().contains("empty label"), problem.message());
-        assertTrue(profiles.listEntries(account.number()).isEmpty(), "nothing may be saved");
+        assertTrue(profiles.findEntries(account.number(), null, 0, 100).items().isEmpty(), "nothing may be saved");
         assertEquals(auditBefore, audit.accountEvents(account.number(), 0, 100).total(), "no audit entry for a rejected change");
     }
 
@@ -98,7 +123,7 @@ class ProfileServiceIT {
         assertEquals(2, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains("more than once"), messages.toString());
         assertTrue(messages.get(1).contains("already in this account"), messages.toString());
-        assertEquals(1, profiles.listEntries(account.number()).size());
+        assertEquals(1, profiles.findEntries(account.number(), null, 0, 100).items().size());
     }
 
     @Test
@@ -146,7 +171,7 @@ class ProfileServiceIT {
                 () -> profiles.verifyByAdministrator(second.number(), secondClaim.id()));
         assertEquals(ProfileService.VERIFICATION_FIELD, refused.field());
         assertTrue(refused.getMessage().contains("verified by account " + first.number()), refused.getMessage());
-        assertFalse(profiles.listEntries(second.number()).get(0).verified());
+        assertFalse(profiles.findEntries(second.number(), null, 0, 100).items().get(0).verified());
     }
 
     @Test
@@ -156,7 +181,7 @@ class ProfileServiceIT {
         ProfileEntryView claim = profiles.addEntries(account.number(), ProfileEntryType.DOMAIN,
                 List.of(Fixtures.uniqueDomain())).get(0);
         assertThrows(AccessDeniedException.class, () -> profiles.verifyByAdministrator(account.number(), claim.id()));
-        assertFalse(profiles.listEntries(account.number()).get(0).verified());
+        assertFalse(profiles.findEntries(account.number(), null, 0, 100).items().get(0).verified());
 
         ProfileEntryView verified = verifyByHand(account, claim);
         assertEquals(DomainVerification.ADMINISTRATOR, verified.verification());
@@ -182,7 +207,7 @@ class ProfileServiceIT {
         ProfileEntryView domain = profiles.addEntries(owner.number(), ProfileEntryType.DOMAIN, List.of(ownersDomain)).get(0);
         ProfileEntryView partner = profiles.addEntries(owner.number(), ProfileEntryType.EMAIL_ADDRESS,
                 List.of("partner@" + othersDomain)).get(0);
-        assertEquals(2, profiles.listEntries(owner.number()).size(), "an address in the account's own domain is fine");
+        assertEquals(2, profiles.findEntries(owner.number(), null, 0, 100).items().size(), "an address in the account's own domain is fine");
         verifyByHand(owner, domain);
         verifyByHand(owner, partner);
 
@@ -201,7 +226,7 @@ class ProfileServiceIT {
         assertEquals(1, domainProblems.size(), domainProblems.toString());
         assertTrue(domainProblems.get(0).message().contains("partner@" + othersDomain),
                 domainProblems.get(0).message());
-        assertTrue(profiles.listEntries(other.number()).isEmpty(), "nothing may be saved");
+        assertTrue(profiles.findEntries(other.number(), null, 0, 100).items().isEmpty(), "nothing may be saved");
     }
 
     @Test
@@ -213,7 +238,7 @@ class ProfileServiceIT {
                 List.of(Fixtures.uniqueDomain())).get(0);
 
         acting.actAs(callers.administratorOf(mine.number()));
-        assertThrows(ResourceNotFoundException.class, () -> profiles.listEntries(theirs.number()));
+        assertThrows(ResourceNotFoundException.class, () -> profiles.findEntries(theirs.number(), null, 0, 100).items());
         assertThrows(ResourceNotFoundException.class, () ->
                 profiles.addEntries(theirs.number(), ProfileEntryType.DOMAIN, List.of(Fixtures.uniqueDomain())));
         assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(theirs.number(), theirEntry.id()));
@@ -221,7 +246,7 @@ class ProfileServiceIT {
         assertThrows(ResourceNotFoundException.class, () -> profiles.removeEntry(mine.number(), theirEntry.id()));
 
         acting.actAs(Fixtures.serviceAdministrator());
-        assertEquals(1, profiles.listEntries(theirs.number()).size());
+        assertEquals(1, profiles.findEntries(theirs.number(), null, 0, 100).items().size());
     }
 
     @Test
@@ -233,7 +258,7 @@ class ProfileServiceIT {
 
         profiles.removeEntry(account.number(), entry.id());
 
-        assertTrue(profiles.listEntries(account.number()).isEmpty());
+        assertTrue(profiles.findEntries(account.number(), null, 0, 100).items().isEmpty());
         var latest = audit.accountEvents(account.number(), 0, 1).items().get(0);
         assertEquals("profile.entry-removed", latest.action());
         assertTrue(latest.detail().contains(domain), latest.detail());

@@ -105,11 +105,11 @@ class FederationServiceIT {
         assertThrows(ResourceNotFoundException.class, () -> serviceProviders.serviceProvider(theirs.number(), BASE));
         assertThrows(ResourceNotFoundException.class, () -> identityProviders.configureIdentityProvider(theirs.number(), settings(60)));
         assertThrows(ResourceNotFoundException.class, () -> serviceProviders.changeServiceProviderEntityId(theirs.number(), BASE, "urn:x"));
-        assertThrows(ResourceNotFoundException.class, () -> users.listUsers(theirs.number()));
+        assertThrows(ResourceNotFoundException.class, () -> users.findUsers(theirs.number(), null, 0, 100).items());
         assertThrows(ResourceNotFoundException.class, () -> users.removeUser(mine.number(), theirUser.id()));
 
         acting.actAs(Fixtures.serviceAdministrator());
-        assertEquals(List.of(theirUser.id()), users.listUsers(theirs.number()).stream().map(UserView::id).toList());
+        assertEquals(List.of(theirUser.id()), users.findUsers(theirs.number(), null, 0, 100).items().stream().map(UserView::id).toList());
     }
 
     @Test
@@ -215,7 +215,19 @@ class FederationServiceIT {
         users.addUser(account.number(), "jane.doe@" + domain);
         users.removeUser(account.number(), jane.id());
 
-        assertEquals(List.of("jane.doe@" + domain), users.listUsers(account.number()).stream().map(UserView::federationId).toList());
+        assertEquals(List.of("jane.doe@" + domain), users.findUsers(account.number(), null, 0, 100).items().stream()
+                .map(UserView::federationId).toList());
+
+        for (int i = 0; i < 4; i++) {
+            users.addUser(account.number(), "user" + i + "_x@" + domain);
+        }
+        var firstPage = users.findUsers(account.number(), null, 0, 2);
+        assertEquals(5, firstPage.total());
+        assertEquals(List.of("jane.doe@" + domain, "user0_x@" + domain), firstPage.items().stream()
+                .map(UserView::federationId).toList(), "by federation ID");
+        assertEquals(1, users.findUsers(account.number(), "JANE.DOE", 0, 20).total(), "found in any case");
+        assertEquals(4, users.findUsers(account.number(), "_x@", 0, 20).total());
+        assertEquals(0, users.findUsers(account.number(), "user_", 0, 20).total(), "_ is no wildcard");
         List<String> actions = audit.accountEvents(account.number(), 0, 20).items().stream().map(AuditEntry::action).toList();
         assertTrue(actions.containsAll(List.of("user.added", "user.removed")), actions.toString());
     }

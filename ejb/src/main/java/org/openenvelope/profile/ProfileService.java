@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
@@ -20,6 +22,8 @@ import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.ValueProblem;
 import org.openenvelope.account.AccountAccess;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 import org.openenvelope.security.Caller;
 
 /**
@@ -52,11 +56,30 @@ public class ProfileService {
     @Inject
     Clock clock;
 
-    public List<ProfileEntryView> listEntries(String accountNumber) {
+    /**
+     * One page of the account's domains and email addresses, by type and value, those containing {@code search}
+     * (any case) when it is given. A term with non-ASCII letters ("bücher") is looked for in the Unicode form of
+     * the values, which the database does not hold (it stores punycode), so among the account's entries in memory.
+     */
+    public Page<ProfileEntryView> findEntries(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
-        return em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class)
-                .setParameter("account", account)
-                .getResultStream().map(ProfileEntryView::of).toList();
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        if (!term.chars().allMatch(c -> c < 0x80)) {
+            return Paging.of(page, size).page(em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class)
+                    .setParameter("account", account).getResultStream().map(ProfileEntryView::of)
+                    .filter(entry -> entry.display().toLowerCase(Locale.ROOT).contains(term)).toList());
+        }
+        String where = " where e.account = :account" + (term.isEmpty() ? "" : " and e.value like :pattern escape '\\'");
+        TypedQuery<ProfileEntry> items = em.createQuery("select e from ProfileEntry e" + where
+                + " order by e.type, e.value", ProfileEntry.class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from ProfileEntry e" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
+            query.setParameter("account", account);
+            if (!term.isEmpty()) {
+                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        return Paging.of(page, size).page(items, count).map(ProfileEntryView::of);
     }
 
     /**

@@ -4,8 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
@@ -13,6 +14,8 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 import org.openenvelope.security.PasswordHasher;
 
 /** The people who may sign in to an account's user portal, identified by their federation ID. */
@@ -40,11 +43,24 @@ public class UserService {
     @Inject
     AddinSignIns addinSignIns;
 
-    public List<UserView> listUsers(String accountNumber) {
+    /** One page of the account's users by federation ID, those whose federation ID contains {@code search} (any case). */
+    public Page<UserView> findUsers(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String where = " where u.account = :account"
+                + (term.isEmpty() ? "" : " and lower(u.federationId) like :pattern escape '\\'");
+        TypedQuery<AccountUser> items = em.createQuery("select u from AccountUser u" + where + " order by u.federationId",
+                AccountUser.class);
+        TypedQuery<Long> count = em.createQuery("select count(u) from AccountUser u" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
+            query.setParameter("account", account);
+            if (!term.isEmpty()) {
+                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
         Map<Long, Long> addinSessions = addinSignIns.activePerUser(account);
-        return em.createNamedQuery(AccountUser.OF_ACCOUNT, AccountUser.class).setParameter("account", account)
-                .getResultStream().map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L))).toList();
+        return Paging.of(page, size).page(items, count)
+                .map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L)));
     }
 
     /**

@@ -31,12 +31,9 @@ import org.openenvelope.error.InvalidValueException;
         query = "select u from AccountUser u where u.account = :account and u.federationId = :federationId")
 @NamedQuery(name = AccountUser.BY_ADDRESS_IGNORING_CASE,
         query = "select u from AccountUser u where u.account = :account and lower(u.federationId) = :address")
-@NamedQuery(name = AccountUser.OF_ACCOUNT,
-        query = "select u from AccountUser u where u.account = :account order by u.federationId")
 public class AccountUser {
 
     public static final String BY_FEDERATION_ID = "AccountUser.byFederationId";
-    public static final String OF_ACCOUNT = "AccountUser.ofAccount";
     public static final String BY_ADDRESS_IGNORING_CASE = "AccountUser.byAddressIgnoringCase";
     public static final int FEDERATION_ID_MAX = 254;
 

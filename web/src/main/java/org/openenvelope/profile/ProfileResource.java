@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
@@ -20,10 +21,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.ItemsJson;
+import org.openenvelope.api.PageJson;
+import org.openenvelope.api.PageQuery;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
 
@@ -47,10 +53,20 @@ public class ProfileResource {
     ProfileService profiles;
 
     @GET
-    @Operation(summary = "List the account's domains and email addresses")
-    @APIResponse(responseCode = "200", description = "All entries, in {\"items\": [...]}")
-    public ItemsJson<ProfileEntryView> listEntries(@PathParam("number") String number) {
-        return ItemsJson.of(profiles.listEntries(number));
+    @Operation(summary = "Find the account's domains and email addresses",
+            description = "By type, then value; with q, those whose value contains it (any case; an internationalised"
+                    + " term also in its punycode form).")
+    @APIResponse(responseCode = "200", description = "One page of entries")
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    public PageJson<ProfileEntryView> findEntries(
+            @PathParam("number") String number,
+            @QueryParam("q") @Parameter(description = "Search text") String q,
+            @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return PageJson.of(profiles.findEntries(number, q, paging.page(), paging.size()));
     }
 
     @POST

@@ -12,6 +12,8 @@ import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 
 /**
  * The Profiles tab: the account's domains and email addresses, and "Add Entries". A rejected list stays in the
@@ -29,13 +31,15 @@ public class ProfilesBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
-    private List<ProfileEntryView> entries = List.of();
+    private String q;
+    private int page = 1;
+    private Page<ProfileEntryView> entries;
     private ProfileEntryType type = ProfileEntryType.DOMAIN;
     private String values;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.PROFILES)) {
-            entries = profiles.listEntries(tab.getNumber());
+            entries = profiles.findEntries(tab.getNumber(), q, page - 1, Paging.DEFAULT_SIZE);
         }
     }
 
@@ -91,8 +95,28 @@ public class ProfilesBean implements Serializable {
         return List.of(ProfileEntryType.values());
     }
 
-    public List<ProfileEntryView> getEntries() {
+    public Page<ProfileEntryView> getEntries() {
         return entries;
+    }
+
+    public boolean isSearching() {
+        return q != null && !q.isBlank();
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
     }
 
     public ProfileEntryType getType() {

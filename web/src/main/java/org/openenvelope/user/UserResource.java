@@ -9,13 +9,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
-import org.openenvelope.api.ItemsJson;
+import org.openenvelope.api.PageJson;
+import org.openenvelope.api.PageQuery;
 import org.openenvelope.api.RequestBodies;
 
 /** {@code /api/v1/accounts/{number}/users}: who may sign in to the account's user portal. */
@@ -32,9 +37,19 @@ public class UserResource {
     UserService users;
 
     @GET
-    @Operation(summary = "List the account's users")
-    public ItemsJson<UserView> listUsers(@PathParam("number") String number) {
-        return ItemsJson.of(users.listUsers(number));
+    @Operation(summary = "Find the account's users", description = "By federation ID; with q, those whose federation ID"
+            + " contains it (any case).")
+    @APIResponse(responseCode = "200", description = "One page of users")
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    public PageJson<UserView> findUsers(
+            @PathParam("number") String number,
+            @QueryParam("q") @Parameter(description = "Search text") String q,
+            @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return PageJson.of(users.findUsers(number, q, paging.page(), paging.size()));
     }
 
     @POST

@@ -6,12 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 
 /**
  * The users of the account's user portal (from the Details tab): add and remove users, and give a user of a
@@ -29,7 +30,9 @@ public class UsersBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
-    private List<UserView> users;
+    private String q;
+    private int page = 1;
+    private Page<UserView> users;
     private String federationId;
     /** Shown on this page once, then gone with the view. */
     private transient String issuedPassword;
@@ -37,7 +40,7 @@ public class UsersBean implements Serializable {
 
     public void load() throws IOException {
         if (tab.open(AccountTab.DETAILS)) {
-            users = service.listUsers(tab.getNumber());
+            users = service.findUsers(tab.getNumber(), q, page - 1, Paging.DEFAULT_SIZE);
         }
     }
 
@@ -55,7 +58,7 @@ public class UsersBean implements Serializable {
     public void issueOneTimePassword(UserView user) {
         issuedPassword = service.issueOneTimePassword(tab.getNumber(), user.id());
         issuedFor = user.federationId();
-        users = service.listUsers(tab.getNumber());
+        users = service.findUsers(tab.getNumber(), q, page - 1, Paging.DEFAULT_SIZE);
     }
 
     public String endAddinSessions(UserView user) {
@@ -71,7 +74,12 @@ public class UsersBean implements Serializable {
         return tab.reload();
     }
 
-    public List<UserView> getUsers() { return users; }
+    public Page<UserView> getUsers() { return users; }
+    public boolean isSearching() { return q != null && !q.isBlank(); }
+    public String getQ() { return q; }
+    public void setQ(String q) { this.q = q; }
+    public int getPage() { return page; }
+    public void setPage(int page) { this.page = page; }
     public String getFederationId() { return federationId; }
     public void setFederationId(String federationId) { this.federationId = federationId; }
     public String getIssuedPassword() { return issuedPassword; }
