@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
@@ -48,31 +51,42 @@ class DatabaseOutageIT {
 
             database.stop();
 
-            ApiClient.Reply read = api.get("/api/v1/accounts/" + account);
-            assertEquals(503, read.status(), read.body());
-            assertEquals("service_unavailable", read.json().getString("code"));
-            assertEquals("30", read.header("Retry-After"));
-            ApiClient.Reply write = api.post("/api/v1/accounts", "{\"name\":\"Written During The Outage\"}");
-            assertEquals(503, write.status(), write.body());
+            // Each answer during the outage takes about 15 s (the pool's waits for a connection): asked together.
+            ExecutorService callers = Executors.newFixedThreadPool(5);
+            try {
+                Future<ApiClient.Reply> read = callers.submit(() -> api.get("/api/v1/accounts/" + account));
+                Future<ApiClient.Reply> write = callers.submit(() -> api.post("/api/v1/accounts",
+                        "{\"name\":\"Written During The Outage\"}"));
+                Future<PortalClient> signIn = callers.submit(() -> new PortalClient(service.base())
+                        .signIn(Deployments.adminEmail(), Deployments.adminPassword()));
+                Future<PortalClient> portal = callers.submit(() -> signedIn.open("/admin/accounts/index.xhtml"));
+                Future<HttpResponse<String>> metadata = callers.submit(() -> new BrowserlessClient()
+                        .get(service.base().resolve("saml/" + account + "/metadata")));
 
-            PortalClient signIn = new PortalClient(service.base()).signIn(Deployments.adminEmail(), Deployments.adminPassword());
-            assertEquals(503, signIn.status());
-            assertTrue(signIn.errors().stream().anyMatch(error -> error.contains("cannot reach its database")),
-                    signIn.errors().toString());
-            assertTrue(signIn.errors().stream().noneMatch(error -> error.contains("password is not correct")),
-                    signIn.errors().toString());
+                assertEquals(503, read.get().status(), read.get().body());
+                assertEquals("service_unavailable", read.get().json().getString("code"));
+                assertEquals("30", read.get().header("Retry-After"));
+                assertEquals(503, write.get().status(), write.get().body());
 
-            signedIn.open("/admin/accounts/index.xhtml");
-            assertEquals(503, signedIn.status(), signedIn.text());
-            assertTrue(signedIn.text().contains("cannot reach its database"), signedIn.text());
+                PortalClient refused = signIn.get();
+                assertEquals(503, refused.status());
+                assertTrue(refused.errors().stream().anyMatch(error -> error.contains("cannot reach its database")),
+                        refused.errors().toString());
+                assertTrue(refused.errors().stream().noneMatch(error -> error.contains("password is not correct")),
+                        refused.errors().toString());
 
-            HttpResponse<String> metadata = new BrowserlessClient().get(service.base().resolve("saml/" + account + "/metadata"));
-            assertEquals(503, metadata.statusCode(), metadata.body());
+                PortalClient page = portal.get();
+                assertEquals(503, page.status(), page.text());
+                assertTrue(page.text().contains("cannot reach its database"), page.text());
+
+                assertEquals(503, metadata.get().statusCode(), metadata.get().body());
+            } finally {
+                callers.shutdownNow();
+            }
 
             database = databaseServer(databasePort, work.resolve("database"));
 
-            // Each answer during the outage takes about 15 s (the pool's waits for a connection): a minute is only
-            // four tries.
+            // a minute is only four tries while answers still wait for the pool
             ApiClient.Reply recovered = awaitAnswer(() -> api.get("/api/v1/accounts/" + account), Duration.ofMinutes(2));
             assertEquals(200, recovered.status(), recovered.body());
             ApiClient.Reply listed = api.get("/api/v1/accounts?size=100");

@@ -90,7 +90,7 @@ class KeycloakInteropIT {
                     + "tests against a real IdP did not run. ***\n");
             Assumptions.abort("skipped on request: -Dopenenvelope.test.skip-keycloak=true");
         }
-        keycloak = KeycloakServer.start();
+        keycloak = KeycloakServer.take();
     }
 
     @AfterAll

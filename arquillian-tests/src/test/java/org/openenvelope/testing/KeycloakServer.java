@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +35,9 @@ public final class KeycloakServer implements AutoCloseable {
     /** A first start builds the distribution first (52 s at most here, on a clean target/): 7x that. */
     private static final Duration STARTUP = Duration.ofMinutes(6);
 
+    /** A server being started in the background for the class that will take it ({@link KeycloakEarlyStart}). */
+    private static CompletableFuture<KeycloakServer> early;
+
     private final Process process;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -40,6 +45,63 @@ public final class KeycloakServer implements AutoCloseable {
     private KeycloakServer(Process process, URI base) {
         this.process = process;
         this.base = base;
+    }
+
+    /** Starts a server in the background now, while other test classes run; {@link #take()} waits for it. */
+    static synchronized void startEarly() {
+        if (early != null) {
+            return;
+        }
+        early = new CompletableFuture<>();
+        CompletableFuture<KeycloakServer> starting = early;
+        Thread starter = new Thread(() -> {
+            try {
+                starting.complete(start());
+            } catch (IOException | RuntimeException e) {
+                starting.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                starting.completeExceptionally(e);
+            }
+        }, "keycloak-early-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** The server started early, waited for, or a new one; the caller closes it. */
+    public static KeycloakServer take() throws IOException, InterruptedException {
+        CompletableFuture<KeycloakServer> started;
+        synchronized (KeycloakServer.class) {
+            started = early;
+            early = null;
+        }
+        if (started == null) {
+            return start();
+        }
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Keycloak did not start", e.getCause());
+        }
+    }
+
+    /** Closes a server started early that no test class took (a run that skipped it). */
+    static void closeUntaken() {
+        CompletableFuture<KeycloakServer> untaken;
+        synchronized (KeycloakServer.class) {
+            untaken = early;
+            early = null;
+        }
+        if (untaken != null) {
+            // waits for a start still under way: the JVM would otherwise leave the process behind
+            try {
+                untaken.get().close();
+            } catch (ExecutionException failed) {
+                // nothing was started
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Starts Keycloak from {@code openenvelope.test.keycloak-home} and waits until it answers. */
