@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.IdentityProviderSite;
 import org.openenvelope.testing.Mailboxes;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SealedMessages;
@@ -312,28 +311,16 @@ class EnvelopeViewerBrowserIT {
     void aRecipientAtAFederatedDomainSignsInAtTheirOrganisationsIdentityProvider() throws Exception {
         SendingAccount organisation = SendingAccount.create(base, "Contoso Partners");
         String reader = "dana-" + marker() + "@" + organisation.domain();
-        // The IdP is a site of its own (localhost, not 127.0.0.1) that answers with an auto-posting form, as real
-        // IdPs do: a cross-site POST, after which the viewer's SameSite=Strict cookie must still work.
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String signInPage = "http://localhost:" + site.getAddress().getPort() + "/sso";
+        // The IdP is a site of its own that answers with an auto-posting form, as real IdPs do: a cross-site POST,
+        // after which the viewer's SameSite=Strict cookie must still work.
+        IdentityProviderSite site = IdentityProviderSite.start();
         // Test SSO, before Enable, signs in a user of the account; the recipient is none
         String administrator = "it-" + marker() + "@" + organisation.domain();
         organisation.api().post("/api/v1/accounts/" + organisation.number() + "/users", Json.createObjectBuilder()
                 .add("federationId", administrator).build().toString());
         ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(organisation.api(), base, organisation.number(),
-                administrator, signInPage);
-        String acs = base.resolve("saml/" + organisation.number() + "/acs").toString();
-        site.createContext("/sso", exchange -> {
-            String answer = idp.answerTo(ScriptedIdentityProvider.requestId(exchange.getRequestURI()), reader);
-            byte[] page = ("<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
-                    + acs + "\"><input type=\"hidden\" name=\"SAMLResponse\" value=\"" + answer + "\"></form></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        site.start();
+                administrator, site.signInPage());
+        site.answering(idp, reader, base.resolve("saml/" + organisation.number() + "/acs"));
         try {
             Sealed envelope = seal("Dana <" + reader + ">", 20_000);
             openAttachment(envelope, null);
@@ -351,7 +338,7 @@ class EnvelopeViewerBrowserIT {
             assertEquals(reader, driver.findElement(By.id("signed-in-as")).getText());
             assertTrue(Mailboxes.to(SMTP, reader, "Your code").isEmpty(), "no code was mailed: the IdP proved the address");
         } finally {
-            site.stop(0);
+            site.close();
         }
     }
 }

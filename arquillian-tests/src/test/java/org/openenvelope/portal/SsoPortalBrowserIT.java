@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,6 +30,7 @@ import org.openenvelope.saml.keys.TestCertificateAuthority;
 import org.openenvelope.saml.metadata.IdpMetadataFixture;
 import org.openenvelope.saml.xml.NameIdFormats;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
@@ -123,6 +126,41 @@ class SsoPortalBrowserIT {
     }
 
     @Test
+    void aSecondIdentityProviderIsAddedByNameAndGivenTheDomainsItSignsIn() throws Exception {
+        String parent = Fixtures.uniqueDomain();
+        String subsidiary = Fixtures.uniqueDomain();
+        ApiClient api = PortalSteps.serviceApi(base, "SSO portal identity providers");
+        ApiSteps.addDomains(api, account, parent, subsidiary);
+        Path certificate = pem(SelfSignedCertificates.generate("entra.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(365)).getEntityCertificate());
+        enterIdentityProvider(certificate);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+
+        driver.findElement(By.id("identityProviders:newName")).sendKeys("Duo Subsidiary");
+        driver.findElement(By.id("identityProviders:addIdp")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityProviders"), "is not allowed"));
+        driver.findElement(By.id("identityProviders:newName")).clear();
+        driver.findElement(By.id("identityProviders:newName")).sendKeys("duo-subsidiary");
+        driver.findElement(By.id("identityProviders:addIdp")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editing-idp"), "duo-subsidiary"));
+        assertTrue(driver.findElements(By.id("draft-entity-id")).isEmpty(), "a new identity provider starts empty");
+        enterIdentityProvider(certificate);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+        driver.findElement(By.cssSelector("#idp-domains input[value='" + subsidiary + "']")).click();
+        driver.findElement(By.id("identityProviders:assignDomains")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("idp-list"), "Assigned, not yet"));
+        String list = driver.findElement(By.id("idp-list")).getText();
+        assertTrue(list.contains("primary (default)") && list.contains("duo-subsidiary"), list);
+        assertTrue(list.contains("until it is enabled and the entries verified): " + subsidiary), list);
+        assertTrue(driver.findElement(By.cssSelector("#idp-domains input[value='" + subsidiary + "']")).isSelected(),
+                "the assignment is shown on the page it was made on");
+        Browser.screenshot(driver, "sso-identity-providers", driver.findElement(By.id("identityProviders")));
+        assertEquals(List.of(subsidiary), api.get("/api/v1/accounts/" + account
+                + "/saml/identity-providers/duo-subsidiary").json().getJsonArray("identityProviders").get(1).asJsonObject()
+                .getJsonArray("assigned").getValuesAs(JsonString::getString));
+    }
+
+    @Test
     void aTestSsoResultOffersTheAttributesReceivedToIdentifyUsersBy() throws Exception {
         // an IdP that names users by a transient NameID and sends uid by its OID, as Shibboleth does
         BasicX509Credential idpKey = SelfSignedCertificates.generate("idp.portal.example", Instant.now().minusSeconds(60),
@@ -166,7 +204,7 @@ class SsoPortalBrowserIT {
 
         driver.get(base.resolve("admin/accounts/details.xhtml?account=" + account).toString());
         String overview = driver.findElement(By.id("expiring")).getText();
-        assertTrue(overview.contains("IdP signing certificate (draft)") && overview.contains("CN=soon.portal.example"), overview);
+        assertTrue(overview.contains("IdP signing certificate (primary, draft)") && overview.contains("CN=soon.portal.example"), overview);
 
         driver.get(base.resolve("admin/accounts/index.xhtml").toString());
         String dashboard = driver.findElement(By.id("expiring")).getText();

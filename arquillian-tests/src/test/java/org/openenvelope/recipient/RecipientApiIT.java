@@ -540,8 +540,8 @@ class RecipientApiIT {
         ViewerClient browser = new ViewerClient(base);
         JsonObject method = browser.signInMethod(envelope.to().toUpperCase(), envelope.id()).json();
         assertTrue(method.getString("organisation").startsWith("Federated recipients"), method.toString());
-        assertEquals(base.getPath() + "saml/" + federated.number() + "/recipient?envelope=" + envelope.id(),
-                method.getString("location"));
+        assertEquals(base.getPath() + "saml/" + federated.number() + "/recipient?envelope=" + envelope.id()
+                + "&idp=primary", method.getString("location"));
         assertEquals("CODE_OR_PASSWORD", browser.signInMethod(envelope.cc(), envelope.id()).json().getString("method"),
                 "a domain no SAML account has verified signs in by code or password");
         ViewerClient.Answer badEnvelope = browser.signInMethod(envelope.to(), "../admin");

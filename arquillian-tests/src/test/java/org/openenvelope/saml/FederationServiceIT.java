@@ -103,7 +103,7 @@ class FederationServiceIT {
 
         acting.actAs(callers.administratorOf(mine.number()));
         assertThrows(ResourceNotFoundException.class, () -> serviceProviders.serviceProvider(theirs.number(), BASE));
-        assertThrows(ResourceNotFoundException.class, () -> identityProviders.configureIdentityProvider(theirs.number(), settings(60)));
+        assertThrows(ResourceNotFoundException.class, () -> identityProviders.configureIdentityProvider(theirs.number(), "primary", settings(60)));
         assertThrows(ResourceNotFoundException.class, () -> serviceProviders.changeServiceProviderEntityId(theirs.number(), BASE, "urn:x"));
         assertThrows(ResourceNotFoundException.class, () -> users.findUsers(theirs.number(), null, 0, 100).items());
         assertThrows(ResourceNotFoundException.class, () -> users.removeUser(mine.number(), theirUser.id()));
@@ -117,8 +117,8 @@ class FederationServiceIT {
         AccountSummary account = callers.newAccount("Federation");
         acting.actAs(callers.administratorOf(account.number()));
         IdentityProviderSettings first = settings(60);
-        identityProviders.configureIdentityProvider(account.number(), first);
-        identityProviders.configureIdentityProvider(account.number(), new IdentityProviderSettings(first.entityId(),
+        identityProviders.configureIdentityProvider(account.number(), "primary", first);
+        identityProviders.configureIdentityProvider(account.number(), "primary", new IdentityProviderSettings(first.entityId(),
                 first.ssoUrl(), SamlBinding.HTTP_POST, null, null, 90, false, false, true, null, null, null, first.certificates()));
 
         List<String> details = audit.accountEvents(account.number(), 0, 20).items().stream()
@@ -173,7 +173,7 @@ class FederationServiceIT {
         AccountSummary account = callers.newAccount("Federation");
         acting.actAs(callers.administratorOf(account.number()));
         serviceProviders.serviceProvider(account.number(), BASE);
-        identityProviders.configureIdentityProvider(account.number(), new IdentityProviderSettings("https://idp.example/"
+        identityProviders.configureIdentityProvider(account.number(), "primary", new IdentityProviderSettings("https://idp.example/"
                 + Fixtures.unique("soon"), "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false,
                 false, false, null, null, null, List.of(SelfSignedCertificates.generate("soon.idp.example", Instant.now().minusSeconds(60),
                 Duration.ofDays(10)).getEntityCertificate(), SelfSignedCertificates.generate("later.idp.example",
@@ -181,7 +181,7 @@ class FederationServiceIT {
 
         List<ExpiryWarning> mine = expiryWarnings.ofAccount(account.number());
         assertEquals(1, mine.size(), mine.toString());
-        assertEquals("IdP signing certificate (draft)", mine.get(0).what());
+        assertEquals("IdP signing certificate (primary, draft)", mine.get(0).what());
         assertEquals("CN=soon.idp.example", mine.get(0).subject());
         assertFalse(mine.get(0).expired());
         assertThrows(org.openenvelope.error.AccessDeniedException.class, () -> expiryWarnings.ofService());

@@ -123,7 +123,7 @@ class MetadataUrlIT {
         IdentityProvider draft = em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
                 .setParameter("account", em.createNamedQuery(Account.BY_NUMBER,
                         Account.class).setParameter("number", account).getSingleResult())
-                .setParameter("stage", IdpStage.DRAFT).getSingleResult();
+                .setParameter("name", IdentityProvider.FIRST_NAME).setParameter("stage", IdpStage.DRAFT).getSingleResult();
         em.persist(IdentityProvider.activeFrom(draft, "test", clock.now()));
         em.remove(draft);
         transaction.commit();
@@ -143,12 +143,12 @@ class MetadataUrlIT {
         server.serve(entra(SIGNER, SIGNER));
         MetadataTrust pinned = MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate()));
 
-        MetadataPreview preview = identityProviders.previewIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null,
+        MetadataPreview preview = identityProviders.previewIdentityProviderMetadataUrl(account, "primary", server.url().toString(), pinned, null,
                 IdentityProviderOptions.KEEP);
         assertEquals(entityId(), preview.metadata().entityId());
         assertNull(activation.status(account).draft(), "a preview saves nothing");
 
-        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), pinned, null, 6,
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), pinned, null, 6,
                 IdentityProviderOptions.KEEP);
         IdentityProviderView draft = activation.status(account).draft();
         assertEquals(ConfigurationSource.METADATA_URL, draft.source());
@@ -181,7 +181,7 @@ class MetadataUrlIT {
         // Nor one that describes another IdP.
         tenant = Fixtures.unique("other-tenant");
         server.serve(entra(SIGNER, SIGNER));
-        identityProviders.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
         assertEquals(2, active().certificates().size());
         assertTrue(active().metadataProblem().contains("sts.windows.net"), active().metadataProblem());
     }
@@ -189,12 +189,12 @@ class MetadataUrlIT {
     @Test
     void theAccountsOwnChoicesAreSetAtImportAndChangedWithoutLosingTheImport() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
-        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(),
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), MetadataTrust.lessSecure(),
                 null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null));
         assertTrue(activation.status(account).draft().allowSha1(), "SHA-1 allowed at import");
         putTheDraftInForce();
 
-        IdentityProviderView changed = identityProviders.changeIdentityProviderOptions(account,
+        IdentityProviderView changed = identityProviders.changeIdentityProviderOptions(account, "primary",
                 new IdentityProviderOptions(120, false, null, true, null, null, "uid"));
         assertEquals(ConfigurationSource.METADATA_URL, changed.source(), "still imported, so still refreshed");
         assertEquals(server.url().toString(), changed.metadataUrl());
@@ -210,33 +210,33 @@ class MetadataUrlIT {
         // the manual entry with the imported values unchanged only changes the choices, too
         IdentityProviderSettings sameIdentityProvider = new IdentityProviderSettings(changed.entityId(), changed.ssoUrl(),
                 changed.ssoBinding(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
-                identityProviders.trustedCertificates(account));
-        IdentityProviderView kept = identityProviders.configureIdentityProvider(account, sameIdentityProvider);
+                identityProviders.trustedCertificates(account, "primary"));
+        IdentityProviderView kept = identityProviders.configureIdentityProvider(account, "primary", sameIdentityProvider);
         assertEquals(ConfigurationSource.METADATA_URL, kept.source());
         assertEquals(30, kept.clockSkewSeconds());
-        IdentityProviderView entered = identityProviders.configureIdentityProvider(account, new IdentityProviderSettings(
+        IdentityProviderView entered = identityProviders.configureIdentityProvider(account, "primary", new IdentityProviderSettings(
                 changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), changed.sloUrl(),
-                changed.sloBinding(), 30, false, false, false, null, null, null, identityProviders.trustedCertificates(account)));
+                changed.sloBinding(), 30, false, false, false, null, null, null, identityProviders.trustedCertificates(account, "primary")));
         assertEquals(ConfigurationSource.MANUAL, entered.source(), "another endpoint is a configuration entered by hand");
     }
 
     @Test
     void aRefreshNowWithNothingChangedClearsTheLastProblem() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
-        identityProviders.importIdentityProviderMetadataUrl(account, server.url().toString(), MetadataTrust.lessSecure(), null, null,
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), MetadataTrust.lessSecure(), null, null,
                 IdentityProviderOptions.KEEP);
         assertEquals(24, activation.status(account).draft().metadataRefreshHours(), "refreshed daily unless told otherwise");
-        assertThrows(ConflictException.class, () -> identityProviders.refreshIdentityProviderMetadata(account),
+        assertThrows(ConflictException.class, () -> identityProviders.refreshIdentityProviderMetadata(account, "primary"),
                 "only the configuration in force is refreshed");
         putTheDraftInForce();
 
         server.serve("not xml".getBytes(StandardCharsets.UTF_8));
-        identityProviders.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
         String problem = active().metadataProblem();
         assertTrue(problem != null && !problem.isBlank());
 
         server.serve(entra(SIGNER, SIGNER));
-        identityProviders.refreshIdentityProviderMetadata(account);
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
         assertNull(active().metadataProblem());
         assertTrue(auditDetails("saml.idp-metadata-refreshed").get(0).endsWith(": unchanged"));
     }
@@ -257,12 +257,12 @@ class MetadataUrlIT {
 
         server.serve(IdpMetadataFixture.duo("x", SIGNER.getEntityCertificate()).build());
         InvalidValueException unsigned = assertThrows(InvalidValueException.class, () -> identityProviders
-                .importIdentityProviderMetadataUrl(account, server.url().toString(),
+                .importIdentityProviderMetadataUrl(account, "primary", server.url().toString(),
                         MetadataTrust.moreSecure(List.of(SIGNER.getEntityCertificate())), null, 24, IdentityProviderOptions.KEEP));
         assertEquals("metadata", unsigned.field(), "more secure mode refuses unsigned metadata from a URL too");
 
         InvalidValueException hours = assertThrows(InvalidValueException.class, () -> identityProviders
-                .importIdentityProviderMetadataUrl(account, server.url().toString(), less, null, 500,
+                .importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), less, null, 500,
                         IdentityProviderOptions.KEEP));
         assertEquals("refreshHours", hours.field());
         assertNull(activation.status(account).draft(), "nothing was saved");
@@ -270,7 +270,7 @@ class MetadataUrlIT {
 
     private void assertUrlRefused(String fragment, String url, MetadataTrust trust) {
         InvalidValueException refused = assertThrows(InvalidValueException.class,
-                () -> identityProviders.importIdentityProviderMetadataUrl(account, url, trust, null, 24,
+                () -> identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, trust, null, 24,
                 IdentityProviderOptions.KEEP));
         assertEquals(MetadataFetcher.FIELD, refused.field(), refused.getMessage());
         assertTrue(refused.getMessage().contains(fragment), refused.getMessage());

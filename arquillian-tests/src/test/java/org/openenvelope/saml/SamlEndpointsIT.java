@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
@@ -321,6 +323,15 @@ class SamlEndpointsIT {
         assertEquals("other_browser", reasonCode(postToAcs(attackerWithOwnSignIn, victimsAnswer)));
         String cookie = attackerWithOwnSignIn.cookie("127.0.0.1", "OE_SAML_BROWSER").orElseThrow();
         assertEquals(64, cookie.length());
+
+        // the binding holds for the request the signed assertion answers, whatever the unsigned envelope names
+        byte[] strippedEnvelope = answer(startSignIn(new BrowserlessClient())).unsignedResponse()
+                .response(response -> response.setInResponseTo(null)).build();
+        assertEquals("other_browser", reasonCode(postToAcs(attackerWithOwnSignIn, strippedEnvelope)));
+        byte[] otherRequestNamed = answer(startSignIn(new BrowserlessClient())).unsignedResponse()
+                .response(response -> response.setInResponseTo(startSignIn(attackerWithOwnSignIn))).build();
+        assertEquals("other_browser", reasonCode(postToAcs(attackerWithOwnSignIn, otherRequestNamed)));
+        assertFalse(hasUserSession(attackerWithOwnSignIn));
 
         HttpResponse<String> own = postToAcs(victim, victimsAnswer);
         assertEquals(303, own.statusCode(), "refusals elsewhere leave the victim's request open: " + own.body());
@@ -719,6 +730,126 @@ class SamlEndpointsIT {
         HttpResponse<String> forged = browser.get(base.resolve("websafe/logout?token=0000"));
         assertEquals(302, forged.statusCode());
         assertEquals(tenant.user(), userPortal(browser).select("#federation-id").text());
+    }
+
+    // ---- several identity providers per account --------------------------------------------------------------
+
+    /** An IdP of the two-IdP account: its entity ID, sign-in URL and key. */
+    private record Idp(String entityId, String sso, BasicX509Credential key) {
+
+        static Idp generate(String host) {
+            return new Idp("https://" + host + "/" + Fixtures.unique("realm"), "https://" + host + "/sso",
+                    SelfSignedCertificates.generate(host, Instant.now().minusSeconds(3600), Duration.ofDays(30)));
+        }
+
+        String json() {
+            return Json.createObjectBuilder().add("entityId", entityId).add("ssoUrl", sso).add("ssoBinding", "HTTP_REDIRECT")
+                    .add("sloUrl", sso.replace("/sso", "/slo"))
+                    .add("certificates", Json.createArrayBuilder().add(pem(key.getEntityCertificate()))).build().toString();
+        }
+    }
+
+    private ResponseFixture answerAs(String account, Idp idp, String user) {
+        URI sp = base.resolve("saml/" + account);
+        return ResponseFixture.from(idp.entityId(), idp.key()).forServiceProvider(sp.toString(), sp + "/acs")
+                .at(Instant.now()).nameId(NameIdFormats.EMAIL_ADDRESS, user).assertion(a -> a.getAttributeStatements().clear());
+    }
+
+    /** Starts a sign-in at {@code /login} with these query parameters; returns where it went and the request id. */
+    private static Map.Entry<String, String> signInAt(BrowserlessClient browser, URI login) {
+        URI location = URI.create(browser.get(login).headers().firstValue("Location").orElseThrow());
+        String id = ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST)
+                .xml())).getID();
+        return Map.entry(location.getScheme() + "://" + location.getHost() + location.getPath(), id);
+    }
+
+    @Test
+    void eachIdentityProviderOfAnAccountSignsInOnlyTheDomainsAssignedToIt() {
+        ApiClient api = tenant.api();
+        String account = ApiSteps.createAccount(api, Fixtures.unique("Group"));
+        String parent = Fixtures.uniqueDomain();
+        String subsidiary = Fixtures.uniqueDomain();
+        ApiSteps.addDomains(api, account, parent, subsidiary);
+        String parentUser = "pat@" + parent;
+        String subsidiaryUser = "sam@" + subsidiary;
+        ApiSteps.addUser(api, account, parentUser);
+        ApiSteps.addUser(api, account, subsidiaryUser);
+        Idp entra = Idp.generate("entra.test.example");
+        Idp duo = Idp.generate("duo.test.example");
+        SsoSetup.enableWithScriptedIdp(api, base, account, null, entra.json(), answerAs(account, entra, parentUser));
+        SsoSetup.enableWithScriptedIdp(api, base, account, "duo-subsidiary", duo.json(),
+                answerAs(account, duo, subsidiaryUser), subsidiary);
+        URI login = base.resolve("saml/" + account + "/login");
+        URI acs = base.resolve("saml/" + account + "/acs");
+
+        // each sign-in goes to the identity provider asked for, and takes its answer for its own domains only
+        BrowserlessClient subsidiaryBrowser = new BrowserlessClient();
+        Map.Entry<String, String> toDuo = signInAt(subsidiaryBrowser, URI.create(login + "?idp=duo-subsidiary"));
+        assertEquals(duo.sso(), toDuo.getKey());
+        HttpResponse<String> signedIn = subsidiaryBrowser.post(acs, Map.of("SAMLResponse", Base64.getEncoder().encodeToString(
+                answerAs(account, duo, subsidiaryUser).inResponseTo(toDuo.getValue()).build())));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals(subsidiaryUser, userPortal(subsidiaryBrowser).select("#federation-id").text());
+
+        BrowserlessClient intruder = new BrowserlessClient();
+        String request = signInAt(intruder, URI.create(login + "?idp=duo-subsidiary")).getValue();
+        HttpResponse<String> refused = intruder.post(acs, Map.of("SAMLResponse", Base64.getEncoder().encodeToString(
+                answerAs(account, duo, parentUser).inResponseTo(request).build())));
+        assertEquals("identity_provider_not_serving", reasonCode(refused), "the subsidiary's IdP vouched for the parent's user");
+        assertFalse(hasUserSession(intruder));
+
+        Map.Entry<String, String> toEntra = signInAt(intruder, login);
+        assertEquals(entra.sso(), toEntra.getKey(), "without idp, the default");
+        refused = intruder.post(acs, Map.of("SAMLResponse", Base64.getEncoder().encodeToString(
+                answerAs(account, entra, subsidiaryUser).inResponseTo(toEntra.getValue()).build())));
+        assertEquals("identity_provider_not_serving", reasonCode(refused), "the default does not sign in an assigned domain");
+        request = signInAt(intruder, login).getValue();
+        refused = intruder.post(acs, Map.of("SAMLResponse", Base64.getEncoder().encodeToString(
+                answerAs(account, duo, subsidiaryUser).inResponseTo(request).build())));
+        assertEquals("issuer_mismatch", reasonCode(refused), "a request to one IdP takes no answer from another");
+        assertFalse(hasUserSession(intruder));
+        assertEquals(404, new BrowserlessClient().get(URI.create(login + "?idp=No%20Such")).statusCode());
+
+        // a logout of one IdP ends only the sessions it signed in
+        ServiceProviderParty entraAsSender = new ServiceProviderParty(entra.entityId(), entra.sso(), entra.sso(), entra.key(), List.of());
+        FederatedSession samsSession = new FederatedSession(subsidiaryUser, NameIdFormats.EMAIL_ADDRESS, null, null, "_session-1");
+        HttpResponse<String> slo = new BrowserlessClient().post(base.resolve("saml/" + account + "/slo"), Map.of("SAMLRequest",
+                Base64.getEncoder().encodeToString(OpenSaml.serialize(XmlSigner.sign(SamlMessages.logoutRequest(entraAsSender,
+                        "_" + Fixtures.unique("logout"), base.resolve("saml/" + account + "/slo").toString(), samsSession,
+                        Instant.now()), entra.key())))));
+        assertEquals(302, slo.statusCode(), slo.body());
+        assertTrue(slo.headers().firstValue("Location").orElse("").startsWith(entra.sso().replace("/sso", "/slo")));
+        assertEquals(subsidiaryUser, userPortal(subsidiaryBrowser).select("#federation-id").text(),
+                "Entra ID cannot sign out a user Duo signed in");
+
+        // the list, an entity ID in force only once, and removal
+        JsonObject status = api.get(SsoSetup.path(account, "duo-subsidiary")).json();
+        assertEquals("duo-subsidiary", status.getString("identityProvider"));
+        assertEquals(List.of("primary", "duo-subsidiary"), status.getJsonArray("identityProviders").stream()
+                .map(idp -> idp.asJsonObject().getString("name")).toList());
+        assertEquals(List.of(subsidiary), status.getJsonArray("identityProviders").get(1).asJsonObject()
+                .getJsonArray("serves").getValuesAs(JsonString::getString));
+        SsoSetup.saveDraft(api, account, "copycat", duo.json());
+        SsoSetup.assignDomains(api, account, "copycat", subsidiary);
+        long test = SsoSetup.runTest(api, base, account, "copycat", answerAs(account, duo, subsidiaryUser));
+        assertEquals("PASSED", SsoSetup.outcome(api, account, test));
+        ApiClient.Reply twice = api.post(SsoSetup.path(account, "copycat") + "/enable", null);
+        assertEquals(409, twice.status(), twice.body());
+        assertTrue(twice.body().contains("duo-subsidiary"), twice.body());
+        assertEquals(400, api.send("PUT", SsoSetup.path(account, "copycat") + "/domains",
+                "{\"domains\":[\"nowhere.example\"]}").status());
+        assertEquals(200, api.send("DELETE", SsoSetup.path(account, "copycat"), null).status());
+        assertEquals(200, api.send("DELETE", SsoSetup.path(account, "duo-subsidiary"), null).status());
+        assertTrue(userPortal(subsidiaryBrowser).select("#federation-id").isEmpty(), "its sessions ended with it");
+        BrowserlessClient afterwards = new BrowserlessClient();
+        request = signInAt(afterwards, login).getValue();
+        assertEquals(303, afterwards.post(acs, Map.of("SAMLResponse", Base64.getEncoder().encodeToString(
+                answerAs(account, entra, subsidiaryUser).inResponseTo(request).build()))).statusCode(),
+                "the domain went back to the default");
+        ApiClient.Reply last = api.send("DELETE", SsoSetup.path(account, null), null);
+        assertEquals(409, last.status(), "the only one in force while the account signs in with SAML: " + last.body());
+        String audit = api.get("/api/v1/accounts/" + account + "/audit").body();
+        assertTrue(audit.contains("saml.idp-domains-assigned") && audit.contains("saml.idp-removed"), audit);
     }
 
     private static String pem(X509Certificate certificate) {

@@ -37,11 +37,20 @@ public final class ScriptedIdentityProvider {
 
     /** Enables the IdP for the account, its sign-in page at {@code ssoUrl} (Redirect binding), answering for {@code user}. */
     public static ScriptedIdentityProvider enable(ApiClient api, URI base, String account, String user, String ssoUrl) {
+        return enable(api, base, account, null, user, ssoUrl);
+    }
+
+    /**
+     * Enables the IdP as the account's identity provider {@code name} (null: the default), signing in the Profiles
+     * entries {@code domains}.
+     */
+    public static ScriptedIdentityProvider enable(ApiClient api, URI base, String account, String name, String user,
+                                                  String ssoUrl, String... domains) {
         ScriptedIdentityProvider idp = new ScriptedIdentityProvider(base, account, user);
-        SsoSetup.enableWithScriptedIdp(api, base, account, Json.createObjectBuilder().add("entityId", idp.entityId)
+        SsoSetup.enableWithScriptedIdp(api, base, account, name, Json.createObjectBuilder().add("entityId", idp.entityId)
                 .add("ssoUrl", ssoUrl).add("ssoBinding", "HTTP_REDIRECT")
                 .add("certificates", Json.createArrayBuilder().add(pem(idp.key.getEntityCertificate()))).build().toString(),
-                idp.answer());
+                idp.answer(), domains);
         return idp;
     }
 

@@ -1,5 +1,7 @@
 package org.openenvelope.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -20,10 +22,32 @@ public final class SsoSetup {
     private SsoSetup() {
     }
 
+    /** The API path of an identity provider of the account: the default's for null, else the named one's. */
+    public static String path(String account, String identityProvider) {
+        return "/api/v1/accounts/" + account + "/saml/" + (identityProvider == null ? "identity-provider"
+                : "identity-providers/" + identityProvider);
+    }
+
     /** Saves the identity provider (JSON of the manual entry) as the account's draft. */
     public static void saveDraft(ApiClient api, String account, String identityProviderJson) {
-        ApiClient.Reply reply = api.send("PUT", "/api/v1/accounts/" + account + "/saml/identity-provider", identityProviderJson);
+        saveDraft(api, account, null, identityProviderJson);
+    }
+
+    /** Saves the draft of the named identity provider (null: the default), adding it if the name is new. */
+    public static void saveDraft(ApiClient api, String account, String identityProvider, String identityProviderJson) {
+        ApiClient.Reply reply = api.send("PUT", path(account, identityProvider), identityProviderJson);
         expect(reply.status() == 200, "draft saved", reply.body());
+    }
+
+    /** Assigns Profiles entries (domains, addresses) to the named identity provider. */
+    public static void assignDomains(ApiClient api, String account, String identityProvider, String... domains) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (String domain : domains) {
+            list.add(domain);
+        }
+        ApiClient.Reply reply = api.send("PUT", path(account, identityProvider) + "/domains",
+                Json.createObjectBuilder().add("domains", list).build().toString());
+        expect(reply.status() == 200, "domains assigned", reply.body());
     }
 
     /**
@@ -33,7 +57,12 @@ public final class SsoSetup {
      * @return the test's id
      */
     public static long runTest(ApiClient api, URI base, String account, ResponseFixture answer) {
-        ApiClient.Reply started = api.post("/api/v1/accounts/" + account + "/saml/tests", null);
+        return runTest(api, base, account, null, answer);
+    }
+
+    /** As {@link #runTest(ApiClient, URI, String, ResponseFixture)}, for the named identity provider's draft. */
+    public static long runTest(ApiClient api, URI base, String account, String identityProvider, ResponseFixture answer) {
+        ApiClient.Reply started = api.post(path(account, identityProvider) + "/tests", null);
         expect(started.status() == 201, "test started", started.body());
         long id = started.json().getJsonNumber("id").longValue();
         BrowserlessClient browser = new BrowserlessClient();
@@ -63,18 +92,34 @@ public final class SsoSetup {
     }
 
     public static void enable(ApiClient api, String account) {
-        ApiClient.Reply reply = api.post("/api/v1/accounts/" + account + "/saml/enable", null);
+        enable(api, account, null);
+    }
+
+    public static void enable(ApiClient api, String account, String identityProvider) {
+        ApiClient.Reply reply = api.post(path(account, identityProvider) + "/enable", null);
         expect(reply.status() == 200, "SSO enabled", reply.body());
     }
 
     /** Draft, passing test, enable: the whole path to SSO in force. */
     public static void enableWithScriptedIdp(ApiClient api, URI base, String account, String identityProviderJson,
                                              ResponseFixture answer) {
-        saveDraft(api, account, identityProviderJson);
-        long test = runTest(api, base, account, answer);
+        enableWithScriptedIdp(api, base, account, null, identityProviderJson, answer);
+    }
+
+    /**
+     * The whole path for the named identity provider (null: the default), the Profiles entries it signs in
+     * assigned to it after its draft is saved and before the test.
+     */
+    public static void enableWithScriptedIdp(ApiClient api, URI base, String account, String identityProvider,
+                                             String identityProviderJson, ResponseFixture answer, String... domains) {
+        saveDraft(api, account, identityProvider, identityProviderJson);
+        if (domains.length > 0) {
+            assignDomains(api, account, identityProvider, domains);
+        }
+        long test = runTest(api, base, account, identityProvider, answer);
         String outcome = outcome(api, account, test);
         expect("PASSED".equals(outcome), "Test SSO passed", api.get("/api/v1/accounts/" + account + "/saml/tests/" + test).body());
-        enable(api, account);
+        enable(api, account, identityProvider);
     }
 
     private static void expect(boolean condition, String what, String answer) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,6 +24,7 @@ import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.IdentityProviderSite;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SealedMessages;
@@ -232,6 +234,37 @@ class EmailFirstLoginBrowserIT {
         assertTrue(location.startsWith("https://idp.test.example/sso?SAMLRequest="), location);
         assertTrue(driver.getCurrentUrl().startsWith("https://idp.test.example/sso") || driver.getCurrentUrl().startsWith("chrome-error"),
                 "the browser went to the identity provider: " + driver.getCurrentUrl());
+    }
+
+    @Test
+    void anAccountWithTwoIdentityProvidersSendsEachAddressToTheOneOfItsDomain() throws Exception {
+        String parentDomain = Fixtures.uniqueDomain();
+        String subsidiaryDomain = Fixtures.uniqueDomain();
+        String number = accountWithDomain(parentDomain);
+        ApiSteps.addDomains(api, number, subsidiaryDomain);
+        String parentUser = "gina@" + parentDomain;
+        String subsidiaryUser = "hank@" + subsidiaryDomain;
+        ApiSteps.addUser(api, number, parentUser);
+        ApiSteps.addUser(api, number, subsidiaryUser);
+        URI acs = base.resolve("saml/" + number + "/acs");
+        try (IdentityProviderSite entra = IdentityProviderSite.start(); IdentityProviderSite duo = IdentityProviderSite.start()) {
+            entra.answering(ScriptedIdentityProvider.enable(api, base, number, parentUser, entra.signInPage()), parentUser, acs);
+            duo.answering(ScriptedIdentityProvider.enable(api, base, number, "duo-subsidiary", subsidiaryUser,
+                    duo.signInPage(), subsidiaryDomain), subsidiaryUser, acs);
+
+            enterEmail(subsidiaryUser);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+            assertEquals(subsidiaryUser, driver.findElement(By.id("federation-id")).getText());
+            driver.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+
+            enterEmail("gina@" + parentDomain.toUpperCase(Locale.ROOT));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+            assertEquals(parentUser, driver.findElement(By.id("federation-id")).getText());
+        }
+        String audit = api.get("/api/v1/accounts/" + number + "/audit").body();
+        assertTrue(audit.contains("through identity provider duo-subsidiary") && audit.contains("through identity provider primary"),
+                audit);
     }
 
     @Test

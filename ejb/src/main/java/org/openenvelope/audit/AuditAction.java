@@ -42,6 +42,8 @@ public enum AuditAction {
     IDENTITY_PROVIDER_METADATA_IMPORTED("saml.idp-metadata-imported"),
     IDENTITY_PROVIDER_METADATA_REFRESHED("saml.idp-metadata-refreshed"),
     IDENTITY_PROVIDER_METADATA_REFRESH_FAILED("saml.idp-metadata-refresh-failed"),
+    IDENTITY_PROVIDER_DOMAINS_ASSIGNED("saml.idp-domains-assigned"),
+    IDENTITY_PROVIDER_REMOVED("saml.idp-removed"),
     SSO_TEST_STARTED("sso.test-started"),
     SSO_TEST_COMPLETED("sso.test-completed"),
     SSO_ENABLED("sso.enabled"),

@@ -39,18 +39,29 @@ public class ProfileOwners {
      * before the {@code @} (a federation ID need not be a valid address); anything without a domain is not served.
      */
     public boolean serves(Account account, String identifier) {
-        int at = identifier.lastIndexOf('@');
+        return entryServing(account, identifier).isPresent();
+    }
+
+    /** The account's verified entry that serves this identifier: its domain's, else the address's own. */
+    public Optional<ProfileEntry> entryServing(Account account, String identifier) {
+        int at = identifier == null ? -1 : identifier.lastIndexOf('@');
         if (at < 1) {
-            return false;
+            return Optional.empty();
         }
         String domain;
         try {
             domain = ProfileEntryType.DOMAIN.normalise(identifier.substring(at + 1));
         } catch (IllegalArgumentException notADomain) {
-            return false;
+            return Optional.empty();
         }
-        return heldBy(account, entry(ProfileEntryType.DOMAIN, domain))
-                || heldBy(account, entry(ProfileEntryType.EMAIL_ADDRESS, identifier.toLowerCase(Locale.ROOT)));
+        return entry(ProfileEntryType.EMAIL_ADDRESS, identifier.toLowerCase(Locale.ROOT)).filter(e -> heldBy(account, e))
+                .or(() -> entry(ProfileEntryType.DOMAIN, domain).filter(e -> heldBy(account, e)));
+    }
+
+    /** The account's entries, domains and addresses, verified or not. */
+    public List<ProfileEntry> entriesOf(Account account) {
+        return em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class).setParameter("account", account)
+                .getResultList();
     }
 
     /** The account's own domains, as listed, verified or not (settings may be prepared before the proof). */
@@ -64,7 +75,7 @@ public class ProfileOwners {
         return verified(type, List.of(value)).stream().findFirst();
     }
 
-    private static boolean heldBy(Account account, Optional<ProfileEntry> entry) {
-        return entry.map(held -> held.getAccount().getId().equals(account.getId())).orElse(false);
+    private static boolean heldBy(Account account, ProfileEntry entry) {
+        return entry.getAccount().getId().equals(account.getId());
     }
 }

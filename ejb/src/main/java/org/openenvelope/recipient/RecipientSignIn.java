@@ -173,15 +173,15 @@ public class RecipientSignIn {
 
     /**
      * The organisation whose IdP signs this address in: the active account that has verified the address or its
-     * domain, when it signs in with SAML. Which domains federate is no secret (email-first sign-in shows it too);
+     * domain, when it signs in with SAML, and the one of its identity providers that serves the address. Which domains federate is no secret (email-first sign-in shows it too);
      * whether the address may open anything is not told.
      */
     public Optional<RecipientOrganisation> organisationOf(String typedAddress) {
         EmailAddress address = EmailAddress.parse(address(ADDRESS, typedAddress));
         return profileOwners.accountOf(address).filter(Account::isActive)
                 .filter(account -> account.getAuthenticationMethod() == AuthenticationMethod.SAML)
-                .filter(account -> identityProviders.active(account).isPresent())
-                .map(account -> new RecipientOrganisation(account.getNumber(), account.getName()));
+                .flatMap(account -> identityProviders.active(account, identityProviders.serving(account, address.value())))
+                .map(idp -> new RecipientOrganisation(idp.getAccount().getNumber(), idp.getAccount().getName(), idp.getName()));
     }
 
     /** A viewer session for an address the account's IdP vouched for and the account has verified. */

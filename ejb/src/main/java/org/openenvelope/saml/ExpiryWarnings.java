@@ -49,7 +49,7 @@ public class ExpiryWarnings {
         for (IdentityProvider idp : em.createNamedQuery(IdentityProvider.EXPIRING, IdentityProvider.class)
                 .setParameter("limit", limit).getResultList()) {
             Account account = idp.getAccount();
-            String stage = idp.getStage().name().toLowerCase();
+            String stage = idp.getName() + ", " + idp.getStage().name().toLowerCase();
             for (TrustedCertificate trusted : idp.getCertificates()) {
                 if (trusted.getNotAfter().isBefore(limit)) {
                     X509Certificate certificate = trusted.certificate();

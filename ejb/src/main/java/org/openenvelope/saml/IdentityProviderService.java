@@ -24,9 +24,9 @@ import org.openenvelope.saml.metadata.MetadataRejectedException;
 import org.openenvelope.saml.metadata.MetadataTrust;
 
 /**
- * The account's identity provider as a draft that is edited, by hand or from metadata (file or URL, previewed
- * first), while the active configuration stays in force until Enable SSO ({@link SsoActivation}). Every change is
- * audited with what changed.
+ * One of the account's identity providers, by name, as a draft that is edited, by hand or from metadata (file or
+ * URL, previewed first), while its active configuration stays in force until Enable SSO ({@link SsoActivation}).
+ * Saving a draft under a new name adds an identity provider. Every change is audited with what changed.
  */
 @Stateless
 public class IdentityProviderService {
@@ -58,9 +58,15 @@ public class IdentityProviderService {
     @Inject
     Clock clock;
 
+    /** The name of the account's default identity provider: the first created, or the first one's name to be. */
+    public String defaultIdentityProvider(String accountNumber) {
+        return identityProviders.defaultName(access.account(accountNumber));
+    }
+
     /** The certificates the draft trusts, or the active configuration's when there is no draft. */
-    public List<X509Certificate> trustedCertificates(String accountNumber) {
-        return current(access.account(accountNumber)).map(IdentityProvider::trustedCertificates).orElse(List.of());
+    public List<X509Certificate> trustedCertificates(String accountNumber, String identityProvider) {
+        return current(access.account(accountNumber), identityProvider).map(IdentityProvider::trustedCertificates)
+                .orElse(List.of());
     }
 
     /**
@@ -68,15 +74,16 @@ public class IdentityProviderService {
      * values are checked first and every problem is reported at once; nothing is saved unless all are valid. When
      * the identity provider itself is the same as imported, only its options change.
      */
-    public IdentityProviderView configureIdentityProvider(String accountNumber, IdentityProviderSettings settings) {
+    public IdentityProviderView configureIdentityProvider(String accountNumber, String identityProvider,
+                                                          IdentityProviderSettings settings) {
         Account account = access.account(accountNumber);
-        boolean onlyOptionsChanged = current(account).filter(c -> c.getSource() != ConfigurationSource.MANUAL
+        boolean onlyOptionsChanged = current(account, identityProvider).filter(c -> c.getSource() != ConfigurationSource.MANUAL
                 && IdentityProviderChanges.sameIdentityProvider(c.settings(), settings)).isPresent();
         if (onlyOptionsChanged) {
             // an imported configuration stays imported (and its URL refreshed) when only the account's choices change
-            return changeIdentityProviderOptions(accountNumber, IdentityProviderOptions.of(settings));
+            return changeIdentityProviderOptions(accountNumber, identityProvider, IdentityProviderOptions.of(settings));
         }
-        IdentityProvider draft = saveDraft(account, settings);
+        IdentityProvider draft = saveDraft(account, identityProvider, settings);
         draft.enteredManually();
         return IdentityProviderView.of(draft);
     }
@@ -87,19 +94,22 @@ public class IdentityProviderService {
      * @param entityId the IdP to read when the document has several; null for the first
      * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document
      */
-    public MetadataPreview previewIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
-                                                           String entityId, IdentityProviderOptions options) {
-        IdentityProviderSettings kept = current(access.account(accountNumber)).map(IdentityProvider::settings).orElse(null);
+    public MetadataPreview previewIdentityProviderMetadata(String accountNumber, String identityProvider, byte[] document,
+                                                           MetadataTrust trust, String entityId,
+                                                           IdentityProviderOptions options) {
+        IdentityProviderSettings kept = current(access.account(accountNumber), identityProvider)
+                .map(IdentityProvider::settings).orElse(null);
         IdentityProviderMetadata metadata = read(document, trust, entityId);
         return new MetadataPreview(metadata, IdentityProviderChanges.between(kept,
                 options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata))));
     }
 
     /** As {@link #previewIdentityProviderMetadata}, with the document read from an https URL now. */
-    public MetadataPreview previewIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
-                                                              String entityId, IdentityProviderOptions options) {
+    public MetadataPreview previewIdentityProviderMetadataUrl(String accountNumber, String identityProvider, String url,
+                                                              MetadataTrust trust, String entityId,
+                                                              IdentityProviderOptions options) {
         access.account(accountNumber);
-        return previewIdentityProviderMetadata(accountNumber, fetcher.fetch(url), trust, entityId, options);
+        return previewIdentityProviderMetadata(accountNumber, identityProvider, fetcher.fetch(url), trust, entityId, options);
     }
 
     /**
@@ -107,9 +117,10 @@ public class IdentityProviderService {
      * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, the attributes) are kept, or set by
      * {@code options}.
      */
-    public MetadataPreview importIdentityProviderMetadata(String accountNumber, byte[] document, MetadataTrust trust,
-                                                          String entityId, IdentityProviderOptions options) {
-        return importMetadata(access.account(accountNumber), document, trust, entityId,
+    public MetadataPreview importIdentityProviderMetadata(String accountNumber, String identityProvider, byte[] document,
+                                                          MetadataTrust trust, String entityId,
+                                                          IdentityProviderOptions options) {
+        return importMetadata(access.account(accountNumber), identityProvider, document, trust, entityId,
                 MetadataSource.file(trust.requireSignature(), trust.anchors()), options);
     }
 
@@ -118,12 +129,12 @@ public class IdentityProviderService {
      * verified the same way (the anchors of more secure mode are kept): the IdP's new signing keys and endpoints are
      * picked up without anyone re-importing.
      */
-    public MetadataPreview importIdentityProviderMetadataUrl(String accountNumber, String url, MetadataTrust trust,
-                                                             String entityId, Integer refreshHours,
+    public MetadataPreview importIdentityProviderMetadataUrl(String accountNumber, String identityProvider, String url,
+                                                             MetadataTrust trust, String entityId, Integer refreshHours,
                                                              IdentityProviderOptions options) {
         MetadataSource source = new MetadataSource(url, trust.requireSignature(), trust.anchors(), refreshHours);
         Account account = access.account(accountNumber);
-        return importMetadata(account, fetcher.fetch(source.url()), trust, entityId, source, options);
+        return importMetadata(account, identityProvider, fetcher.fetch(source.url()), trust, entityId, source, options);
     }
 
     /**
@@ -132,21 +143,23 @@ public class IdentityProviderService {
      *
      * @throws ConflictException when there is no identity provider yet
      */
-    public IdentityProviderView changeIdentityProviderOptions(String accountNumber, IdentityProviderOptions options) {
+    public IdentityProviderView changeIdentityProviderOptions(String accountNumber, String identityProvider,
+                                                              IdentityProviderOptions options) {
         Account account = access.account(accountNumber);
         String actor = access.caller().getName();
         Instant now = clock.instant();
-        IdentityProvider draft = identityProviders.draft(account).orElseGet(() -> {
-            IdentityProvider copy = identityProviders.active(account).orElseThrow(() -> new ConflictException(
-                    "identityProvider", "There is no identity provider yet; enter it or import its metadata first."))
+        IdentityProvider draft = identityProviders.draft(account, identityProvider).orElseGet(() -> {
+            IdentityProvider copy = identityProviders.active(account, identityProvider).orElseThrow(() -> new ConflictException(
+                    "identityProvider", "There is no identity provider \"" + identityProvider
+                    + "\" yet; enter it or import its metadata first."))
                     .copyAsDraft(actor, now);
             em.persist(copy);
             return copy;
         });
         IdentityProviderSettings before = draft.settings();
         draft.configure(options.applyTo(before), actor, now);
-        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, "Draft identity provider options changed: "
-                + IdentityProviderChanges.between(before, draft.settings()));
+        audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, "Draft of identity provider "
+                + identityProvider + ": options changed: " + IdentityProviderChanges.between(before, draft.settings()));
         return IdentityProviderView.of(draft);
     }
 
@@ -170,50 +183,58 @@ public class IdentityProviderService {
                     : "Test SSO " + testId + " did not receive the attribute \"" + attribute + "\"; it received "
                     + test.getReceivedAttributes() + ".");
         }
-        return changeIdentityProviderOptions(accountNumber, IdentityProviderOptions.identifyingUsersBy(attribute));
+        return changeIdentityProviderOptions(accountNumber, test.getIdentityProviderName(),
+                IdentityProviderOptions.identifyingUsersBy(attribute));
     }
 
     /** Reads the active configuration's metadata URL now instead of at the next scheduled refresh. */
-    public SsoStatusView refreshIdentityProviderMetadata(String accountNumber) {
+    public SsoStatusView refreshIdentityProviderMetadata(String accountNumber, String identityProvider) {
         Account account = access.account(accountNumber);
-        IdentityProvider active = identityProviders.active(account)
+        IdentityProvider active = identityProviders.active(account, identityProvider)
                 .filter(idp -> idp.getSource() == ConfigurationSource.METADATA_URL)
                 .orElseThrow(() -> new ConflictException("metadataUrl",
                         "The configuration in force was not imported from a metadata URL; there is nothing to refresh."));
         refresher.refresh(active, access.caller().getName());
-        return activation.status(accountNumber);
+        return activation.status(accountNumber, identityProvider);
     }
 
-    private MetadataPreview importMetadata(Account account, byte[] document, MetadataTrust trust, String entityId,
-                                           MetadataSource source, IdentityProviderOptions options) {
+    private MetadataPreview importMetadata(Account account, String identityProvider, byte[] document,
+                                           MetadataTrust trust, String entityId, MetadataSource source,
+                                           IdentityProviderOptions options) {
         IdentityProviderMetadata metadata = read(document, trust, entityId);
-        IdentityProviderSettings kept = current(account).map(IdentityProvider::settings).orElse(null);
+        IdentityProviderSettings kept = current(account, identityProvider).map(IdentityProvider::settings).orElse(null);
         IdentityProviderSettings proposed = options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata));
         List<String> changes = IdentityProviderChanges.between(kept, proposed);
-        IdentityProvider draft = saveDraft(account, proposed);
+        IdentityProvider draft = saveDraft(account, identityProvider, proposed);
         draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), clock.instant());
         audit.record(AuditAction.IDENTITY_PROVIDER_METADATA_IMPORTED, account.getNumber(), "Imported metadata of "
                 + metadata.entityId() + (source.url() == null ? "" : " from " + source.url() + " (refreshed every "
                 + source.refreshHours() + " h once enabled)") + " (signature " + metadata.signature().name().toLowerCase()
-                + ", " + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft");
+                + ", " + (trust.requireSignature() ? "more" : "less") + " secure mode) into the draft of identity provider "
+                + identityProvider);
         return new MetadataPreview(metadata, changes);
     }
 
-    private IdentityProvider saveDraft(Account account, IdentityProviderSettings settings) {
+    private IdentityProvider saveDraft(Account account, String identityProvider, IdentityProviderSettings settings) {
+        IdentityProvider.requireName(identityProvider);
         String actor = access.caller().getName();
         Instant now = clock.instant();
-        Optional<IdentityProvider> existing = identityProviders.draft(account);
+        Optional<IdentityProvider> existing = identityProviders.draft(account, identityProvider);
         String detail;
         IdentityProvider draft;
         if (existing.isPresent()) {
             draft = existing.get();
             IdentityProviderSettings before = draft.settings();
             draft.configure(settings, actor, now);
-            detail = "Draft identity provider changed: " + IdentityProviderChanges.between(before, draft.settings());
+            detail = "Draft of identity provider " + identityProvider + " changed: "
+                    + IdentityProviderChanges.between(before, draft.settings());
         } else {
-            draft = IdentityProvider.draft(account, settings, actor, now);
+            Optional<IdentityProvider> active = identityProviders.active(account, identityProvider);
+            draft = IdentityProvider.draft(account, identityProvider, active.map(IdentityProvider::getCreatedAt).orElse(now),
+                    settings, actor, now);
             em.persist(draft);
-            detail = "Draft identity provider saved: " + settings.entityId() + ", sign-in at " + settings.ssoUrl()
+            detail = "Draft of identity provider " + identityProvider + (active.isPresent() ? "" : " (new)")
+                    + " saved: " + settings.entityId() + ", sign-in at " + settings.ssoUrl()
                     + ", " + settings.certificates().size() + " trusted certificate(s) "
                     + IdentityProviderChanges.fingerprints(settings);
         }
@@ -222,9 +243,9 @@ public class IdentityProviderService {
     }
 
     /** The draft, or the configuration in force when there is none: what an edit or an import starts from. */
-    private Optional<IdentityProvider> current(Account account) {
-        Optional<IdentityProvider> draft = identityProviders.draft(account);
-        return draft.isPresent() ? draft : identityProviders.active(account);
+    private Optional<IdentityProvider> current(Account account, String identityProvider) {
+        Optional<IdentityProvider> draft = identityProviders.draft(account, identityProvider);
+        return draft.isPresent() ? draft : identityProviders.active(account, identityProvider);
     }
 
     private IdentityProviderMetadata read(byte[] document, MetadataTrust trust, String entityId) {

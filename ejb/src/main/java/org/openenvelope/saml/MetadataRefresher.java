@@ -91,8 +91,10 @@ public class MetadataRefresher {
         } catch (InvalidValueException | MetadataRejectedException e) {
             idp.metadataRefreshFailed(e.getMessage(), now);
             audit.recordAs(actor, AuditAction.IDENTITY_PROVIDER_METADATA_REFRESH_FAILED, accountNumber,
-                    "Metadata of " + idp.getEntityId() + " from " + source.url() + " not applied: " + e.getMessage());
-            LOG.warning(() -> "Metadata refresh for account " + accountNumber + " not applied: " + e.getMessage());
+                    "Metadata of identity provider " + idp.getName() + " (" + idp.getEntityId() + ") from " + source.url()
+                            + " not applied: " + e.getMessage());
+            LOG.warning(() -> "Metadata refresh for account " + accountNumber + ", identity provider " + idp.getName()
+                    + " not applied: " + e.getMessage());
             return;
         }
         IdentityProviderSettings before = idp.settings();
@@ -105,12 +107,13 @@ public class MetadataRefresher {
         } catch (InvalidValueException | RejectedValuesException e) {
             idp.metadataRefreshFailed("The metadata no longer gives a usable configuration: " + e.getMessage(), now);
             audit.recordAs(actor, AuditAction.IDENTITY_PROVIDER_METADATA_REFRESH_FAILED, accountNumber,
-                    "Metadata of " + idp.getEntityId() + " not applied: " + e.getMessage());
+                    "Metadata of identity provider " + idp.getName() + " (" + idp.getEntityId()
+                            + ") not applied: " + e.getMessage());
             return;
         }
         idp.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), now);
-        audit.recordAs(actor, AuditAction.IDENTITY_PROVIDER_METADATA_REFRESHED, accountNumber, "Metadata of "
-                + idp.getEntityId() + " re-read from " + source.url() + (changes.isEmpty() ? ": unchanged"
+        audit.recordAs(actor, AuditAction.IDENTITY_PROVIDER_METADATA_REFRESHED, accountNumber, "Metadata of identity provider "
+                + idp.getName() + " (" + idp.getEntityId() + ")" + " re-read from " + source.url() + (changes.isEmpty() ? ": unchanged"
                 : ": " + String.join("; ", changes)));
     }
 

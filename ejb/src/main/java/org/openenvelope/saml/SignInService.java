@@ -104,9 +104,10 @@ public class SignInService {
      * digest of the browser's key, so that the answer counts in this browser only. The RelayState the IdP sees is
      * the request id, never the path.
      */
-    public OutgoingMessage startSignIn(String accountNumber, String baseUrl, String relayState, String browserKey) {
-        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.SIGN_IN, LocalPath.orUserPortal(relayState),
-                browserKey);
+    public OutgoingMessage startSignIn(String accountNumber, String identityProvider, String baseUrl, String relayState,
+                                       String browserKey) {
+        return authnRequest(activeAccount(accountNumber), identityProvider, baseUrl, RequestPurpose.SIGN_IN,
+                LocalPath.orUserPortal(relayState), browserKey);
     }
 
     /**
@@ -115,19 +116,23 @@ public class SignInService {
      *
      * @throws ResourceNotFoundException when {@code envelopeId} is not an envelope ID
      */
-    public OutgoingMessage startRecipientSignIn(String accountNumber, String baseUrl, String envelopeId, String browserKey) {
+    public OutgoingMessage startRecipientSignIn(String accountNumber, String identityProvider, String baseUrl,
+                                                String envelopeId, String browserKey) {
         if (!Envelope.isPublicId(envelopeId)) {
             throw new ResourceNotFoundException("No such envelope.");
         }
-        return authnRequest(activeAccount(accountNumber), baseUrl, RequestPurpose.RECIPIENT,
+        return authnRequest(activeAccount(accountNumber), identityProvider, baseUrl, RequestPurpose.RECIPIENT,
                 SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId, browserKey);
     }
 
-    private OutgoingMessage authnRequest(Account account, String baseUrl, RequestPurpose purpose, String next,
-                                         String browserKey) {
-        IdentityProviderSettings settings = identityProviders.enabled(account).settings();
+    /** @param identityProvider the name of the identity provider to ask; null for the account's default */
+    private OutgoingMessage authnRequest(Account account, String identityProvider, String baseUrl, RequestPurpose purpose,
+                                         String next, String browserKey) {
+        IdentityProvider idp = identityProviders.enabled(account,
+                identityProvider == null ? identityProviders.defaultName(account) : identityProvider);
+        IdentityProviderSettings settings = idp.settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, purpose, next, Objects.requireNonNull(browserKey));
+        String requestId = requests.remember(account, purpose, idp.getName(), next, Objects.requireNonNull(browserKey));
         return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
                 SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), requestId, sp.signingKey());
     }
@@ -151,10 +156,10 @@ public class SignInService {
             Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
             Optional<OutstandingRequest> claimed = requests.claimed(response.getInResponseTo(), accountNumber);
             if (claimed.isPresent()) {
-                requireUnused(claimed.get(), browserKey);
+                OutstandingRequests.requireAnswerable(claimed.get(), browserKey);
             }
             if (claimed.filter(r -> r.getPurpose() == RequestPurpose.SSO_TEST && r.getSsoTestId() != null).isPresent()) {
-                return tests.complete(claimed.get(), baseUrl, response);
+                return tests.complete(claimed.get(), baseUrl, response, browserKey);
             }
             RequestPurpose purpose = claimed.map(OutstandingRequest::getPurpose)
                     .filter(RequestPurpose.RECIPIENT::equals).orElse(RequestPurpose.SIGN_IN);
@@ -162,21 +167,23 @@ public class SignInService {
                 what = "Recipient sign-in";
             }
             Account account = activeAccount(accountNumber);
-            IdentityProviderSettings settings = identityProviders.enabled(account).settings();
+            IdentityProvider idp = answering(account, claimed, response);
+            IdentityProviderSettings settings = idp.settings();
             ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
             ValidatedAssertion assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
-                    requests.tracker(account, purpose), seenAssertions, clock).validate(response);
+                    requests.tracker(account, purpose, idp.getName(), browserKey), seenAssertions, clock).validate(response);
             if (purpose == RequestPurpose.RECIPIENT) {
-                return recipientSignedIn(account, settings, assertion);
+                return recipientSignedIn(idp, assertion);
             }
             String federationId = FederationIdentity.resolve(assertion, settings).value();
+            identityProviders.requireServes(idp, federationId);
             AccountUser user = users.signingIn(account, settings, federationId);
             user.signedIn(clock.instant());
-            String sessionKey = sessions.startFederated(user, new FederatedSession(assertion.nameId(),
+            String sessionKey = sessions.startFederated(user, idp.getName(), new FederatedSession(assertion.nameId(),
                     assertion.nameIdFormat(), assertion.nameQualifier(), assertion.spNameQualifier(),
                     assertion.sessionIndex()), assertion.sessionNotOnOrAfter());
             audit.recordAs(federationId, AuditAction.SSO_SIGN_IN_SUCCEEDED, accountNumber, "Signed in through "
-                    + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
+                    + "identity provider " + idp.getName() + ", " + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
                     + assertion.assertionId() + ")");
             String next = assertion.inResponseTo() != null
                     ? requests.relayState(assertion.inResponseTo()).orElse(LocalPath.USER_PORTAL)
@@ -192,20 +199,24 @@ public class SignInService {
      * Login CSRF: an answer counts only in the browser that started its request, so nobody can finish their own
      * sign-in in a victim's browser, or a victim's in theirs. A second answer to a request says so.
      */
-    private static void requireUnused(OutstandingRequest request, String browserKey) {
-        if (!request.startedIn(browserKey == null || !SessionKeys.wellFormed(browserKey) ? null : SessionKeys.digest(browserKey))) {
-            throw new SamlRejectedException(SamlFailure.OTHER_BROWSER, "The Response answers request "
-                    + request.getRequestId() + ", which was started in another browser" + (browserKey == null
-                    ? " (this one presented no sign-in cookie)." : "."));
+    /**
+     * The identity provider whose answer this is: the one its request was sent to; for an answer to no request of
+     * ours (IdP-initiated), the one in force with the Response's issuer, else the default (whose checks then say
+     * what is wrong).
+     */
+    private IdentityProvider answering(Account account, Optional<OutstandingRequest> claimed, Response response) {
+        Optional<String> requested = claimed.map(OutstandingRequest::getIdentityProviderName);
+        if (requested.isPresent()) {
+            return identityProviders.enabled(account, requested.get());
         }
-        if (request.isAnswered()) {
-            throw new SamlRejectedException(SamlFailure.ALREADY_USED, "Request " + request.getRequestId()
-                    + " was answered already; this Response is a replay or a second answer.");
-        }
+        String issuer = response.getIssuer() == null ? null : response.getIssuer().getValue();
+        return identityProviders.enabled(account, identityProviders.activeIssuedBy(account, issuer)
+                .map(IdentityProvider::getName).orElseGet(() -> identityProviders.defaultName(account)));
     }
 
-    private AcsOutcome recipientSignedIn(Account account, IdentityProviderSettings settings, ValidatedAssertion assertion) {
-        Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, settings.alternateEmailAttribute());
+    private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion) {
+        Account account = idp.getAccount();
+        Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, idp.settings().alternateEmailAttribute());
         if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
             throw new SamlRejectedException(SamlFailure.RECIPIENT_ADDRESS_NOT_SERVED, address
                     .map(a -> "The assertion vouches for " + a.value() + ", which is in no verified Profiles entry of"
@@ -213,6 +224,7 @@ public class SignInService {
                     .orElse("The assertion carries no email address (NameID format " + assertion.nameIdFormat()
                             + "; attributes received: " + assertion.attributes().keySet() + ")."));
         }
+        identityProviders.requireServes(idp, address.get().value());
         StartedSession session = recipients.signedInAtIdentityProvider(address.get().value(), account.getNumber(),
                 assertion.issuer());
         return new AcsOutcome.RecipientSignedIn(session.sessionKey(), requests.relayState(assertion.inResponseTo())

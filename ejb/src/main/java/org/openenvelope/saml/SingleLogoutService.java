@@ -77,13 +77,14 @@ public class SingleLogoutService {
         Account account = session.getAccount();
         audit.recordAs(session.getUser().getFederationId(), AuditAction.SSO_SIGNED_OUT, account.getNumber(),
                 "Signed out of the user portal");
-        Optional<IdentityProvider> idp = identityProviders.active(account);
-        if (!session.isFederated() || idp.isEmpty() || idp.get().settings().sloUrl() == null) {
+        Optional<IdentityProvider> idp = session.isFederated()
+                ? identityProviders.active(account, session.getIdentityProviderName()) : Optional.empty();
+        if (idp.isEmpty() || idp.get().settings().sloUrl() == null) {
             return Optional.empty();
         }
         IdentityProviderSettings settings = idp.get().settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, RequestPurpose.LOGOUT, null, null);
+        String requestId = requests.remember(account, RequestPurpose.LOGOUT, idp.get().getName(), null, null);
         FederatedSession federated = new FederatedSession(session.getNameId(), session.getNameIdFormat(),
                 session.getNameQualifier(), session.getSpNameQualifier(), session.getSessionIndex());
         return Optional.of(MessageEncoder.encode(settings.sloBinding(), settings.sloUrl(), RedirectBinding.SAML_REQUEST,
@@ -95,15 +96,24 @@ public class SingleLogoutService {
      * The Single Logout endpoint: an IdP's LogoutRequest ends the sessions of the user it names by the whole NameID
      * as the assertion issued it (those of its SessionIndex, if it names any) and is answered with a signed LogoutResponse; an IdP's LogoutResponse confirms our request.
      *
+     * Of several identity providers, the one in force whose entity ID the message names is the one that must have
+     * signed it, and only the sessions it signed in end.
+     *
      * @throws SamlRejectedException when the message is not a valid, signed logout message of the account's IdP
      */
     public LogoutHandled handleLogout(String accountNumber, String baseUrl, BrowserMessage received) {
         try {
             IncomingMessage message = received.decode();
             Account account = accounts.require(accountNumber);
-            IdentityProviderSettings settings = identityProviders.active(account).orElseThrow(() ->
-                    new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED, "Account " + accountNumber
-                            + " has no active identity provider.")).settings();
+            List<IdentityProvider> inForce = identityProviders.allActive(account);
+            if (inForce.isEmpty()) {
+                throw new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED, "Account " + accountNumber
+                        + " has no active identity provider.");
+            }
+            String issuer = LogoutValidator.claimedIssuer(message.xml(), message.isRequest());
+            // an unknown issuer is judged against the default, whose checks name the mismatch
+            IdentityProvider idp = identityProviders.activeIssuedBy(account, issuer).orElse(inForce.get(0));
+            IdentityProviderSettings settings = idp.settings();
             IdentityProviderTrust trust = IdentityProviders.trust(settings);
             ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
             boolean bindingVerified = false;
@@ -114,13 +124,13 @@ public class SingleLogoutService {
             LogoutValidator validator = new LogoutValidator(sp, trust, clock);
             if (!message.isRequest()) {
                 LogoutValidator.IncomingLogoutResponse answer = validator.validateResponse(message.xml(),
-                        bindingVerified, requests.tracker(account, RequestPurpose.LOGOUT));
+                        bindingVerified, requests.tracker(account, RequestPurpose.LOGOUT, idp.getName(), null));
                 return new LogoutHandled.LogoutConfirmed(answer.success(), answer.status(), LocalPath.USER_PORTAL);
             }
             LogoutValidator.IncomingLogoutRequest request = validator.validateRequest(message.xml(), bindingVerified);
-            int ended = endSessions(account, request);
-            audit.recordAs("sso", AuditAction.SSO_LOGOUT_REQUESTED_BY_IDP, accountNumber, "The identity provider "
-                    + "signed out " + request.nameId() + ": " + ended + " session(s) ended");
+            int ended = endSessions(account, idp.getName(), request);
+            audit.recordAs("sso", AuditAction.SSO_LOGOUT_REQUESTED_BY_IDP, accountNumber, "Identity provider "
+                    + idp.getName() + " signed out " + request.nameId() + ": " + ended + " session(s) ended");
             String destination = settings.sloUrl() != null ? settings.sloUrl() : settings.ssoUrl();
             return new LogoutHandled.IdpLogout(ended, MessageEncoder.encode(settings.sloBinding(), destination,
                     RedirectBinding.SAML_RESPONSE, SamlMessages.logoutResponse(sp, request.id(), destination,
@@ -131,7 +141,7 @@ public class SingleLogoutService {
         }
     }
 
-    private int endSessions(Account account, LogoutValidator.IncomingLogoutRequest request) {
+    private int endSessions(Account account, String identityProvider, LogoutValidator.IncomingLogoutRequest request) {
         Instant now = clock.instant();
         List<WebsafeSession> active = em.createNamedQuery(WebsafeSession.ACTIVE_BY_NAME_ID, WebsafeSession.class)
                 .setParameter("account", account).setParameter("nameId", request.nameId()).getResultList();
@@ -139,7 +149,7 @@ public class SingleLogoutService {
         for (WebsafeSession session : active) {
             boolean sameUser = request.names(session.getNameId(), session.getNameIdFormat(), session.getNameQualifier(),
                     session.getSpNameQualifier());
-            if (sameUser && (request.sessionIndexes().isEmpty() || request.sessionIndexes().contains(session.getSessionIndex()))) {
+            if (sameUser && identityProvider.equals(session.getIdentityProviderName()) && (request.sessionIndexes().isEmpty() || request.sessionIndexes().contains(session.getSessionIndex()))) {
                 session.end("idp-logout", now);
                 ended++;
             }

@@ -34,6 +34,9 @@ public final class SsoDiagnosis {
             case UNKNOWN_USER -> "Federation ID not found among users: the identity provider vouched for a user this account"
                     + " does not have (compared case-sensitively). Add the user, or identify users by another value the"
                     + " answer carries (below).";
+            case IDENTITY_PROVIDER_NOT_SERVING -> "The user's domain is signed in by another of this account's identity"
+                    + " providers (the details name it): assign the domain to this identity provider (its Domains), or"
+                    + " test with a user of a domain it serves.";
             case FEDERATION_ID_MISSING -> "The assertion does not carry the value chosen to identify users: identify them by"
                     + " the NameID (unless it is transient) or by one of the attributes received (below), or have the"
                     + " identity provider send the chosen attribute.";

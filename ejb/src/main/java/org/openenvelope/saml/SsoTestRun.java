@@ -67,7 +67,8 @@ public class SsoTestRun {
     public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl, String browserKey) {
         Account account = accounts.require(accountNumber);
         SsoTest test = em.find(SsoTest.class, testId);
-        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        IdentityProvider draft = test == null ? null
+                : identityProviders.draft(account, test.getIdentityProviderName()).orElse(null);
         if (test == null || !test.getAccount().getId().equals(account.getId()) || !test.opensWith(urlKey)
                 || test.getOutcome() != SsoTestOutcome.PENDING || draft == null || !test.tested(draft)) {
             throw new SamlRejectedException(SamlFailure.UNKNOWN_REQUEST, "Test SSO " + testId + " of account "
@@ -81,10 +82,10 @@ public class SsoTestRun {
     }
 
     /** Judges the IdP's answer to a Test SSO request against the draft and records the outcome. */
-    public AcsOutcome complete(OutstandingRequest request, String baseUrl, Response response) {
+    public AcsOutcome complete(OutstandingRequest request, String baseUrl, Response response, String browserKey) {
         Account account = request.getAccount();
         SsoTest test = em.find(SsoTest.class, request.getSsoTestId());
-        IdentityProvider draft = identityProviders.draft(account).orElse(null);
+        IdentityProvider draft = identityProviders.draft(account, test.getIdentityProviderName()).orElse(null);
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
         Instant now = clock.instant();
         ValidatedAssertion assertion = null;
@@ -94,20 +95,24 @@ public class SsoTestRun {
                         "The draft changed while this test ran; start a new test.");
             }
             IdentityProviderSettings settings = draft.settings();
-            assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
-                    requests.tracker(account, RequestPurpose.SSO_TEST), seenAssertions, clock).validate(response);
+            assertion = new ResponseValidator(sp, IdentityProviders.trust(settings), requests.tracker(account,
+                    RequestPurpose.SSO_TEST, test.getIdentityProviderName(), browserKey), seenAssertions, clock)
+                    .validate(response);
             test.received(assertion.nameIdFormat(), List.copyOf(assertion.attributes().keySet()));
             FederationIdentity.Resolved federationId = FederationIdentity.resolve(assertion, settings);
+            identityProviders.requireServes(draft, federationId.value());
             String user = users.describe(account, settings, federationId.value());
             test.passed(summary(assertion, federationId, user), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
-                    "Test SSO " + test.getId() + " passed: " + federationId.value() + " signed in through " + assertion.issuer());
+                    "Test SSO " + test.getId() + " of identity provider " + test.getIdentityProviderName() + " passed: "
+                            + federationId.value() + " signed in through " + assertion.issuer());
         } catch (SamlRejectedException e) {
             test.failed(e.failure().code(), SsoDiagnosis.explain(e.failure(), e.detail(), sp.entityId(),
                     sp.assertionConsumerUrl()), assertion == null ? null : summary(assertion, wouldUse(assertion, draft),
                     "no user of this account"), now);
             audit.recordAs(test.getStartedBy(), AuditAction.SSO_TEST_COMPLETED, account.getNumber(),
-                    "Test SSO " + test.getId() + " failed (" + e.failure().code() + "): " + e.detail());
+                    "Test SSO " + test.getId() + " of identity provider " + test.getIdentityProviderName() + " failed ("
+                            + e.failure().code() + "): " + e.detail());
             // as for real sign-ins, so an operator reading the server log sees it too
             LOG.warning(() -> "SAML Test SSO " + test.getId() + " failed for account " + account.getNumber() + ": "
                     + e.failure().code() + ": " + e.detail());

@@ -13,13 +13,13 @@ import org.openenvelope.saml.xml.NameIdFormats;
  * @param receivedAttributes the names of the attributes the assertion carried: the candidates to identify users by
  * @param nameIdIdentifies whether the NameID received lasts beyond one sign-in, so it could identify users
  */
-public record SsoTestView(long id, SsoTestOutcome outcome, String startedBy, Instant startedAt, Instant completedAt,
+public record SsoTestView(long id, String identityProvider, SsoTestOutcome outcome, String startedBy, Instant startedAt, Instant completedAt,
                           String reasonCode, String diagnosis, List<String> assertion, boolean ofCurrentDraft,
                           String receivedNameIdFormat, List<String> receivedAttributes, boolean nameIdIdentifies) {
 
     static SsoTestView of(SsoTest test, boolean ofCurrentDraft) {
         String summary = test.getAssertionSummary();
-        return new SsoTestView(test.getId(), test.getOutcome(), test.getStartedBy(), test.getStartedAt(),
+        return new SsoTestView(test.getId(), test.getIdentityProviderName(), test.getOutcome(), test.getStartedBy(), test.getStartedAt(),
                 test.getCompletedAt(), test.getReasonCode(), test.getDetail(),
                 summary == null ? List.of() : summary.lines().toList(), ofCurrentDraft, test.getReceivedNameIdFormat(),
                 test.getReceivedAttributes(), nameIdIdentifies(test.getReceivedNameIdFormat()));

@@ -3,8 +3,13 @@ package org.openenvelope.websafe;
 /** Where an email address entered at {@code /websafe/login} leads. */
 public sealed interface LoginRoute {
 
-    /** The account signs in with SAML: start SP-initiated SSO at its identity provider. */
-    record SingleSignOn(String accountNumber) implements LoginRoute {
+    /** The account signs in with SAML: start SP-initiated SSO at the one of its identity providers that serves the address. */
+    record SingleSignOn(String accountNumber, String identityProvider) implements LoginRoute {
+
+        /** Where SP-initiated sign-in starts, below the context path; more query parameters may follow. */
+        public String signInPath() {
+            return "/saml/" + accountNumber + "/login?idp=" + identityProvider;
+        }
     }
 
     /** The account signs in with passwords: ask for this address's password. */

@@ -26,7 +26,8 @@ import org.openenvelope.user.AccountUsers;
 
 /**
  * Email-first sign-in to the user portal: the address finds the account through its Profiles (the address itself,
- * else its domain), and the account's authentication method decides between its identity provider and a password.
+ * else its domain), and the account's authentication method decides between a password and the identity provider
+ * that serves the address.
  * Answers never tell whether an account or a user exists: one message for every address nobody here signs in, one
  * for every wrong address/password pair (with the same slow hash either way).
  */
@@ -55,6 +56,9 @@ public class UserSignIn {
     WebsafeSessions sessions;
 
     @Inject
+    FederatedSignInRoutes routes;
+
+    @Inject
     PasswordHasher hasher;
 
     @Inject
@@ -73,7 +77,9 @@ public class UserSignIn {
         }
         // An account switches to SAML only when Enable puts a tested identity provider in force.
         if (account.get().getAuthenticationMethod() == AuthenticationMethod.SAML) {
-            return new LoginRoute.SingleSignOn(account.get().getNumber());
+            return routes.identityProviderFor(account.get(), address.value())
+                    .<LoginRoute>map(name -> new LoginRoute.SingleSignOn(account.get().getNumber(), name))
+                    .orElseGet(() -> new LoginRoute.Unavailable(NOT_SERVED));
         }
         return new LoginRoute.Password(address.value());
     }

@@ -30,12 +30,15 @@ public class WebsafeSessions {
     @ConfigProperty(name = "openenvelope.websafe.session-max-minutes", defaultValue = "480")
     long sessionMaxMinutes;
 
-    /** Starts a session for a user the IdP named; it ends at {@code idpLimit} if the IdP set an earlier one. */
-    public String startFederated(AccountUser user, FederatedSession federated, Instant idpLimit) {
+    /**
+     * Starts a session for a user the named identity provider signed in; it ends at {@code idpLimit} if the IdP set
+     * an earlier one.
+     */
+    public String startFederated(AccountUser user, String identityProvider, FederatedSession federated, Instant idpLimit) {
         Instant now = clock.instant();
         Instant maximum = now.plus(Duration.ofMinutes(sessionMaxMinutes));
         Instant expiry = idpLimit != null && idpLimit.isBefore(maximum) ? idpLimit : maximum;
-        return start(digest -> new WebsafeSession(digest, user, federated.nameId(), federated.nameIdFormat(),
+        return start(digest -> new WebsafeSession(digest, user, identityProvider, federated.nameId(), federated.nameIdFormat(),
                 federated.nameQualifier(), federated.spNameQualifier(), federated.sessionIndex(), now, expiry));
     }
 

@@ -489,10 +489,11 @@ abstract class SchemaMappingTest {
         IdentityProviderSettings settings = new IdentityProviderSettings("https://idp.example/" + unique("realm"),
                 "https://idp.example/sso", SamlBinding.HTTP_POST, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
                 90, true, false, true, "mail", FederationIdSource.ATTRIBUTE, "uid", List.of(current, next));
-        IdentityProvider provider = persist(IdentityProvider.draft(account, settings, "ada@example.com", T0));
+        IdentityProvider provider = persist(IdentityProvider.draft(account, "primary", T0, settings, "ada@example.com", T0));
 
         IdentityProvider loaded = read(em -> em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", em.find(Account.class, account.getId())).setParameter("stage", IdpStage.DRAFT)
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("name", "primary")
+                .setParameter("stage", IdpStage.DRAFT)
                 .getSingleResult());
         assertEquals(provider.getId(), loaded.getId());
         assertEquals(settings, loaded.settings());
@@ -508,8 +509,14 @@ abstract class SchemaMappingTest {
         IdentityProvider active = persist(IdentityProvider.activeFrom(read(em -> em.find(IdentityProvider.class,
                 provider.getId())), "bob@example.com", T0));
         assertEquals(IdpStage.ACTIVE, read(em -> em.find(IdentityProvider.class, active.getId())).getStage());
-        SQLException second = uniqueViolation(() -> persist(IdentityProvider.draft(account, settings, "x", T0)));
-        assertTrue(second.getMessage().toLowerCase(Locale.ROOT).contains("identity_provider_account_stage_unique"), second.getMessage());
+        SQLException second = uniqueViolation(() -> persist(IdentityProvider.draft(account, "primary", T0, settings, "x", T0)));
+        assertTrue(second.getMessage().toLowerCase(Locale.ROOT).contains("identity_provider_name_stage_unique"), second.getMessage());
+        // another name is another identity provider of the same account, with its own draft
+        IdentityProvider other = persist(IdentityProvider.draft(account, "entra-emea", T0.plusSeconds(1), settings, "x", T0));
+        assertEquals(List.of("primary", "primary", "entra-emea"), read(em -> em.createNamedQuery(IdentityProvider.ALL_OF_ACCOUNT,
+                IdentityProvider.class).setParameter("account", em.find(Account.class, account.getId())).getResultList())
+                .stream().map(IdentityProvider::getName).toList());
+        assertEquals(T0.plusSeconds(1), read(em -> em.find(IdentityProvider.class, other.getId())).getCreatedAt());
     }
 
     @Test
@@ -517,7 +524,7 @@ abstract class SchemaMappingTest {
         Account account = persist(newAccount());
         X509Certificate signing = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         X509Certificate anchor = SelfSignedCertificates.generate("anchor", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
-        IdentityProvider draft = IdentityProvider.draft(account, new IdentityProviderSettings("https://idp.example/" + unique("url"),
+        IdentityProvider draft = IdentityProvider.draft(account, "primary", T0, new IdentityProviderSettings("https://idp.example/" + unique("url"),
                 "https://idp.example/sso", SamlBinding.HTTP_POST, null, null, 60, false, false, false, null, null, null, List.of(signing)), "a", T0);
         draft.readFromMetadata(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), "VERIFIED", null, T0);
         IdentityProvider active = persist(IdentityProvider.activeFrom(draft, "a", T0));
@@ -585,7 +592,7 @@ abstract class SchemaMappingTest {
     void ssoTestsRememberWhichDraftVersionTheyTested() {
         Account account = persist(newAccount());
         X509Certificate certificate = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
-        IdentityProvider draft = persist(IdentityProvider.draft(account, new IdentityProviderSettings("urn:idp:" + unique("t"),
+        IdentityProvider draft = persist(IdentityProvider.draft(account, "duo", T0, new IdentityProviderSettings("urn:idp:" + unique("t"),
                 "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
                 List.of(certificate)), "ada", T0));
         SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "k".repeat(40), "ada", T0));
@@ -594,11 +601,13 @@ abstract class SchemaMappingTest {
             run.received("urn:oasis:names:tc:SAML:2.0:nameid-format:transient", List.of("urn:oid:0.9.2342.19200300.100.1.1", "mail"));
             run.passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5));
         });
-        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, null, null, T0,
+        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, "duo", null, null, T0,
                 T0.plusSeconds(900)).forTest(test));
 
-        SsoTest loaded = read(em -> em.createNamedQuery(SsoTest.LATEST_OF_ACCOUNT, SsoTest.class)
-                .setParameter("account", em.find(Account.class, account.getId())).getResultList().get(0));
+        SsoTest loaded = read(em -> em.createNamedQuery(SsoTest.LATEST_OF_IDENTITY_PROVIDER, SsoTest.class)
+                .setParameter("account", em.find(Account.class, account.getId())).setParameter("name", "duo")
+                .getResultList().get(0));
+        assertEquals("duo", loaded.getIdentityProviderName());
         assertEquals(SsoTestOutcome.PASSED, loaded.getOutcome());
         assertEquals(List.of("Issuer: urn:idp", "NameID: a@b.example"), loaded.getAssertionSummary().lines().toList());
         assertEquals(List.of("urn:oid:0.9.2342.19200300.100.1.1", "mail"), loaded.getReceivedAttributes());
@@ -643,7 +652,7 @@ abstract class SchemaMappingTest {
     void anOutstandingRequestIsAnsweredOnceAndOnlyBeforeItExpires() {
         Account account = persist(newAccount());
         String id = "_" + unique("request");
-        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "/websafe/", "a".repeat(64), T0, T0.plus(Duration.ofMinutes(10))));
+        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "primary", "/websafe/", "a".repeat(64), T0, T0.plus(Duration.ofMinutes(10))));
 
         assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(1)), "another purpose");
         assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plus(Duration.ofMinutes(11))), "expired");
@@ -671,7 +680,7 @@ abstract class SchemaMappingTest {
         Account account = persist(newAccount());
         AccountUser user = persist(new AccountUser(account, unique("bob") + "@example.com", UserOrigin.ADMINISTRATOR, "ada", T0));
         String key = "s".repeat(40) + unique("k");
-        persist(new WebsafeSession(key, user, "bob-transient-1", "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+        persist(new WebsafeSession(key, user, "primary", "bob-transient-1", "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
                 "https://idp.example", "urn:example:sp", "_index-1", T0, T0.plus(Duration.ofHours(8))));
 
         List<WebsafeSession> active = read(em -> em.createNamedQuery(WebsafeSession.ACTIVE_BY_NAME_ID, WebsafeSession.class)

@@ -89,4 +89,75 @@ class SchemaUpgradeTest {
             }
         }
     }
+
+    /**
+     * Several identity providers (V10): the single configuration of before, draft and active, becomes the identity
+     * provider "primary", the default; its sessions and tests name it; a second one may be added under another name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theIdentityProviderOfAnEarlierVersionBecomesTheDefaultNamedPrimary(String engine) throws Exception {
+        try (TestDatabase database = open(engine)) {
+            DataSource dataSource = migratedTo(database, "9");
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("insert into account (id, account_number, name, status, created_at, version)"
+                        + " values (1, '10000007', 'Before', 'ACTIVE', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', 0)");
+                for (String[] row : new String[][]{{"1", "ACTIVE", "2025-01-02"}, {"2", "DRAFT", "2025-01-05"}}) {
+                    sql.execute("insert into identity_provider (id, account_id, stage, source, entity_id, sso_url, sso_binding,"
+                            + " slo_binding, clock_skew_seconds, allow_sha1, allow_idp_initiated, just_in_time_users,"
+                            + " federation_id_source, updated_at, updated_by, version) values (" + row[0] + ", 1, '" + row[1]
+                            + "', 'MANUAL', 'https://idp.example', 'https://idp.example/sso', 'HTTP_REDIRECT', 'HTTP_REDIRECT',"
+                            + " 60, FALSE, FALSE, FALSE, 'NAME_ID', TIMESTAMP WITH TIME ZONE '" + row[2] + " 00:00:00+00', 'root', 0)");
+                }
+                sql.execute("insert into account_user (id, account_id, federation_id, origin, created_at, created_by, version)"
+                        + " values (1, 1, 'alice@before.example', 'ADMINISTRATOR', TIMESTAMP WITH TIME ZONE"
+                        + " '2025-01-02 00:00:00+00', 'root', 0)");
+                sql.execute("insert into websafe_session (session_key, account_id, user_id, name_id, name_id_format,"
+                        + " started_at, expires_at) values ('" + "a".repeat(64) + "', 1, 1, 'alice@before.example',"
+                        + " 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', TIMESTAMP WITH TIME ZONE"
+                        + " '2025-01-03 00:00:00+00', TIMESTAMP WITH TIME ZONE '2025-01-03 08:00:00+00')");
+                sql.execute("insert into websafe_session (session_key, account_id, user_id, started_at, expires_at) values ('"
+                        + "b".repeat(64) + "', 1, 1, TIMESTAMP WITH TIME ZONE '2025-01-03 00:00:00+00',"
+                        + " TIMESTAMP WITH TIME ZONE '2025-01-03 08:00:00+00')");
+            }
+
+            DatabaseMigration.applyMigrations(dataSource);
+
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                try (ResultSet rows = sql.executeQuery("select name, created_at from identity_provider order by id")) {
+                    rows.next();
+                    assertEquals("primary", rows.getString(1));
+                    java.time.OffsetDateTime created = rows.getObject(2, java.time.OffsetDateTime.class);
+                    assertEquals(java.time.Instant.parse("2025-01-02T00:00:00Z"), created.toInstant(),
+                            "created when the account's first configuration was saved");
+                    rows.next();
+                    assertEquals("primary", rows.getString(1), "the draft belongs to the same identity provider");
+                    assertEquals(created.toInstant(), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                }
+                try (ResultSet rows = sql.executeQuery("select identity_provider_name from websafe_session order by session_key")) {
+                    rows.next();
+                    assertEquals("primary", rows.getString(1), "a federated session was signed in by it");
+                    rows.next();
+                    assertEquals(null, rows.getString(1), "a password session by none");
+                }
+                sql.execute("insert into identity_provider (id, account_id, name, created_at, stage, source, entity_id,"
+                        + " sso_url, sso_binding, slo_binding, clock_skew_seconds, allow_sha1, allow_idp_initiated,"
+                        + " just_in_time_users, federation_id_source, updated_at, updated_by, version) values (3, 1,"
+                        + " 'subsidiary', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00', 'ACTIVE', 'MANUAL',"
+                        + " 'https://other.example', 'https://other.example/sso', 'HTTP_REDIRECT', 'HTTP_REDIRECT', 60, FALSE,"
+                        + " FALSE, FALSE, 'NAME_ID', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00', 'root', 0)");
+                assertThrows(SQLException.class, () -> sql.execute("insert into identity_provider (id, account_id, name,"
+                        + " created_at, stage, source, entity_id, sso_url, sso_binding, slo_binding, clock_skew_seconds,"
+                        + " allow_sha1, allow_idp_initiated, just_in_time_users, federation_id_source, updated_at,"
+                        + " updated_by, version) values (4, 1, 'subsidiary', TIMESTAMP WITH TIME ZONE"
+                        + " '2025-02-01 00:00:00+00', 'ACTIVE', 'MANUAL', 'https://x.example', 'https://x.example/sso',"
+                        + " 'HTTP_REDIRECT', 'HTTP_REDIRECT', 60, FALSE, FALSE, FALSE, 'NAME_ID', TIMESTAMP WITH TIME ZONE"
+                        + " '2025-02-01 00:00:00+00', 'root', 0)"), "one configuration in force per name");
+                assertThrows(SQLException.class, () -> sql.execute("insert into sso_test (id, account_id, draft_id,"
+                        + " draft_version, url_key, started_by, started_at, outcome) values (1, 1, 2, 0, '" + "c".repeat(40)
+                        + "', 'root', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00', 'PENDING')"),
+                        "a new test names its identity provider");
+            }
+        }
+    }
 }

@@ -53,7 +53,7 @@ class MetadataSourceTest {
         IdentityProviderSettings settings = new IdentityProviderSettings("https://sts.example/", "https://sts.example/sso",
                 SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
                 List.of(TestKeys.IDP.getEntityCertificate()));
-        IdentityProvider draft = IdentityProvider.draft(account, settings, "admin", NOW);
+        IdentityProvider draft = IdentityProvider.draft(account, "primary", NOW, settings, "admin", NOW);
         draft.readFromMetadata(new MetadataSource(URL, true, List.of(TestKeys.IDP_NEXT.getEntityCertificate()), 6),
                 "VERIFIED", null, NOW);
         assertFalse(draft.metadataRefreshDue(NOW.plus(Duration.ofDays(30))), "drafts are the administrator's");

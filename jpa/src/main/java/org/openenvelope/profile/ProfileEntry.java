@@ -82,6 +82,10 @@ public class ProfileEntry {
     @Column(name = "verified_value", length = 254)
     private String verifiedValue;
 
+    /** The identity provider that signs in the users of this domain or address; null for the account's default. */
+    @Column(name = "identity_provider_name", length = 40)
+    private String identityProviderName;
+
     protected ProfileEntry() {
     }
 
@@ -132,6 +136,15 @@ public class ProfileEntry {
     /** The TXT record to publish, or empty for an entry verified before tokens existed. */
     public Optional<String> txtRecord() {
         return Optional.ofNullable(verificationToken).map(token -> TXT_PREFIX + token);
+    }
+
+    /** Assigns the entry to one of the account's identity providers; null gives it back to the default. */
+    public void servedBy(String identityProvider) {
+        identityProviderName = identityProvider;
+    }
+
+    public String getIdentityProviderName() {
+        return identityProviderName;
     }
 
     public DomainVerification getVerification() {

@@ -22,18 +22,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.openenvelope.account.Account;
+import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.saml.binding.SamlBinding;
 import org.openenvelope.saml.xml.Certificates;
 
 /**
- * The SAML 2.0 identity provider an account federates sign-in with: what the service trusts about it. An account
- * has at most one ACTIVE configuration, in force for sign-ins, and one DRAFT, which administrators edit and test;
- * Enable SSO copies a tested draft into the active one.
+ * A SAML 2.0 identity provider an account federates sign-in with: what the service trusts about it. An account may
+ * have several, each under a name that never changes; of each it has at most one ACTIVE configuration, in force for
+ * sign-ins, and one DRAFT, which administrators edit and test; Enable SSO copies a tested draft into the active one.
+ * The first one created is the account's default: it serves every address no Profiles entry assigns to another.
  */
 @Entity
 @Table(name = "identity_provider")
 @NamedQuery(name = IdentityProvider.OF_ACCOUNT,
-        query = "select i from IdentityProvider i where i.account = :account and i.stage = :stage")
+        query = "select i from IdentityProvider i where i.account = :account and i.name = :name and i.stage = :stage")
+@NamedQuery(name = IdentityProvider.ALL_OF_ACCOUNT,
+        query = "select i from IdentityProvider i where i.account = :account order by i.createdAt, i.name, i.stage")
 @NamedQuery(name = IdentityProvider.ALL_ACTIVE, query = "select i from IdentityProvider i join fetch i.account"
         + " where i.stage = org.openenvelope.saml.IdpStage.ACTIVE")
 @NamedQuery(name = IdentityProvider.SUBSCRIBED, query = "select i from IdentityProvider i join fetch i.account"
@@ -43,7 +47,12 @@ import org.openenvelope.saml.xml.Certificates;
         + " left join i.certificates c where c.notAfter < :limit or i.metadataValidUntil < :limit")
 public class IdentityProvider {
 
-    public static final String OF_ACCOUNT = "IdentityProvider.ofAccountAndStage";
+    public static final String OF_ACCOUNT = "IdentityProvider.ofAccountNameAndStage";
+    public static final String ALL_OF_ACCOUNT = "IdentityProvider.allOfAccount";
+    /** The name of an account's first identity provider, and of the single one accounts had before. */
+    public static final String FIRST_NAME = "primary";
+    public static final String NAME_FIELD = "name";
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
     public static final String EXPIRING = "IdentityProvider.expiring";
     public static final String ALL_ACTIVE = "IdentityProvider.allActive";
     public static final String SUBSCRIBED = "IdentityProvider.subscribed";
@@ -58,9 +67,16 @@ public class IdentityProvider {
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
 
+    @Column(name = "name", nullable = false, updatable = false, length = 40)
+    private String name;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "stage", nullable = false, updatable = false, length = 8)
     private IdpStage stage;
+
+    /** When the named identity provider was first saved; draft and active share it. */
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "source", nullable = false, length = 16)
@@ -151,22 +167,39 @@ public class IdentityProvider {
     protected IdentityProvider() {
     }
 
-    private IdentityProvider(Account account, IdpStage stage) {
+    private IdentityProvider(Account account, String name, IdpStage stage, Instant createdAt) {
         this.account = account;
+        this.name = requireName(name);
         this.stage = stage;
+        this.createdAt = createdAt;
         this.source = ConfigurationSource.MANUAL;
     }
 
-    /** A new draft, as entered by hand. */
-    public static IdentityProvider draft(Account account, IdentityProviderSettings settings, String actor, Instant now) {
-        IdentityProvider draft = new IdentityProvider(account, IdpStage.DRAFT);
+    /**
+     * The name, checked: lower-case letters, digits and inner hyphens, at most 40 (it appears in URLs and audit).
+     *
+     * @throws InvalidValueException on {@code name} otherwise
+     */
+    public static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidValueException(NAME_FIELD, "The identity provider's name " + (name == null || name.isBlank()
+                    ? "is missing" : "\"" + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "\" is not allowed")
+                    + ": use 1 to 40 lower-case letters, digits and hyphens (not at either end), such as \"entra-emea\".");
+        }
+        return name;
+    }
+
+    /** A new draft, as entered by hand; {@code createdAt} is the named identity provider's, or now for a new one. */
+    public static IdentityProvider draft(Account account, String name, Instant createdAt, IdentityProviderSettings settings,
+                                         String actor, Instant now) {
+        IdentityProvider draft = new IdentityProvider(account, name, IdpStage.DRAFT, createdAt);
         draft.configure(settings, actor, now);
         return draft;
     }
 
     /** A draft that starts as a copy of what is in force, to be edited. */
     public IdentityProvider copyAsDraft(String actor, Instant now) {
-        IdentityProvider draft = new IdentityProvider(account, IdpStage.DRAFT);
+        IdentityProvider draft = new IdentityProvider(account, name, IdpStage.DRAFT, createdAt);
         draft.configure(settings(), actor, now);
         draft.copyOrigin(this);
         return draft;
@@ -174,15 +207,15 @@ public class IdentityProvider {
 
     /** The configuration that comes into force when Enable SSO promotes a tested draft. */
     public static IdentityProvider activeFrom(IdentityProvider draft, String actor, Instant now) {
-        IdentityProvider active = new IdentityProvider(draft.account, IdpStage.ACTIVE);
+        IdentityProvider active = new IdentityProvider(draft.account, draft.name, IdpStage.ACTIVE, draft.createdAt);
         active.takeOver(draft, actor, now);
         return active;
     }
 
     /** Enable SSO on an account that already has an active configuration: it becomes the draft's. */
     public void takeOver(IdentityProvider draft, String actor, Instant now) {
-        if (stage != IdpStage.ACTIVE || draft.stage != IdpStage.DRAFT) {
-            throw new IllegalStateException("only an active configuration takes over a draft");
+        if (stage != IdpStage.ACTIVE || draft.stage != IdpStage.DRAFT || !name.equals(draft.name)) {
+            throw new IllegalStateException("only an active configuration takes over its own draft");
         }
         configure(draft.settings(), actor, now);
         copyOrigin(draft);
@@ -303,6 +336,14 @@ public class IdentityProvider {
 
     public Account getAccount() {
         return account;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public String getEntityId() {

@@ -45,6 +45,10 @@ public class OutstandingRequest {
     @Column(name = "sso_test_id", updatable = false)
     private Long ssoTestId;
 
+    /** The identity provider the request went to: only its answer is taken. */
+    @Column(name = "identity_provider_name", updatable = false, length = 40)
+    private String identityProviderName;
+
     @Column(name = "relay_state", length = 1024)
     private String relayState;
 
@@ -63,10 +67,14 @@ public class OutstandingRequest {
     protected OutstandingRequest() {
     }
 
-    /** @param browserDigest the digest of the starting browser's cookie; null when no browser is bound (logout) */
-    public OutstandingRequest(String requestId, Account account, RequestPurpose purpose, String relayState,
-                              String browserDigest, Instant issuedAt, Instant expiresAt) {
+    /**
+     * @param identityProviderName the identity provider asked
+     * @param browserDigest        the digest of the starting browser's cookie; null when no browser is bound (logout)
+     */
+    public OutstandingRequest(String requestId, Account account, RequestPurpose purpose, String identityProviderName,
+                              String relayState, String browserDigest, Instant issuedAt, Instant expiresAt) {
         this.requestId = requestId;
+        this.identityProviderName = identityProviderName;
         this.browserDigest = browserDigest;
         this.account = account;
         this.purpose = purpose;
@@ -89,6 +97,10 @@ public class OutstandingRequest {
     public boolean startedIn(String presentedBrowserDigest) {
         return browserDigest == null || presentedBrowserDigest != null && MessageDigest.isEqual(
                 browserDigest.getBytes(StandardCharsets.US_ASCII), presentedBrowserDigest.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public String getIdentityProviderName() {
+        return identityProviderName;
     }
 
     public Long getSsoTestId() {

@@ -24,11 +24,11 @@ import org.openenvelope.error.ConflictException;
  */
 @Entity
 @Table(name = "sso_test")
-@NamedQuery(name = SsoTest.LATEST_OF_ACCOUNT,
-        query = "select t from SsoTest t where t.account = :account order by t.startedAt desc, t.id desc")
+@NamedQuery(name = SsoTest.LATEST_OF_IDENTITY_PROVIDER, query = "select t from SsoTest t"
+        + " where t.account = :account and t.identityProviderName = :name order by t.startedAt desc, t.id desc")
 public class SsoTest {
 
-    public static final String LATEST_OF_ACCOUNT = "SsoTest.latestOfAccount";
+    public static final String LATEST_OF_IDENTITY_PROVIDER = "SsoTest.latestOfIdentityProvider";
     public static final int DETAIL_MAX = 4000;
     public static final int SUMMARY_MAX = 8000;
 
@@ -40,6 +40,9 @@ public class SsoTest {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
+
+    @Column(name = "identity_provider_name", nullable = false, updatable = false, length = 40)
+    private String identityProviderName;
 
     @Column(name = "draft_id", nullable = false, updatable = false)
     private long draftId;
@@ -88,6 +91,7 @@ public class SsoTest {
             throw new IllegalArgumentException("only a draft is tested");
         }
         this.account = draft.getAccount();
+        this.identityProviderName = draft.getName();
         this.draftId = draft.getId();
         this.draftVersion = draft.getVersion();
         this.urlKey = urlKey;
@@ -107,6 +111,10 @@ public class SsoTest {
             lines.append(lines.length() == 0 ? "" : "\n").append(name);
         }
         receivedAttributes = lines.length() == 0 ? null : lines.toString();
+    }
+
+    public String getIdentityProviderName() {
+        return identityProviderName;
     }
 
     public String getReceivedNameIdFormat() {

@@ -21,9 +21,13 @@ import org.openenvelope.user.AccountUser;
 @Table(name = "websafe_session")
 @NamedQuery(name = WebsafeSession.ACTIVE_BY_NAME_ID, query = "select s from WebsafeSession s"
         + " where s.account = :account and s.nameId = :nameId and s.endedAt is null")
+@NamedQuery(name = WebsafeSession.END_OF_IDENTITY_PROVIDER, query = "update WebsafeSession s set s.endedAt = :now,"
+        + " s.endReason = 'identity-provider-removed' where s.account = :account and s.identityProviderName = :name"
+        + " and s.endedAt is null")
 public class WebsafeSession {
 
     public static final String ACTIVE_BY_NAME_ID = "WebsafeSession.activeByNameId";
+    public static final String END_OF_IDENTITY_PROVIDER = "WebsafeSession.endOfIdentityProvider";
 
     @Id
     @Column(name = "session_key", length = 64)
@@ -52,6 +56,10 @@ public class WebsafeSession {
     @Column(name = "session_index", updatable = false, length = 256)
     private String sessionIndex;
 
+    /** The identity provider that signed the user in; null for a password sign-in. */
+    @Column(name = "identity_provider_name", updatable = false, length = 40)
+    private String identityProviderName;
+
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
 
@@ -67,10 +75,11 @@ public class WebsafeSession {
     protected WebsafeSession() {
     }
 
-    public WebsafeSession(String sessionKeyDigest, AccountUser user, String nameId, String nameIdFormat,
-                          String nameQualifier, String spNameQualifier, String sessionIndex, Instant startedAt,
-                          Instant expiresAt) {
+    public WebsafeSession(String sessionKeyDigest, AccountUser user, String identityProviderName, String nameId,
+                          String nameIdFormat, String nameQualifier, String spNameQualifier, String sessionIndex,
+                          Instant startedAt, Instant expiresAt) {
         this.sessionKeyDigest = sessionKeyDigest;
+        this.identityProviderName = identityProviderName;
         this.account = user.getAccount();
         this.user = user;
         this.nameId = nameId;
@@ -84,7 +93,7 @@ public class WebsafeSession {
 
     /** A session of a user who signed in with their password: nobody to tell at sign-out. */
     public static WebsafeSession withPassword(String sessionKeyDigest, AccountUser user, Instant startedAt, Instant expiresAt) {
-        return new WebsafeSession(sessionKeyDigest, user, null, null, null, null, null, startedAt, expiresAt);
+        return new WebsafeSession(sessionKeyDigest, user, null, null, null, null, null, null, startedAt, expiresAt);
     }
 
     /** Started by an SSO sign-in (so sign-out may tell the IdP); false for a password sign-in. */
@@ -103,6 +112,10 @@ public class WebsafeSession {
     /** Neither ended (sign-out, IdP logout) nor past its expiry. */
     public boolean isActiveAt(Instant now) {
         return endedAt == null && now.isBefore(expiresAt);
+    }
+
+    public String getIdentityProviderName() {
+        return identityProviderName;
     }
 
     public Account getAccount() {

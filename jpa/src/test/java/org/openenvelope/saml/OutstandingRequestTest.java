@@ -12,7 +12,7 @@ class OutstandingRequestTest {
     private static final String STARTER = "a".repeat(64);
 
     private static OutstandingRequest request(String browserDigest) {
-        return new OutstandingRequest("_r", null, RequestPurpose.SIGN_IN, "/websafe/", browserDigest, T0, T0.plusSeconds(900));
+        return new OutstandingRequest("_r", null, RequestPurpose.SIGN_IN, "primary", "/websafe/", browserDigest, T0, T0.plusSeconds(900));
     }
 
     @Test

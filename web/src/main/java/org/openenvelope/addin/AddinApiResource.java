@@ -77,7 +77,7 @@ public class AddinApiResource {
         if (route instanceof LoginRoute.SingleSignOn sso) {
             String complete = SSO_COMPLETE + "?mailbox=" + URLEncoder.encode(mailbox(body), StandardCharsets.UTF_8);
             return Json.createObjectBuilder().add("route", "IDENTITY_PROVIDER")
-                    .add("signInUrl", baseUrl.of(request) + "/saml/" + sso.accountNumber() + "/login?RelayState="
+                    .add("signInUrl", baseUrl.of(request) + sso.signInPath() + "&RelayState="
                             + URLEncoder.encode(complete, StandardCharsets.UTF_8)).build();
         }
         if (route instanceof LoginRoute.Unavailable unavailable) {

@@ -134,7 +134,7 @@ public class RecipientResource {
         return Response.ok(signIn.organisationOf(body.address())
                 .map(organisation -> Json.createObjectBuilder().add("method", "SSO").add("organisation", organisation.name())
                         .add("location", request.getContextPath() + "/saml/" + organisation.accountNumber()
-                                + "/recipient?envelope=" + body.envelope()).build())
+                                + "/recipient?envelope=" + body.envelope() + "&idp=" + organisation.identityProvider()).build())
                 .orElseGet(() -> Json.createObjectBuilder().add("method", "CODE_OR_PASSWORD").build())).build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,12 @@ import org.openenvelope.saml.xml.Certificates;
 @APIResponse(responseCode = "404", ref = ApiResponses.ACCOUNT_NOT_FOUND)
 public class FederationResource {
 
+    /**
+     * One identity provider: {@code identity-provider} is the account's default (the first created; {@code primary}
+     * before there is one), {@code identity-providers/{name}} any of them, a new name adding one.
+     */
+    private static final String IDP = "{idp: identity-provider|identity-providers/[a-z0-9-]{1,40}}";
+
     @EJB
     ServiceProviderService serviceProviders;
 
@@ -58,6 +65,9 @@ public class FederationResource {
 
     @EJB
     SsoActivation activation;
+
+    @EJB
+    IdentityProviderDomains domains;
 
     @Inject
     BaseUrl baseUrl;
@@ -141,13 +151,14 @@ public class FederationResource {
     }
 
     @PUT
-    @Path("identity-provider")
+    @Path(IDP)
     @Operation(summary = "Save the identity provider (manual entry) as the draft",
             description = "Replaces the draft; the active configuration stays in force until a passed Test SSO and Enable."
                     + " Every problem is listed at once; nothing is saved unless all values are valid.")
     @APIResponse(responseCode = "200", description = "The draft as it is now")
     @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value, bad JSON")
-    public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, IdentityProviderRequest body) {
+    public IdentityProviderView configureIdentityProvider(@PathParam("number") String number, @PathParam("idp") String idp,
+                                                          IdentityProviderRequest body) {
         RequestBodies.required(body);
         List<ValueProblem> unreadable = new ArrayList<>();
         IdentityProviderSettings settings = new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
@@ -163,7 +174,7 @@ public class FederationResource {
                     .filter(p -> !p.field().equals("certificates") || body.certificates().size() > unreadable.size()))
                     .toList());
         }
-        return identityProviders.configureIdentityProvider(number, settings);
+        return identityProviders.configureIdentityProvider(number, name(number, idp), settings);
     }
 
     private List<ValueProblem> problemsOf(IdentityProviderSettings settings) {
@@ -176,7 +187,7 @@ public class FederationResource {
     }
 
     @PATCH
-    @Path("identity-provider")
+    @Path(IDP)
     @Operation(summary = "Change the account's own choices on the identity provider",
             description = "Clock skew, SHA-1, IdP-initiated sign-in, just-in-time users and the attributes, each kept when"
                     + " left out. Saved in the draft (made from the configuration in force when there is none), which"
@@ -185,20 +196,23 @@ public class FederationResource {
     @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value")
     @APIResponse(responseCode = "409", description = "conflict: there is no identity provider yet")
     public IdentityProviderView changeIdentityProviderOptions(@PathParam("number") String number,
+                                                              @PathParam("idp") String idp,
                                                               IdentityProviderOptionsRequest body) {
         RequestBodies.required(body);
-        return identityProviders.changeIdentityProviderOptions(number, body.options());
+        return identityProviders.changeIdentityProviderOptions(number, name(number, idp), body.options());
     }
 
     @POST
-    @Path("identity-provider/metadata")
+    @Path(IDP + "/metadata")
     @Operation(summary = "Preview or import IdP metadata into the draft",
             description = "With preview=true nothing is saved. MORE_SECURE requires a signature by one of the anchors"
                     + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata.")
     @APIResponse(responseCode = "200", description = "What the metadata says and what changes in the draft")
     @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …")
-    public MetadataPreviewJson importMetadata(@PathParam("number") String number, MetadataImportRequest body) {
+    public MetadataPreviewJson importMetadata(@PathParam("number") String number, @PathParam("idp") String idp,
+                                              MetadataImportRequest body) {
         RequestBodies.required(body);
+        String name = name(number, idp);
         if (body.metadataUrl() != null && body.metadata() != null) {
             throw new InvalidValueException("metadataUrl", "Give either metadata or metadataUrl, not both.");
         }
@@ -213,24 +227,55 @@ public class FederationResource {
         IdentityProviderOptions options = body.options() == null ? IdentityProviderOptions.KEEP : body.options().options();
         if (body.metadataUrl() != null) {
             return MetadataPreviewJson.of(preview
-                    ? identityProviders.previewIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(), options)
-                    : identityProviders.importIdentityProviderMetadataUrl(number, body.metadataUrl(), trust, body.entityId(),
+                    ? identityProviders.previewIdentityProviderMetadataUrl(number, name, body.metadataUrl(), trust, body.entityId(), options)
+                    : identityProviders.importIdentityProviderMetadataUrl(number, name, body.metadataUrl(), trust, body.entityId(),
                     body.refreshHours(), options));
         }
         return MetadataPreviewJson.of(preview
-                ? identityProviders.previewIdentityProviderMetadata(number, document, trust, body.entityId(), options)
-                : identityProviders.importIdentityProviderMetadata(number, document, trust, body.entityId(), options));
+                ? identityProviders.previewIdentityProviderMetadata(number, name, document, trust, body.entityId(), options)
+                : identityProviders.importIdentityProviderMetadata(number, name, document, trust, body.entityId(), options));
     }
 
     @POST
-    @Path("identity-provider/metadata/refresh")
+    @Path(IDP + "/metadata/refresh")
     @Operation(summary = "Re-read the metadata URL of the configuration in force now",
             description = "As the scheduled refresh: verified as at import, for the same entity ID; changes apply at once."
                     + " A document that fails is not applied; active.metadataProblem says why.")
     @APIResponse(responseCode = "200", description = "The SSO status after the refresh")
     @APIResponse(responseCode = "409", description = "conflict: the configuration in force is not from a metadata URL")
-    public SsoStatusView refreshMetadata(@PathParam("number") String number) {
-        return identityProviders.refreshIdentityProviderMetadata(number);
+    public SsoStatusView refreshMetadata(@PathParam("number") String number, @PathParam("idp") String idp) {
+        return identityProviders.refreshIdentityProviderMetadata(number, name(number, idp));
+    }
+
+    @GET
+    @Path(IDP)
+    @Operation(summary = "The SSO status with this identity provider in full: its active and draft configuration, latest Test SSO")
+    @APIResponse(responseCode = "200", description = "The account's SSO status; active and draft are null for a name not saved yet")
+    public SsoStatusView identityProvider(@PathParam("number") String number, @PathParam("idp") String idp) {
+        return activation.status(number, name(number, idp));
+    }
+
+    @DELETE
+    @Path(IDP)
+    @Operation(summary = "Remove an identity provider: its draft and configuration in force",
+            description = "The sessions it signed in end; the Profiles entries assigned to it go back to the default.")
+    @APIResponse(responseCode = "200", description = "The account's SSO status now")
+    @APIResponse(responseCode = "409", description = "conflict: it is the only one in force while the account signs in with SAML")
+    public SsoStatusView removeIdentityProvider(@PathParam("number") String number, @PathParam("idp") String idp) {
+        return activation.removeIdentityProvider(number, name(number, idp));
+    }
+
+    @PUT
+    @Path(IDP + "/domains")
+    @Operation(summary = "Assign Profiles entries (domains, addresses) to this identity provider",
+            description = "Exactly the listed entries are signed in by it from now on (once it is in force); the entries"
+                    + " it held that are not listed go back to the default, which also serves every entry no other takes.")
+    @APIResponse(responseCode = "200", description = "The SSO status with this identity provider")
+    @APIResponse(responseCode = "400", description = "rejected_values naming each value that is not in the account's Profiles")
+    public SsoStatusView assignDomains(@PathParam("number") String number, @PathParam("idp") String idp,
+                                       IdentityProviderDomainsRequest body) {
+        RequestBodies.required(body);
+        return domains.assign(number, name(number, idp), body.domains());
     }
 
     @POST
@@ -239,7 +284,16 @@ public class FederationResource {
     @APIResponse(responseCode = "201", description = "The run, with the URL that performs it")
     @APIResponse(responseCode = "409", description = "conflict: there is no draft")
     public Response startTest(@PathParam("number") String number) {
-        return Response.status(Response.Status.CREATED).entity(activation.startSsoTest(number, baseUrl.of(request))).build();
+        return startTest(number, "identity-provider");
+    }
+
+    @POST
+    @Path(IDP + "/tests")
+    @Operation(summary = "Start a Test SSO run of this identity provider's draft")
+    @APIResponse(responseCode = "201", description = "The run, with the URL that performs it")
+    @APIResponse(responseCode = "409", description = "conflict: there is no draft")
+    public Response startTest(@PathParam("number") String number, @PathParam("idp") String idp) {
+        return Response.status(Response.Status.CREATED).entity(activation.startSsoTest(number, name(number, idp), baseUrl.of(request))).build();
     }
 
     @GET
@@ -264,11 +318,21 @@ public class FederationResource {
 
     @POST
     @Path("enable")
-    @Operation(summary = "Enable SSO: the tested draft comes into force, users sign in with SAML 2.0")
+    @Operation(summary = "Enable SSO: the default identity provider's tested draft comes into force, users sign in with SAML 2.0")
     @APIResponse(responseCode = "200", description = "The account's SSO status now")
     @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft")
     public SsoStatusView enable(@PathParam("number") String number) {
-        return activation.enableSingleSignOn(number);
+        return enable(number, "identity-provider");
+    }
+
+    @POST
+    @Path(IDP + "/enable")
+    @Operation(summary = "Enable SSO with this identity provider: its tested draft comes into force")
+    @APIResponse(responseCode = "200", description = "The account's SSO status now")
+    @APIResponse(responseCode = "409", description = "conflict: no passed Test SSO of the current draft, or another"
+            + " identity provider in force has the same entity ID")
+    public SsoStatusView enable(@PathParam("number") String number, @PathParam("idp") String idp) {
+        return activation.enableSingleSignOn(number, name(number, idp));
     }
 
     @POST
@@ -276,6 +340,11 @@ public class FederationResource {
     @Operation(summary = "Switch the account back to password sign-in (the SSO configuration is kept)")
     public SsoStatusView usePassword(@PathParam("number") String number) {
         return activation.usePasswordSignIn(number);
+    }
+
+    private String name(String number, String idp) {
+        return idp.startsWith("identity-providers/") ? idp.substring("identity-providers/".length())
+                : identityProviders.defaultIdentityProvider(number);
     }
 
     private static SamlBinding binding(String field, String value) {

@@ -28,7 +28,8 @@ import org.openenvelope.websafe.UserPortalCookie;
 /**
  * The SAML endpoints of every account: {@code /saml/{accountNumber}/metadata} (GET), {@code /login} (GET, SP-
  * initiated sign-in, optional {@code RelayState} local path), {@code /recipient} (GET, an envelope recipient's
- * sign-in at the account's IdP, {@code envelope} the envelope to return to), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
+ * sign-in at the account's IdP, {@code envelope} the envelope to return to; both take {@code idp}, the name of the
+ * identity provider to ask, the default when absent), {@code /acs} (HTTP-POST), {@code /slo} (Redirect
  * and POST), and {@code /test/{id}/{key}} (GET, an administrator's Test SSO run with the draft). The URLs are stable,
  * because IdPs are configured with them.
  */
@@ -36,6 +37,8 @@ import org.openenvelope.websafe.UserPortalCookie;
 public class SamlEndpointServlet extends HttpServlet {
 
     private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|recipient|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
+
+    private static final Pattern IDENTITY_PROVIDER = Pattern.compile("[a-z0-9-]{1,40}");
 
     /** Whether the ACS has already posted this answer again from this site (see {@link SamlBrowserCookie}). */
     static final String REPOSTED = "OE_REPOSTED";
@@ -89,7 +92,7 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, signIn.startSignIn(account, base,
+                        SamlPages.send(request, response, signIn.startSignIn(account, identityProvider(request), base,
                                 request.getParameter(RedirectBinding.RELAY_STATE), browserKey(request, response, base)));
                     }
                 }
@@ -97,7 +100,7 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, signIn.startRecipientSignIn(account, base,
+                        SamlPages.send(request, response, signIn.startRecipientSignIn(account, identityProvider(request), base,
                                 request.getParameter("envelope"), browserKey(request, response, base)));
                     }
                 }
@@ -143,6 +146,19 @@ public class SamlEndpointServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"sp-metadata-" + account + ".xml\"");
         response.setContentLength(metadata.length);
         response.getOutputStream().write(metadata);
+    }
+
+    /**
+     * The {@code idp} parameter: which of the account's identity providers to sign in with; absent for the default.
+     *
+     * @throws ResourceNotFoundException when it cannot be an identity provider's name
+     */
+    private static String identityProvider(HttpServletRequest request) {
+        String name = request.getParameter("idp");
+        if (name != null && !IDENTITY_PROVIDER.matcher(name).matches()) {
+            throw new ResourceNotFoundException("No such identity provider.");
+        }
+        return name;
     }
 
     private static String browserKey(HttpServletRequest request, HttpServletResponse response, String base) {

@@ -76,8 +76,8 @@ public class SsoDraftBean implements Serializable {
     public String saveDraft() {
         try {
             List<X509Certificate> certificates = certificate != null && certificate.getSize() > 0
-                    ? List.of(Uploads.certificate(certificate, "certificates")) : identityProviders.trustedCertificates(tab.getNumber());
-            identityProviders.configureIdentityProvider(tab.getNumber(), new IdentityProviderSettings(entityId, ssoUrl,
+                    ? List.of(Uploads.certificate(certificate, "certificates")) : identityProviders.trustedCertificates(tab.getNumber(), page.getIdentityProvider());
+            identityProviders.configureIdentityProvider(tab.getNumber(), page.getIdentityProvider(), new IdentityProviderSettings(entityId, ssoUrl,
                     ssoBinding, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
                     alternateEmailAttribute, federationIdSource, federationIdAttribute, certificates));
             FormErrors.info("The draft is saved. The active configuration stays in force until you test and enable the draft.");

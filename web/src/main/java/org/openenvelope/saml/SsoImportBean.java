@@ -62,8 +62,8 @@ public class SsoImportBean implements Serializable {
                 metadataUrl = null;
             }
             preview = fromUrl()
-                    ? identityProviders.previewIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId, options())
-                    : identityProviders.previewIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId, options());
+                    ? identityProviders.previewIdentityProviderMetadataUrl(tab.getNumber(), page.getIdentityProvider(), metadataUrl, trust(), metadataEntityId, options())
+                    : identityProviders.previewIdentityProviderMetadata(tab.getNumber(), page.getIdentityProvider(), metadata, trust(), metadataEntityId, options());
         } catch (ServiceException refusal) {
             preview = null;
             FormErrors.show(refusal, IMPORT_FIELDS);
@@ -73,12 +73,12 @@ public class SsoImportBean implements Serializable {
     public String importMetadata() {
         try {
             if (fromUrl()) {
-                identityProviders.importIdentityProviderMetadataUrl(tab.getNumber(), metadataUrl, trust(), metadataEntityId,
+                identityProviders.importIdentityProviderMetadataUrl(tab.getNumber(), page.getIdentityProvider(), metadataUrl, trust(), metadataEntityId,
                         refreshHours, options());
                 FormErrors.info("The metadata is imported into the draft; once enabled, it is re-read from " + metadataUrl
                         + " every " + refreshHours + " hours. Test it, then enable it.");
             } else {
-                identityProviders.importIdentityProviderMetadata(tab.getNumber(), metadata, trust(), metadataEntityId, options());
+                identityProviders.importIdentityProviderMetadata(tab.getNumber(), page.getIdentityProvider(), metadata, trust(), metadataEntityId, options());
                 FormErrors.info("The metadata is imported into the draft. Test it, then enable it.");
             }
             return tab.reload();

@@ -26,9 +26,12 @@ public class SsoMethodBean {
     @Inject
     AccountTabBean tab;
 
+    @Inject
+    SsoPageBean page;
+
     public String enable() {
         try {
-            activation.enableSingleSignOn(tab.getNumber());
+            activation.enableSingleSignOn(tab.getNumber(), page.getIdentityProvider());
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return tab.reload();
         } catch (ServiceException refusal) {
@@ -45,8 +48,7 @@ public class SsoMethodBean {
 
     public String refreshMetadata() {
         try {
-            identityProviders.refreshIdentityProviderMetadata(tab.getNumber());
-            var active = activation.status(tab.getNumber()).active();
+            var active = identityProviders.refreshIdentityProviderMetadata(tab.getNumber(), page.getIdentityProvider()).active();
             if (active.metadataProblem() == null) {
                 FormErrors.info("The metadata was re-read from " + active.metadataUrl() + " and applied.");
             } else {

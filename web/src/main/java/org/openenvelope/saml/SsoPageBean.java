@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.omnifaces.util.Faces;
 
 /**
  * What the single sign-on page's forms share: the account's SSO status (the configuration in force, the draft,
@@ -25,18 +26,40 @@ public class SsoPageBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
+    /** The identity provider shown and edited: the {@code idp} view parameter, else the default. */
+    private String identityProvider;
+
     private transient SsoStatusView status;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.DETAILS)) {
-            status = activation.status(tab.getNumber());
+            if (identityProvider != null && !identityProvider.matches("[a-z0-9-]{1,40}")) {
+                Faces.responseSendError(404, "No such identity provider.");
+                return;
+            }
+            status = getStatus();
         }
     }
 
     public SsoStatusView getStatus() {
         if (status == null) {
-            status = activation.status(tab.getNumber());
+            status = identityProvider == null ? activation.status(tab.getNumber())
+                    : activation.status(tab.getNumber(), identityProvider);
         }
         return status;
+    }
+
+    /** The name of the identity provider the page's forms change. */
+    public String getIdentityProvider() {
+        return identityProvider == null ? getStatus().identityProvider() : identityProvider;
+    }
+
+    /** The {@code idp} view parameter as given (null for none): read before the account is known, so no lookup. */
+    public String getRequestedIdentityProvider() {
+        return identityProvider;
+    }
+
+    public void setRequestedIdentityProvider(String identityProvider) {
+        this.identityProvider = identityProvider == null || identityProvider.isBlank() ? null : identityProvider;
     }
 }

@@ -48,7 +48,7 @@ public class SsoTestBean implements Serializable {
 
     public String enable() {
         try {
-            activation.enableSingleSignOn(tab.getNumber());
+            activation.enableSingleSignOn(tab.getNumber(), test.identityProvider());
             FormErrors.info("SSO is enabled: users of this account now sign in through the identity provider.");
             return "/admin/accounts/details.xhtml?faces-redirect=true&account=" + tab.getNumber();
         } catch (ServiceException refusal) {
@@ -63,7 +63,7 @@ public class SsoTestBean implements Serializable {
             identityProviders.identifyUsersAsTested(tab.getNumber(), id, attribute);
             FormErrors.info("The draft now identifies users by " + (attribute == null ? "the NameID" : "the attribute "
                     + attribute) + ". Run Test SSO again before enabling it.");
-            return "/admin/accounts/sso.xhtml?faces-redirect=true&account=" + tab.getNumber();
+            return "/admin/accounts/sso.xhtml?faces-redirect=true&account=" + tab.getNumber() + "&idp=" + test.identityProvider();
         } catch (ServiceException refusal) {
             FormErrors.show(refusal);
             return null;

@@ -34,7 +34,9 @@ public class SsoTestStartBean {
             return;
         }
         try {
-            Faces.redirect(activation.startSsoTest(tab.getNumber(), baseUrl.of(Faces.getRequest())).url());
+            String idp = Faces.getRequestParameter("idp");
+            Faces.redirect(activation.startSsoTest(tab.getNumber(), idp == null ? activation.status(tab.getNumber())
+                    .identityProvider() : idp, baseUrl.of(Faces.getRequest())).url());
         } catch (ServiceException refusal) {
             FormErrors.show(refusal);
         }

@@ -47,7 +47,7 @@ public class UserLoginBean implements Serializable {
         try {
             LoginRoute route = signIn.route(email);
             if (route instanceof LoginRoute.SingleSignOn sso) {
-                identityProviderUrl = Faces.getRequestContextPath() + "/saml/" + sso.accountNumber() + "/login";
+                identityProviderUrl = Faces.getRequestContextPath() + sso.signInPath();
                 step = Step.IDENTITY_PROVIDER;
             } else if (route instanceof LoginRoute.Password) {
                 step = Step.PASSWORD;

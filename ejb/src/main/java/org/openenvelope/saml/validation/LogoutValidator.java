@@ -52,6 +52,14 @@ public final class LogoutValidator {
     public record IncomingLogoutResponse(String inResponseTo, boolean success, String status) {
     }
 
+    /** Who a logout message says sent it, not yet verified: it picks whose keys verify the message. */
+    public static String claimedIssuer(byte[] xml, boolean request) {
+        org.opensaml.saml.saml2.core.Issuer issuer = request
+                ? MessageChecks.parse(xml, LogoutRequest.class, "LogoutRequest").getIssuer()
+                : MessageChecks.parse(xml, LogoutResponse.class, "LogoutResponse").getIssuer();
+        return issuer == null ? null : issuer.getValue();
+    }
+
     /**
      * @param bindingSignatureVerified true when the Redirect binding's query-string signature already verified
      */

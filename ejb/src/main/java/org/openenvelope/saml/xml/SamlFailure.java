@@ -46,6 +46,9 @@ public enum SamlFailure {
     UNSUPPORTED_NAME_ID_FORMAT("unsupported_name_id_format", "The identity provider names users in a format this service does not accept."),
     FEDERATION_ID_MISSING("federation_id_missing", "The sign-in answer does not carry your user name or email address."),
     UNKNOWN_USER("unknown_user", "You are not registered as a user of this account."),
+    IDENTITY_PROVIDER_NOT_SERVING("identity_provider_not_serving", "This identity provider may not sign in your address"
+            + " here: your organisation signs it in with another one. Start again from the sign-in page with your email"
+            + " address."),
     RECIPIENT_ADDRESS_NOT_SERVED("recipient_address_not_served", "Your organisation signed you in without an email"
             + " address it may vouch for here, so it cannot open the message for you. Go back to the message and ask"
             + " for a one-time code instead.");

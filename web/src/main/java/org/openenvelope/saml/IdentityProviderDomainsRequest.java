@@ -1,0 +1,7 @@
+package org.openenvelope.saml;
+
+import java.util.List;
+
+/** The Profiles entries (domains or addresses) one identity provider signs in. */
+public record IdentityProviderDomainsRequest(List<String> domains) {
+}
