@@ -2,7 +2,8 @@
  * A small stand-in for Office.js in Outlook, for the add-in's browser tests: the parts of the API the add-in uses,
  * each call recorded in window.officeStandIn.calls. A test sets the mailbox before loading a page, as JSON in
  * sessionStorage "officeStandIn": {mailbox, subject, mailboxRequirement ("1.8" by default), failSubjectWrite,
- * outsideOutlook (the page opened in a plain browser: no mailbox, as Office.js then has none)}.
+ * outsideOutlook (the page opened in a plain browser: no mailbox, as Office.js then has none), restId (what
+ * convertToRestId answers for the saved draft)}.
  * The dialog API opens a real window; messageParent in it reaches the task pane by postMessage.
  */
 (function () {
@@ -45,6 +46,7 @@
     window.Office = {
         AsyncResultStatus: {Succeeded: Succeeded, Failed: Failed},
         EventType: {DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived'},
+        MailboxEnums: {RestVersion: {v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta'}},
         onReady: function (callback) {
             record('onReady');
             const info = {host: 'Outlook', platform: 'OfficeOnline'};
@@ -67,7 +69,16 @@
             },
             mailbox: {
                 userProfile: {emailAddress: setup.mailbox || 'nobody@example.com', displayName: 'Stand-in'},
+                convertToRestId: function (itemId, restVersion) {
+                    record('mailbox.convertToRestId', [itemId, restVersion]);
+                    return setup.restId || itemId.replace(/\//g, '-').replace(/\+/g, '_');
+                },
                 item: {
+                    saveAsync: function (options, callback) {
+                        const done = typeof options === 'function' ? options : callback;
+                        record('item.saveAsync');
+                        later(done, {status: Succeeded, value: 'AAMkAGI2TG93AAA/EWS+id'});
+                    },
                     subject: {
                         getAsync: function (callback) {
                             record('item.subject.getAsync');

@@ -11,7 +11,9 @@
 (function () {
     const STORE = 'openenvelope.addin.session';
     const MAILBOX_1_8 = ['Mailbox', '1.8'];
-    const state = {mailbox: null, session: null, step: 'email', signInUrl: null, flow: null};
+    const MAILBOX_1_3 = ['Mailbox', '1.3'];
+    const POLL_MS = 1000;
+    const state = {mailbox: null, session: null, step: 'email', signInUrl: null, flow: null, draftId: null};
     const $ = (id) => document.getElementById(id);
 
     function api(path) {
@@ -135,11 +137,15 @@
         }
         const outcome = $('flow-outcome');
         outcome.className = 'outcome ' + flow.outcome.toLowerCase();
-        outcome.textContent = flow.outcome === 'FAILED' ? 'Your message was not protected.'
-            : flow.outcome === 'COMPLETED' ? 'Your message is flagged. Click Send: your organisation\'s gateway encrypts it on the way out.'
+        const encrypt = flow.encryptionType === 'ENCRYPT';
+        outcome.textContent = flow.outcome === 'FAILED'
+            ? (encrypt ? 'Your message was not sent; it is still in your Drafts.' : 'Your message was not protected.')
+            : flow.outcome === 'COMPLETED'
+                ? (encrypt ? 'Your message was encrypted and sent. You can close this message.'
+                    : 'Your message is flagged. Click Send: your organisation\'s gateway encrypts it on the way out.')
                 : 'Working…';
-        // Trying again cannot help while the service does not encrypt.
-        $('start-again').hidden = flow.outcome !== 'FAILED' || flow.failureCode === 'encryption_not_available';
+        // Encrypt: only where trying again can work (throttled, Microsoft unavailable, the draft not saved yet)
+        $('start-again').hidden = flow.outcome !== 'FAILED' || (encrypt && !flow.retryable);
     }
 
     // ---- signing in -------------------------------------------------------------------------------------------
@@ -167,7 +173,24 @@
         }
         $('password').value = '';
         $('new-password').value = '';
-        protect();
+        if (session.encryptionType === 'ENCRYPT') {
+            offerEncrypt();
+        } else {
+            protect();
+        }
+    }
+
+    /** Encrypt sends the message: it starts only when the sender asks, never by opening the pane. */
+    function offerEncrypt() {
+        clearErrors();
+        show('signed-in');
+        $('sender').textContent = state.session.federationId;
+        $('flow-steps').replaceChildren();
+        $('flow-outcome').className = 'outcome';
+        $('flow-outcome').textContent = 'The service encrypts this message and sends it to its recipients from your'
+            + ' mailbox; the draft is then deleted.';
+        $('start-again').hidden = true;
+        $('encrypt-send').hidden = false;
     }
 
     async function submitSignIn(event) {
@@ -252,15 +275,38 @@
 
     // ---- protecting the message -------------------------------------------------------------------------------
 
-    /** Starts the message's flow; for Flag, marks the message and reports how that went. */
+    /** Starts the message's flow; for Flag, marks the message and reports how that went; for Encrypt, follows it. */
     async function protect() {
         clearErrors();
         show('signed-in');
         $('sender').textContent = state.session.federationId;
+        $('start-again').hidden = true;
+        $('encrypt-send').hidden = true;
+        let body;
+        if (state.session.encryptionType === 'ENCRYPT') {
+            // saved again first: what the sender changed after a failure is what is sent
+            const draft = await savedDraft();
+            if (draft.problem) {
+                problem(draft.problem);
+                $('flow-outcome').textContent = 'Your message was not sent.';
+                $('start-again').hidden = false;
+                return;
+            }
+            const failed = state.flow;
+            if (failed && failed.outcome === 'FAILED' && failed.retryable && state.draftId === draft.id) {
+                const retried = await call('POST', 'flows/' + encodeURIComponent(failed.id) + '/retry', undefined,
+                    state.session.token);
+                if (retried.status !== 409) {
+                    await follow(retried);
+                    return;
+                }
+            }
+            state.draftId = draft.id;
+            body = {messageId: draft.id};
+        }
         $('flow-steps').replaceChildren();
         $('flow-outcome').textContent = 'Working…';
-        $('start-again').hidden = true;
-        const started = await call('POST', 'flows', undefined, state.session.token);
+        const started = await call('POST', 'flows', body, state.session.token);
         if (started.status === 401 || started.status === 403) {
             forget();
             showSignIn('Your sign-in has ended: sign in again.');
@@ -275,6 +321,10 @@
         if (started.json.outcome !== 'IN_PROGRESS') {
             return;
         }
+        if (started.json.encryptionType === 'ENCRYPT') {
+            await follow(started);
+            return;
+        }
         const failure = await flag(state.session.flag);
         const reported = await call('POST', 'flows/' + encodeURIComponent(started.json.id) + '/steps',
             failure ? {step: 'FLAGGED', failure: failure} : {step: 'FLAGGED'}, state.session.token);
@@ -283,6 +333,45 @@
         } else {
             refusal(reported);
         }
+    }
+
+    /** Shows an Encrypt flow step by step until the service has sent the message, or says why it did not. */
+    async function follow(reply) {
+        while (reply.json && reply.json.steps) {
+            renderFlow(reply.json);
+            if (reply.json.outcome !== 'IN_PROGRESS') {
+                return;
+            }
+            await new Promise(function (resolve) { setTimeout(resolve, POLL_MS); });
+            reply = await call('GET', 'flows/' + encodeURIComponent(reply.json.id), undefined, state.session.token);
+        }
+        if (reply.status === 401 || reply.status === 403) {
+            forget();
+            showSignIn('Your sign-in has ended: sign in again. The message is followed up by the service meanwhile.');
+            return;
+        }
+        refusal(reply);
+        $('start-again').hidden = false;
+    }
+
+    /** Saves the message being written and resolves to its REST id, or to why that is not possible here. */
+    function savedDraft() {
+        const mailbox = Office.context.mailbox;
+        if (!Office.context.requirements.isSetSupported(MAILBOX_1_3[0], MAILBOX_1_3[1])
+                || typeof mailbox.convertToRestId !== 'function') {
+            return Promise.resolve({problem: 'This version of Outlook cannot hand a draft to the add-in (it needs'
+                + ' Mailbox 1.3). Use Outlook on the web or a current Outlook, or ask your administrator to choose'
+                + ' Flag for your domain.'});
+        }
+        return new Promise(function (resolve) {
+            mailbox.item.saveAsync(function (saved) {
+                if (saved.status === Office.AsyncResultStatus.Failed) {
+                    resolve({problem: 'Outlook did not save the draft: ' + saved.error.message});
+                    return;
+                }
+                resolve({id: mailbox.convertToRestId(saved.value, Office.MailboxEnums.RestVersion.v2_0)});
+            });
+        });
     }
 
     /** Resolves to null when the message carries the flag, else to why not, in plain words. */
@@ -332,6 +421,7 @@
         });
         $('sign-out').addEventListener('click', signOut);
         $('start-again').addEventListener('click', protect);
+        $('encrypt-send').addEventListener('click', protect);
         const stored = remembered();
         if (!stored) {
             showSignIn(null);
@@ -341,7 +431,11 @@
         if (reply.status === 200) {
             reply.json.token = stored.token;
             state.session = reply.json;
-            protect();
+            if (state.session.encryptionType === 'ENCRYPT') {
+                offerEncrypt();
+            } else {
+                protect();
+            }
         } else {
             forget();
             showSignIn(null);

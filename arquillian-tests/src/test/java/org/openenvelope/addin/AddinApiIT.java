@@ -133,28 +133,6 @@ class AddinApiIT {
     }
 
     @Test
-    void encryptAnswersExplicitlyThatEncryptionIsNotAvailableAndTheSummarySaysWhy() {
-        AddinSenders.Sender who = senders.sender("bob", "ENCRYPT", 1, "SUBJECT", "[secure]");
-        String email = who.email();
-        ApiClient sender = senders.sender(senders.session(email, email).getString("token"));
-
-        ApiClient.Reply started = sender.post("/api/addin/v1/flows", null);
-        assertEquals(501, started.status(), started.body());
-        JsonObject flow = started.json();
-        assertEquals("ENCRYPT", flow.getString("encryptionType"));
-        assertEquals("FAILED", flow.getString("outcome"));
-        assertEquals("encryption_not_available", flow.getString("failureCode"));
-        assertEquals("Message Encrypted", step(flow, 2).getString("label"));
-        assertEquals("FAILED", step(flow, 2).getString("status"));
-        assertTrue(step(flow, 2).getString("detail").contains("cannot encrypt messages through Microsoft 365 yet"),
-                step(flow, 2).toString());
-        assertEquals("Message Sent", step(flow, 3).getString("label"));
-        assertEquals("PENDING", step(flow, 3).getString("status"), "never reached");
-        ApiClient.Reply report = sender.post("/api/addin/v1/flows/" + flow.getString("id") + "/steps", "{\"step\":\"FLAGGED\"}");
-        assertEquals(409, report.status(), "a failed flow takes no more steps");
-    }
-
-    @Test
     void aHeaderFlagIsHandedOverReadyToApplyAndADomainThatRemembersNothingGetsAShortSession() {
         AddinSenders.Sender who = senders.sender("carol", "FLAG", 0, "HEADER", "X-Secure-Envelope: yes");
         String email = who.email();
@@ -231,6 +209,7 @@ class AddinApiIT {
         senders.userWithPassword(number, email);
         String otherDomain = Fixtures.uniqueDomain();
         String other = senders.account(otherDomain);
+        senders.configure(other, otherDomain, "FLAG", 1, "SUBJECT", "[secure]");
         senders.userWithPassword(other, "frank@" + otherDomain);
 
         ApiClient.Reply anonymous = senders.anonymous().get("/api/addin/v1/session");

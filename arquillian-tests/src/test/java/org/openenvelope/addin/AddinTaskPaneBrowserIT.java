@@ -31,6 +31,7 @@ import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.AddinSenders;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.FakeMailbox;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
@@ -220,21 +221,36 @@ class AddinTaskPaneBrowserIT {
     }
 
     @Test
-    void encryptIsAnsweredNotAvailableInPlainWordsAndTheMessageIsLeftAlone() throws Exception {
+    void encryptSavesTheDraftAndTheServiceSendsItEncryptedStepByStep() throws Exception {
         AddinSenders.Sender who = senders.sender("bob", "ENCRYPT", 1, "SUBJECT", "[secure]");
         String email = who.email();
+        senders.connectToMicrosoft(who.account());
+        FakeMailbox mailbox = new FakeMailbox(officeCdn, email, email, ("From: " + email + "\r\nTo: reader@partner.example\r\n"
+                + "Subject: Salary review\r\n\r\nThe numbers.\r\n").getBytes(StandardCharsets.US_ASCII));
 
-        openTaskPane(email, "Salary review", Map.of());
+        openTaskPane(email, "Salary review", Map.of("restId", FakeMailbox.DRAFT));
         next();
         password(AddinSenders.PASSWORD);
-        assertEquals("Your message was not protected.", outcome("not protected"));
-        assertTrue(stepClass("ENCRYPTED").contains("failed"));
-        assertTrue(step("ENCRYPTED").contains("cannot encrypt messages through Microsoft 365 yet"), step("ENCRYPTED"));
-        assertTrue(stepClass("SENT").contains("pending"), "never sent");
-        assertFalse(driver.findElement(By.id("start-again")).isDisplayed(), "trying again cannot help");
-        assertEquals("Salary review", item("subject"));
-        assertFalse(called("item.subject.setAsync") || called("item.internetHeaders.setAsync"));
-        Browser.screenshot(driver, "addin-taskpane-encrypt-not-available");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("encrypt-send")));
+        assertFalse(called("item.saveAsync"), "opening the pane sends nothing");
+        driver.findElement(By.id("encrypt-send")).click();
+        assertEquals("Your message was encrypted and sent. You can close this message.", outcome("encrypted and sent"));
+        for (String step : List.of("INITIATED", "AUTHENTICATED", "ENCRYPTED", "SENT")) {
+            assertTrue(stepClass(step).contains("done"), step + ": " + stepClass(step));
+        }
+        assertTrue(step("SENT").startsWith("Message Sent"), step("SENT"));
+        assertTrue(called("item.saveAsync") && called("mailbox.convertToRestId"), "the draft is saved and named for REST");
+        assertTrue(mailbox.calls().contains("POST " + mailbox.messages() + "/" + FakeMailbox.OUTGOING + "/send"));
+        assertFalse(driver.findElement(By.id("start-again")).isDisplayed());
+        assertEquals("Salary review", item("subject"), "Encrypt leaves the subject alone");
+        Browser.screenshot(driver, "addin-taskpane-encrypt-sent");
+
+        // An Outlook without what Encrypt needs is told so in plain words, and nothing is asked of the service.
+        openTaskPane(email, "Salary review", Map.of("mailboxRequirement", "1.2"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("encrypt-send"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "needs Mailbox 1.3"));
+        assertFalse(called("item.saveAsync"));
+        Browser.screenshot(driver, "addin-taskpane-encrypt-old-outlook");
 
         // The page opened in a plain browser, outside Outlook: it says where it belongs instead of failing.
         openTaskPane(email, "", Map.of("outsideOutlook", true));

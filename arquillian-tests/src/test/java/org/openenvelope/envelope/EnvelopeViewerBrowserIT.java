@@ -31,11 +31,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openenvelope.graph.FakeMicrosoft;
+import org.openenvelope.testing.AddinSenders;
+import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.FakeMailbox;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.IdentityProviderSite;
 import org.openenvelope.testing.Mailboxes;
+import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SealedMessages;
 import org.openenvelope.testing.SendingAccount;
@@ -164,6 +169,38 @@ class EnvelopeViewerBrowserIT {
         String code = Mailboxes.code(Mailboxes.await(SMTP, address, "Your code", MAIL_WAIT));
         driver.findElement(By.id("code")).sendKeys(code);
         driver.findElement(By.id("verify-code")).click();
+    }
+
+    @Test
+    void anEnvelopeTheAddinSentThroughMicrosoftGraphOpensForItsRecipient() throws Exception {
+        String marker = marker();
+        String reader = "graph-reader-" + marker + "@partner.example";
+        AddinSenders senders = new AddinSenders(base, PortalSteps.serviceApi(base, "Encrypt through Graph"));
+        AddinSenders.Sender who = senders.sender("iris", "ENCRYPT", 1, "SUBJECT", "[secure]");
+        senders.connectToMicrosoft(who.account());
+        try (FakeMicrosoft microsoft = new FakeMicrosoft(Integer.getInteger("openenvelope.test.fake-microsoft-port"))) {
+            FakeMailbox mailbox = new FakeMailbox(microsoft, who.email(), who.email(), ("From: Iris <" + who.email()
+                    + ">\r\nTo: " + reader + "\r\nSubject: Board minutes " + marker + "\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe minutes " + marker + ".\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            ApiClient addin = senders.sender(senders.session(who.email(), who.email()).getString("token"));
+            assertEquals(201, addin.post("/api/addin/v1/flows", "{\"messageId\":\"" + FakeMailbox.DRAFT + "\"}").status());
+            Instant until = Instant.now().plusSeconds(30);
+            String send = "POST " + mailbox.messages() + "/" + FakeMailbox.OUTGOING + "/send";
+            while (!mailbox.calls().contains(send) && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+            // what Graph was given to send, as the recipient receives it
+            MimeMessage sent = SealedMessages.mime(mailbox.createdMime());
+            Path securedoc = files.resolve(SealedMessages.securedoc(sent).getFileName());
+            Files.write(securedoc, SealedMessages.securedocBytes(sent));
+            openAttachment(new Sealed(SealedMessages.envelopeId(sent), securedoc, marker, null, who.email(), reader), null);
+        }
+        signInWithCode(reader);
+        awaitState("message");
+        assertEquals("Board minutes " + marker, driver.findElement(By.id("subject")).getText());
+        assertTrue(driver.findElement(By.id("from")).getText().contains(who.email()));
+        Browser.screenshot(driver, "envelope-viewer-sent-through-graph");
     }
 
     @Test

@@ -34,6 +34,14 @@ public final class AddinSenders {
         return new Sender(number, domain, email);
     }
 
+    /** Addin Config step 1 with the credentials {@link org.openenvelope.graph.FakeMicrosoft} accepts. */
+    public void connectToMicrosoft(String number) {
+        expect(200, admin.send("PUT", "/api/v1/accounts/" + number + "/microsoft-365", Json.createObjectBuilder()
+                .add("tenantId", org.openenvelope.graph.FakeMicrosoft.TENANT)
+                .add("clientId", org.openenvelope.graph.FakeMicrosoft.CLIENT_ID)
+                .add("clientSecret", org.openenvelope.graph.FakeMicrosoft.SECRET).build().toString()));
+    }
+
     /** A new account with one domain; returns its number. */
     public String account(String domain) {
         String number = ApiSteps.createAccount(admin, Fixtures.unique("Add-in"));

@@ -29,6 +29,7 @@ import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SealedMessages;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -89,8 +90,16 @@ class EmailFirstLoginBrowserIT {
         field.sendKeys(password);
         driver.findElement(By.id("login:signIn")).click();
         // The answer is a new page: wait for it, so that what is looked for next is not found on this one (after
-        // one wrong password every password page says "is not right").
-        wait.until(ExpectedConditions.stalenessOf(field));
+        // one wrong password every password page says "is not right"). Chromium reports a node of the old page as
+        // stale or, while the new one loads, as "not belonging to the document": either means it is gone.
+        wait.until(d -> {
+            try {
+                field.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private String text() {

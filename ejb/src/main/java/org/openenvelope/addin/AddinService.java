@@ -4,8 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.audit.AuditAction;
@@ -32,10 +35,8 @@ import org.openenvelope.websafe.WebsafeSessions;
 public class AddinService {
 
     public static final String MAILBOX = "mailbox";
-    public static final String ENCRYPTION_NOT_AVAILABLE = "encryption_not_available";
-    static final String ENCRYPTION_NOT_AVAILABLE_REASON = "This service cannot encrypt messages through Microsoft 365"
-            + " yet, so your message was neither encrypted nor sent. Ask your administrator to choose Flag for your"
-            + " domain in Addin Config, so that your organisation's gateway encrypts flagged messages.";
+    /** Graph's REST ids are about 150 characters; room for growth, not for a message. */
+    static final int MAX_MESSAGE_ID = 512;
     static final String SESSION_ENDED = "Your sign-in to the add-in has ended: sign in again.";
 
     @PersistenceContext(unitName = "openenvelope")
@@ -52,6 +53,15 @@ public class AddinService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FlowAudit flowAudit;
+
+    @Inject
+    EncryptFlows encryptFlows;
+
+    @Inject
+    Event<FlowDue> due;
 
     @Inject
     Clock clock;
@@ -119,19 +129,57 @@ public class AddinService {
     }
 
     /**
-     * Starts the flow of one message with the mailbox's encryption type. An Encrypt flow fails at once at
-     * <i>Message Encrypted</i> with {@link #ENCRYPTION_NOT_AVAILABLE}: envelopes come with a later version.
+     * Starts the flow of one message with the mailbox's encryption type. Flag: the add-in marks the message and
+     * reports it. Encrypt: the service reads the saved draft {@code messageId} (Graph's REST id) from the sender's
+     * mailbox, seals, sends and deletes it ({@link EncryptFlowRunner}) after this transaction commits; the same
+     * draft asked for again gets the same flow, so a repeated request never sends the message twice (one that
+     * failed before anything was made of the draft starts over).
+     *
+     * @param baseUrl where the envelope's links point (asked for Encrypt only: it refuses without a public URL)
+     * @throws InvalidValueException on {@code messageId} when Encrypt has no draft to work on
      */
-    public FlowView startFlow(String token) {
+    public StartedFlow startFlow(String token, String messageId, Supplier<String> baseUrl) {
         AddinSession session = active(token);
         DomainSettings settings = settings(session);
-        EncryptionFlow flow = new EncryptionFlow(session.getUser(), session.getMailbox(), settings.encryptionType(),
-                clock.instant());
-        em.persist(flow);
-        if (settings.encryptionType() == EncryptionType.ENCRYPT) {
-            flow.failed(FlowStepName.ENCRYPTED, ENCRYPTION_NOT_AVAILABLE, ENCRYPTION_NOT_AVAILABLE_REASON, clock.instant());
-            ended(flow);
+        Instant now = clock.instant();
+        if (settings.encryptionType() != EncryptionType.ENCRYPT) {
+            EncryptionFlow flow = new EncryptionFlow(session.getUser(), session.getMailbox(), settings.encryptionType(), now);
+            em.persist(flow);
+            return new StartedFlow(FlowView.of(flow), true);
         }
+        if (messageId == null || messageId.isBlank() || messageId.length() > MAX_MESSAGE_ID) {
+            throw new InvalidValueException("messageId", "Encrypt needs the saved draft's REST id (messageId, at most "
+                    + MAX_MESSAGE_ID + " characters): this version of Outlook may not save drafts for add-ins.");
+        }
+        Optional<EncryptionFlow> existing = em.createNamedQuery(EncryptionFlow.OF_SOURCE, EncryptionFlow.class)
+                .setParameter("user", session.getUser()).setParameter("source", messageId.strip()).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            // failed before anything was made of the draft: asked again, it starts over (the cause may be fixed)
+            if (!encryptFlows.reopen(existing.get())) {
+                kick(existing.get());
+            }
+            return new StartedFlow(FlowView.of(existing.get()), false);
+        }
+        EncryptionFlow flow = EncryptionFlow.encrypt(session.getUser(), session.getMailbox(), messageId.strip(),
+                baseUrl.get(), now);
+        em.persist(flow);
+        due.fire(new FlowDue(flow.getPublicId()));
+        return new StartedFlow(FlowView.of(flow), true);
+    }
+
+    /** A flow asked for, and whether this request started it (false: the same message's flow, found again). */
+    public record StartedFlow(FlowView flow, boolean started) {
+    }
+
+    /**
+     * Try again, for a flow that failed for a reason that may go away (throttling, Microsoft unavailable, the draft
+     * not saved yet).
+     *
+     * @throws org.openenvelope.error.ConflictException when trying again does not help
+     */
+    public FlowView retry(String token, String flowId) {
+        EncryptionFlow flow = flow(active(token), flowId);
+        encryptFlows.retry(flow);
         return FlowView.of(flow);
     }
 
@@ -152,22 +200,20 @@ public class AddinService {
         } else {
             flow.failed(step, "addin_failed", failure.strip(), clock.instant());
         }
-        ended(flow);
+        flowAudit.ended(flow);
         return FlowView.of(flow);
     }
 
+    /** The flow's summary; an Encrypt flow whose worker is overdue (a node went away) is taken up again. */
     public FlowView flow(String token, String flowId) {
-        return FlowView.of(flow(active(token), flowId));
+        EncryptionFlow flow = flow(active(token), flowId);
+        kick(flow);
+        return FlowView.of(flow);
     }
 
-    private void ended(EncryptionFlow flow) {
-        if (flow.getOutcome() != EncryptionFlow.Outcome.IN_PROGRESS) {
-            FlowStep last = flow.getSteps().get(flow.getSteps().size() - 1);
-            audit.recordAs(flow.getUser().getFederationId(), AuditAction.ADDIN_FLOW_ENDED,
-                    flow.getUser().getAccount().getNumber(), flow.getEncryptionType().name().charAt(0)
-                            + flow.getEncryptionType().name().substring(1).toLowerCase() + " flow " + flow.getPublicId()
-                            + " for " + flow.getMailbox() + ": " + last.getStep().label()
-                            + (last.isFailed() ? " failed (" + flow.getFailureCode() + ")" : ""));
+    private void kick(EncryptionFlow flow) {
+        if (flow.isDue(clock.instant())) {
+            due.fire(new FlowDue(flow.getPublicId()));
         }
     }
 

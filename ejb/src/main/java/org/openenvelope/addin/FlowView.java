@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The Encryption Flow Summary of one message: every step of the flow, reached ones with their time, a failed one
- * with its reason, the rest pending (after a failure: never reached).
+ * with its reason, the rest pending (after a failure: never reached); {@code retryable} when Try again may help.
  */
 public record FlowView(String id, EncryptionType encryptionType, EncryptionFlow.Outcome outcome, String failureCode,
-                       List<Step> steps) {
+                       boolean retryable, List<Step> steps) {
 
     public enum Status { DONE, FAILED, PENDING }
 
@@ -25,6 +25,6 @@ public record FlowView(String id, EncryptionType encryptionType, EncryptionFlow.
         flow.expectedSteps().stream().skip(steps.size())
                 .forEach(s -> steps.add(new Step(s, s.label(), Status.PENDING, null, null)));
         return new FlowView(flow.getPublicId(), flow.getEncryptionType(), flow.getOutcome(), flow.getFailureCode(),
-                List.copyOf(steps));
+                flow.isRetryable(), List.copyOf(steps));
     }
 }

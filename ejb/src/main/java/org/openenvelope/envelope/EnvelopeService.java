@@ -78,6 +78,37 @@ public class EnvelopeService {
         return sealer.seal(account, message, baseUrl, null);
     }
 
+    /**
+     * Seals a draft read from a sender's own mailbox, for the Outlook add-in's Encrypt: its From must be that
+     * mailbox's address (the service sends it as that mailbox, and never for another), an address of the account.
+     *
+     * @param mailbox the mailbox's own address, as Microsoft 365 names it
+     * @param actor   who the audit trail names: the signed-in sender
+     * @throws InvalidValueException naming {@code From} or {@code message}
+     */
+    public SealedEnvelope sealFromMailbox(Account account, byte[] mime, String mailbox, String baseUrl, String actor) {
+        if (!account.isActive()) {
+            throw new ConflictException("account", "Account " + account.getNumber() + " is suspended; it seals no messages.");
+        }
+        requireWithinLimit(mime.length);
+        PlainMessage message = PlainMessage.parse(mime);
+        if (!message.sender().equals(Envelope.normalized(mailbox))) {
+            throw new InvalidValueException("From", "The message is from " + message.sender() + ", not from the"
+                    + " mailbox " + mailbox + " it is in; the service sends only as the mailbox itself.");
+        }
+        if (!profileOwners.serves(account, message.sender())) {
+            throw new InvalidValueException("From", message.sender() + " is not an address of account "
+                    + account.getNumber() + " (its verified Profiles entries name the domains and addresses it sends for).");
+        }
+        return sealer.seal(account, message, baseUrl, actor);
+    }
+
+    /** Destroys the key of an envelope that never left (a flow that started over or failed before sending it). */
+    public void discardUnsent(Account account, String envelopeId, String actor) {
+        envelopes.byId(envelopeId).filter(e -> e.getAccount().getId().equals(account.getId()))
+                .ifPresent(envelope -> control.revokeForEveryone(envelope, actor));
+    }
+
     /** For the audit trail once the mail transport has taken the notification. */
     public void recordSent(String accountNumber, String envelopeId, int recipients) {
         Account account = access.account(accountNumber);

@@ -84,6 +84,11 @@ public class GraphClient {
     @ConfigProperty(name = "openenvelope.graph.max-retry-after-seconds", defaultValue = "60")
     int maxRetryAfterSeconds;
 
+    /** Bytes per request of an attachment upload: a multiple of 320 KiB below Outlook's 4 MB. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.graph.upload-chunk-bytes", defaultValue = "3932160")
+    int uploadChunkBytes;
+
     @Inject
     Clock clock;
 
@@ -194,6 +199,30 @@ public class GraphClient {
                 + "?$select=id,userPrincipalName,mail,displayName", null, Set.of(200), "User.Read.All", false)));
     }
 
+    /**
+     * The user whose mailbox has the address: {@code GET /v1.0/users/{address}} finds it by user principal name,
+     * else {@code $filter=mail eq '…'} by its primary SMTP address (User.Read.All).
+     *
+     * @throws GraphException {@link GraphProblem#USER_NOT_FOUND} when neither finds one
+     */
+    public JsonObject mailboxUser(AppRegistration app, String address) {
+        try {
+            return user(app, address);
+        } catch (GraphException e) {
+            if (e.problem() != GraphProblem.USER_NOT_FOUND) {
+                throw e;
+            }
+        }
+        JsonObject found = json(text(call(app, address, "GET", "/v1.0/users?$filter=" + form("mail eq '"
+                + address.replace("'", "''") + "'") + "&$select=id,userPrincipalName,mail,displayName", null,
+                Set.of(200), "User.Read.All", false)));
+        JsonValue users = found.get("value");
+        if (users == null || users.getValueType() != JsonValue.ValueType.ARRAY || users.asJsonArray().isEmpty()) {
+            throw new GraphException(GraphProblem.USER_NOT_FOUND, "no user has the mailbox " + address);
+        }
+        return users.asJsonArray().getJsonObject(0);
+    }
+
     /** {@code GET /v1.0/users/{user}/messages/{id}} with the given {@code $select} (Mail.Read). */
     public JsonObject message(AppRegistration app, String user, String messageId, String select) {
         return json(text(call(app, user, "GET", "/v1.0/users/" + path(user) + "/messages/" + path(messageId)
@@ -206,22 +235,107 @@ public class GraphClient {
                 Set.of(200), "Mail.Read", true).body();
     }
 
-    /** {@code POST /v1.0/users/{user}/sendMail}: sends {@code message} as the user (Mail.Send); 202 Accepted. */
-    public void sendMail(AppRegistration app, String user, JsonObject message, boolean saveToSentItems) {
-        JsonObject body = Json.createObjectBuilder().add("message", message).add("saveToSentItems", saveToSentItems).build();
-        call(app, user, "POST", "/v1.0/users/" + path(user) + "/sendMail",
-                HttpRequest.BodyPublishers.ofString(body.toString()), Set.of(202), "Mail.Send", false);
-    }
-
     /** {@code DELETE /v1.0/users/{user}/messages/{id}} (Mail.ReadWrite); 204 No Content. */
     public void deleteMessage(AppRegistration app, String user, String messageId) {
         call(app, user, "DELETE", "/v1.0/users/" + path(user) + "/messages/" + path(messageId), null, Set.of(204),
                 "Mail.ReadWrite", true);
     }
 
+    /**
+     * {@code POST /v1.0/users/{user}/messages} with the message as base64 MIME (Content-Type text/plain): a draft in
+     * the user's mailbox, as Graph takes MIME of at most 4 MB (Mail.ReadWrite).
+     *
+     * @return the draft's immutable id
+     */
+    public String createMessageFromMime(AppRegistration app, String user, byte[] mime) {
+        return json(text(call(app, user, "POST", "/v1.0/users/" + path(user) + "/messages",
+                HttpRequest.BodyPublishers.ofString(java.util.Base64.getEncoder().encodeToString(mime)), "text/plain",
+                Set.of(201), "Mail.ReadWrite", false, false))).getString("id");
+    }
+
+    /**
+     * {@code POST …/messages/{id}/attachments/createUploadSession} for a file attachment of {@code size} bytes, the
+     * way to attach more than the 3 MB a request carries (Mail.ReadWrite).
+     *
+     * @return the pre-authenticated URL the attachment is put to
+     */
+    public String createUploadSession(AppRegistration app, String user, String messageId, String name, long size) {
+        JsonObject body = Json.createObjectBuilder().add("AttachmentItem", Json.createObjectBuilder()
+                .add("attachmentType", "file").add("name", name).add("size", size)).build();
+        return json(text(call(app, user, "POST", "/v1.0/users/" + path(user) + "/messages/" + path(messageId)
+                + "/attachments/createUploadSession", HttpRequest.BodyPublishers.ofString(body.toString()),
+                Set.of(201), "Mail.ReadWrite", true))).getString("uploadUrl");
+    }
+
+    /**
+     * Puts {@code content} to an upload session's URL in chunks of {@code openenvelope.graph.upload-chunk-bytes}
+     * (Outlook takes at most 4 MB per request), each with its {@code Content-Range}. The URL carries its own
+     * authorisation: no token is sent with it.
+     */
+    public void upload(String uploadUrl, byte[] content) {
+        URI uri = URI.create(uploadUrl);
+        for (int from = 0; from < content.length; ) {
+            int to = Math.min(content.length, from + uploadChunkBytes);
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds))
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + content.length)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content, from, to - from)).build();
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 200 || response.statusCode() == 201) {
+                    break;
+                }
+                if (retryable(response.statusCode()) && attempt < maxRetries) {
+                    pause(response, attempt);
+                    continue;
+                }
+                throw graphFailure(response, "Mail.ReadWrite", true);
+            }
+            from = to;
+        }
+    }
+
+    /** {@code POST …/messages/{id}/send}: sends a draft as the user (Mail.Send); 202 Accepted. */
+    public void sendMessage(AppRegistration app, String user, String messageId) {
+        call(app, user, "POST", "/v1.0/users/" + path(user) + "/messages/" + path(messageId) + "/send",
+                HttpRequest.BodyPublishers.noBody(), "application/json", Set.of(202), "Mail.Send", true, false);
+    }
+
+    /**
+     * Whether a message is still a draft ({@code isDraft}); empty when it is gone. Exchange sends one item once: a
+     * message that is no draft any more was sent.
+     */
+    public java.util.Optional<Boolean> isDraft(AppRegistration app, String user, String messageId) {
+        try {
+            return java.util.Optional.of(message(app, user, messageId, "isDraft").getBoolean("isDraft"));
+        } catch (GraphException e) {
+            if (e.problem() == GraphProblem.MESSAGE_NOT_FOUND) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private HttpResponse<byte[]> call(AppRegistration app, String mailbox, String method, String pathAndQuery,
                                       HttpRequest.BodyPublisher body, Set<Integer> expected, String permission,
                                       boolean aboutAMessage) {
+        return call(app, mailbox, method, pathAndQuery, body, "application/json", expected, permission, aboutAMessage);
+    }
+
+    private HttpResponse<byte[]> call(AppRegistration app, String mailbox, String method, String pathAndQuery,
+                                      HttpRequest.BodyPublisher body, String contentType, Set<Integer> expected,
+                                      String permission, boolean aboutAMessage) {
+        return call(app, mailbox, method, pathAndQuery, body, contentType, expected, permission, aboutAMessage, true);
+    }
+
+    /**
+     * @param repeatable false for a call Graph may have carried out although it answered 503/504 (a send, a new
+     *                   message): only a 429, which Graph answers before doing anything, is tried again; any other
+     *                   failure is the caller's to look into
+     */
+    private HttpResponse<byte[]> call(AppRegistration app, String mailbox, String method, String pathAndQuery,
+                                      HttpRequest.BodyPublisher body, String contentType, Set<Integer> expected,
+                                      String permission, boolean aboutAMessage, boolean repeatable) {
         Semaphore permits = mailboxes.computeIfAbsent(app.tenantId() + "/" + mailbox.toLowerCase(java.util.Locale.ROOT),
                 key -> new Semaphore(MAILBOX_CONCURRENCY, true));
         boolean renewed = false;
@@ -229,9 +343,12 @@ public class GraphClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimSlash(baseUrl) + pathAndQuery))
                     .timeout(Duration.ofSeconds(timeoutSeconds)).header("Authorization", "Bearer " + token(app).value())
                     .header("Accept", "application/json")
+                    // ids that stay the same when Exchange moves a message (Drafts to Sent Items): a resumed flow
+                    // finds the message it made
+                    .header("Prefer", "IdType=\"ImmutableId\"")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
             if (body != null) {
-                request.header("Content-Type", "application/json");
+                request.header("Content-Type", contentType);
             }
             HttpResponse<byte[]> response = sendWithin(permits, request.build());
             int status = response.statusCode();
@@ -244,7 +361,7 @@ public class GraphClient {
                 renewed = true;
                 continue;
             }
-            if (retryable(status) && attempt < maxRetries) {
+            if ((repeatable ? retryable(status) : status == 429) && attempt < maxRetries) {
                 pause(response, attempt);
                 continue;
             }

@@ -36,6 +36,9 @@ public class MicrosoftConnectionService {
     GraphClient graph;
 
     @Inject
+    MicrosoftConnections connections;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -85,7 +88,7 @@ public class MicrosoftConnectionService {
                 "Save the Azure AD details (step 1) before testing the connection."));
         ConnectionTest test;
         try {
-            test = ConnectionTest.of(graph.testConnection(appRegistration(connection)));
+            test = ConnectionTest.of(graph.testConnection(connections.appRegistration(connection)));
         } catch (GraphException e) {
             test = ConnectionTest.failed(e);
         }
@@ -98,15 +101,7 @@ public class MicrosoftConnectionService {
         return test;
     }
 
-    /** The app registration with its secret opened, for a Graph call now; never kept. */
-    AppRegistration appRegistration(MicrosoftConnection connection) {
-        String secret = new String(secrets.open(connection.getSealedSecret(),
-                MicrosoftConnection.secretPurpose(connection.getAccount())), StandardCharsets.UTF_8);
-        return new AppRegistration(connection.getTenantId(), connection.getClientId(), secret);
-    }
-
     private Optional<MicrosoftConnection> find(Account account) {
-        return em.createNamedQuery(MicrosoftConnection.OF_ACCOUNT, MicrosoftConnection.class).setParameter("account", account)
-                .getResultStream().findFirst();
+        return connections.of(account);
     }
 }

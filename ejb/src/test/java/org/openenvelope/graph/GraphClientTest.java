@@ -205,31 +205,73 @@ class GraphClientTest {
     }
 
     @Test
-    void sendsMailAsTheUserAndDeletesTheDraft() {
+    void makesAMessageFromMimeSendsItAndDeletesTheDraftWithImmutableIds() {
         microsoft.grantTokens(ALL, 3600);
-        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/sendMail"))
+        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/messages"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"AAkALgOut\",\"isDraft\":true}")));
+        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAkALgOut/send"))
                 .willReturn(aResponse().withStatus(202)));
+        microsoft.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAkALgOut"))
+                .willReturn(okJson("{\"isDraft\":false}")));
         microsoft.server().stubFor(delete(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAMk1"))
                 .willReturn(aResponse().withStatus(204)));
+        byte[] mime = "Subject: Secure message\r\n\r\nOpen the attachment.\r\n".getBytes(StandardCharsets.US_ASCII);
 
-        graph.sendMail(microsoft.app(), USER, Json.createObjectBuilder().add("subject", "Secure message").build(), true);
+        String id = graph.createMessageFromMime(microsoft.app(), USER, mime);
+        graph.sendMessage(microsoft.app(), USER, id);
+        assertEquals(java.util.Optional.of(false), graph.isDraft(microsoft.app(), USER, id), "sent: no draft any more");
         graph.deleteMessage(microsoft.app(), USER, "AAMk1");
 
         List<LoggedRequest> calls = microsoft.server().findAll(anyRequestedFor(urlPathMatching("/v1\\.0/.*")));
-        assertEquals(List.of("POST /v1.0/users/" + USER + "/sendMail", "DELETE /v1.0/users/" + USER + "/messages/AAMk1"),
+        assertEquals(List.of("POST /v1.0/users/" + USER + "/messages", "POST /v1.0/users/" + USER + "/messages/AAkALgOut/send",
+                        "GET /v1.0/users/" + USER + "/messages/AAkALgOut?$select=isDraft",
+                        "DELETE /v1.0/users/" + USER + "/messages/AAMk1"),
                 calls.stream().map(call -> call.getMethod() + " " + call.getUrl()).toList(), "sent first, then deleted");
-        assertTrue(equalToJson("{\"message\":{\"subject\":\"Secure message\"},\"saveToSentItems\":true}")
-                .match(calls.get(0).getBodyAsString()).isExactMatch(), calls.get(0).getBodyAsString());
-        assertEquals("application/json", calls.get(0).getHeader("Content-Type").split(";")[0]);
+        assertEquals("text/plain", calls.get(0).getHeader("Content-Type"), "Graph takes MIME as base64 text");
+        assertArrayEquals(mime, java.util.Base64.getDecoder().decode(calls.get(0).getBodyAsString()));
         for (LoggedRequest call : calls) {
             assertTrue(call.getHeader("Authorization").startsWith("Bearer "), "as the app, with its token: " + call);
+            assertEquals("IdType=\"ImmutableId\"", call.getHeader("Prefer"), "ids that survive the move to Sent Items");
         }
+    }
+
+    @Test
+    void aMessageGoneIsNoDraftToAskAbout() {
+        microsoft.grantTokens(ALL, 3600);
+        microsoft.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAkALgOut"))
+                .willReturn(FakeMicrosoft.graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.")));
+        assertEquals(java.util.Optional.empty(), graph.isDraft(microsoft.app(), USER, "AAkALgOut"));
+    }
+
+    @Test
+    void anAttachmentIsUploadedInChunksWithTheirRangesAndWithoutTheToken() {
+        microsoft.grantTokens(ALL, 3600);
+        graph.uploadChunkBytes = 4;
+        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/messages/AAkALgOut/attachments/createUploadSession"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"uploadUrl\":\"" + microsoft.url() + "/up/1\",\"nextExpectedRanges\":[\"0-\"]}")));
+        microsoft.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/up/1"))
+                .willReturn(okJson("{\"nextExpectedRanges\":[]}")));
+
+        String url = graph.createUploadSession(microsoft.app(), USER, "AAkALgOut", "securedoc_1.html", 10);
+        graph.upload(url, "0123456789".getBytes(StandardCharsets.US_ASCII));
+
+        LoggedRequest session = microsoft.server().findAll(postRequestedFor(urlPathMatching(".*/createUploadSession"))).get(0);
+        assertTrue(equalToJson("{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"securedoc_1.html\",\"size\":10}}")
+                .match(session.getBodyAsString()).isExactMatch(), session.getBodyAsString());
+        List<LoggedRequest> chunks = microsoft.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .putRequestedFor(urlPathEqualTo("/up/1")));
+        assertEquals(List.of("bytes 0-3/10", "bytes 4-7/10", "bytes 8-9/10"),
+                chunks.stream().map(c -> c.getHeader("Content-Range")).toList());
+        assertEquals("0123456789", chunks.stream().map(LoggedRequest::getBodyAsString).reduce("", String::concat));
+        assertTrue(chunks.stream().noneMatch(c -> c.containsHeader("Authorization")), "the URL is its own authorisation");
     }
 
     @Test
     void graphErrorsAreTypedNamingTheMissingPermission() {
         microsoft.grantTokens(List.of("Mail.Read"), 3600);
-        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/sendMail")).willReturn(
+        microsoft.server().stubFor(post(urlPathEqualTo("/v1.0/users/" + USER + "/messages/out/send")).willReturn(
                 FakeMicrosoft.graphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")));
         microsoft.server().stubFor(get(urlPathEqualTo("/v1.0/users/nobody@contoso.example")).willReturn(
                 FakeMicrosoft.graphError(404, "Request_ResourceNotFound", "Resource 'nobody@contoso.example' does not exist.")));
@@ -238,7 +280,7 @@ class GraphClientTest {
         microsoft.server().stubFor(get(urlPathEqualTo("/v1.0/users/ghost@contoso.example/messages/x")).willReturn(
                 FakeMicrosoft.graphError(404, "ErrorInvalidUser", "The requested user 'ghost@contoso.example' is invalid.")));
 
-        GraphException denied = refused(() -> graph.sendMail(microsoft.app(), USER, Json.createObjectBuilder().build(), false));
+        GraphException denied = refused(() -> graph.sendMessage(microsoft.app(), USER, "out"));
         assertEquals(GraphProblem.PERMISSION_MISSING, denied.problem());
         assertTrue(denied.getMessage().contains("needs Mail.Send") && denied.getMessage().contains("ErrorAccessDenied"),
                 denied.getMessage());

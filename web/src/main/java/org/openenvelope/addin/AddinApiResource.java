@@ -146,15 +146,30 @@ public class AddinApiResource {
     @POST
     @Path("flows")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Starts the Encryption Flow of one message with the mailbox's encryption type")
-    @APIResponse(responseCode = "201", description = "Flag: the flow waits for the add-in's flag on the message",
+    @Operation(summary = "Starts the Encryption Flow of one message with the mailbox's encryption type",
+            description = "Flag: the flow waits for the add-in's flag on the message. Encrypt: the body names the saved"
+                    + " draft ({\"messageId\": REST id}); the service reads, seals, sends and deletes it in the background"
+                    + " while the add-in polls the flow. The same draft asked for again answers 200 with its flow.")
+    @APIResponse(responseCode = "201", description = "The flow, started",
             content = @Content(schema = @Schema(implementation = FlowView.class)))
-    @APIResponse(responseCode = "501", description = "encryption_not_available: Encrypt flows fail at Message Encrypted"
-            + " (the service does not encrypt through Microsoft 365 yet); the body is the failed flow with the reason")
-    public Response startFlow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        FlowView flow = addin.startFlow(token(authorization));
-        return Response.status(AddinService.ENCRYPTION_NOT_AVAILABLE.equals(flow.failureCode())
-                ? Response.Status.NOT_IMPLEMENTED : Response.Status.CREATED).entity(flow).build();
+    @APIResponse(responseCode = "200", description = "Encrypt: the flow of this draft, started before",
+            content = @Content(schema = @Schema(implementation = FlowView.class)))
+    @APIResponse(responseCode = "400", description = "invalid_value on messageId: Encrypt without a saved draft")
+    public Response startFlow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        String token = token(authorization);
+        AddinService.StartedFlow started = addin.startFlow(token, FlowRequest.messageId(body),
+                () -> baseUrl.forLinks(request));
+        return Response.status(started.started() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(started.flow()).build();
+    }
+
+    @POST
+    @Path("flows/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Try again: an Encrypt flow that failed for a reason that may go away resumes where it stood")
+    @APIResponse(responseCode = "409", description = "conflict on flow: it did not fail, or trying again does not help")
+    public FlowView retry(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        return addin.retry(token(authorization), id);
     }
 
     @GET
