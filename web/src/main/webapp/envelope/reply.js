@@ -193,9 +193,12 @@ export function replyComposer({call, envelope, signedOut}) {
 
     function showToolbar() {
         const one = addressees("REPLY").length;
-        $("reply").hidden = one === 0;
+        // what the sender's account allows (its Features), as the key's answer says
+        const allowed = opened.replies || Object.keys(KINDS);
+        $("reply").hidden = one === 0 || !allowed.includes("REPLY");
         // only when there is someone beyond the sender
-        $("reply-all").hidden = addressees("REPLY_ALL").length <= one;
+        $("reply-all").hidden = addressees("REPLY_ALL").length <= one || !allowed.includes("REPLY_ALL");
+        $("forward").hidden = !allowed.includes("FORWARD");
         for (const [name, {button}] of Object.entries(KINDS)) {
             $(button).setAttribute("aria-expanded", String(!form.hidden && name === kind));
         }
@@ -432,7 +435,7 @@ export function replyComposer({call, envelope, signedOut}) {
          * Offers replies to a message now on show; a draft cut short by the end of the session stays as it was.
          *
          * @param message {email, original (the decrypted MIME, ArrayBuffer), subject (as decrypted), sender,
-         *                recipients, signedInAs} — the last three from the key's answer
+         *                recipients, signedInAs, replies} — the last four from the key's answer
          */
         open(message) {
             opened = message;

@@ -161,7 +161,7 @@ async function decryptAndShow(answer) {
     const signedInAs = answer.signedInAs || (session && session.address);
     await showMessage(email, subject, signedInAs);
     composer.open({email, original: plain, subject: subject || email.subject || "", sender: answer.sender,
-        recipients: answer.recipients || [], signedInAs});
+        recipients: answer.recipients || [], signedInAs, replies: answer.replies});
     setState("message", $("subject"));
     fitBody();
     performance.measure("openenvelope:open", "openenvelope:open-start");

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.Mailboxes;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SmtpRelay;
@@ -88,12 +90,13 @@ class EnvelopeApiIT {
 
     private static final class World {
         final PortalClient administrator;
+        final ApiClient service;
         final Tenant a;
         final Tenant b;
 
         World(URI base) {
             administrator = PortalSteps.serviceAdministrator(base);
-            ApiClient service = new ApiClient(base, PortalSteps.createServiceToken(administrator, "Envelope provisioning"));
+            service = new ApiClient(base, PortalSteps.createServiceToken(administrator, "Envelope provisioning"));
             a = tenant(base, service, administrator, "Alpha");
             b = tenant(base, service, administrator, "Bravo");
         }
@@ -189,6 +192,54 @@ class EnvelopeApiIT {
         JsonObject trail = world.a.api.get("/api/v1/accounts/" + world.a.number + "/audit").json();
         assertTrue(trail.toString().contains("Sent envelope " + id + " to 3 recipient(s)"), trail.toString());
         assertFalse(trail.toString().contains(marker), "the audit trail has no subject");
+    }
+
+    @Test
+    void theAccountsTemplateWordsItsNotificationInTheLanguageItChose() throws Exception {
+        Tenant c = World.tenant(base, world.service, world.administrator, "Charlie");
+        String templates = "/api/v1/accounts/" + c.number + "/templates";
+        JsonObject standard = c.api.get(templates).json();
+        assertEquals("EN", standard.getString("language"));
+        assertEquals(List.of("EN", "DE", "FR"), standard.getJsonArray("templates").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("language")).toList());
+
+        ApiClient.Reply refused = c.api.send("PUT", templates + "/de", Json.createObjectBuilder()
+                .add("subject", "[Vertraulich] {betreff}").add("text", "{absender} schreibt").add("html", "<p>x</p>")
+                .build().toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("subject", "text"), refused.json().getJsonArray("problems").getValuesAs(JsonObject.class)
+                .stream().map(p -> p.getString("field")).toList());
+        assertTrue(refused.body().contains("{betreff} is not a placeholder"), refused.body());
+        JsonObject wording = Json.createObjectBuilder().add("subject", "[Vertraulich] {subject}")
+                .add("text", "{sender} schickt Ihnen über {account} eine Nachricht: {attachment} öffnen ({open_link}),"
+                        + " bis {expiry}.")
+                .add("html", "<p><b>{sender}</b> schickt Ihnen eine Nachricht. <a href=\"{open_link}\">Öffnen</a></p>"
+                        + "<script>alert(1)</script>").build();
+        JsonObject preview = c.api.post(templates + "/de/preview", wording.toString()).json();
+        assertEquals("[Vertraulich] Quarterly figures", preview.getString("subject"));
+        assertEquals(200, c.api.send("PUT", templates + "/de", wording.toString()).status());
+        assertEquals(200, c.api.send("PUT", templates + "/language", "{\"language\":\"de\"}").status());
+        assertEquals("language", c.api.send("PUT", templates + "/xx", wording.toString()).json().getString("field"));
+
+        String marker = Fixtures.unique("tpl");
+        HttpResponse<byte[]> sent = seal(c, "?send=true", TestMessages.multipart("sender@" + c.domain,
+                "templated-" + marker + "@partner.example", null, null, marker, new byte[]{1}));
+        assertEquals(201, sent.statusCode(), new String(sent.body(), StandardCharsets.UTF_8));
+        String id = json(sent).getString("id");
+        MimeMessage received = Mailboxes.await(SMTP, "templated-" + marker + "@partner.example", "[Vertraulich] Board pack "
+                + marker, Duration.ofSeconds(30));
+        String text = Mailboxes.text(received);
+        assertTrue(text.contains("schickt Ihnen über") && text.contains("securedoc_") && text.contains("unbefristet")
+                && text.contains("envelope/open?envelope=" + id), text);
+        jakarta.mail.internet.MimeMultipart note = (jakarta.mail.internet.MimeMultipart)
+                ((jakarta.mail.internet.MimeMultipart) received.getContent()).getBodyPart(0).getContent();
+        String html = (String) note.getBodyPart(1).getContent();
+        assertTrue(html.contains("/envelope/open?envelope=" + id + "\">Öffnen</a>"), "the link kept: " + html);
+        assertFalse(html.contains("<script"), "the HTML lost its script when it was saved");
+
+        assertFalse(c.api.send("DELETE", templates + "/de", null).json().getJsonArray("templates").getJsonObject(1)
+                .getBoolean("own"), "the service's wording again");
+        assertTrue(c.api.get("/api/v1/accounts/" + c.number + "/audit").body().contains("account.template-changed"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openenvelope.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -111,6 +112,43 @@ class PortalBrowserIT {
         assertEquals(List.of("bücher-browser.example"), found);
         assertTrue(text().contains("1 entry"), "the pager counts what was found");
         Browser.screenshot(browser, "profiles-search", browser.findElement(By.id("entries")));
+
+        // the Features tab: a default beyond the longest expiry is named next to its field, then saved
+        browser.findElement(By.linkText("Features")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("features:forward")));
+        assertTrue(browser.findElement(By.id("features:forward")).isSelected(), "the service's defaults allow it");
+        browser.findElement(By.id("features:forward")).click();
+        browser.findElement(By.id("features:defaultExpiryDays")).sendKeys("40");
+        browser.findElement(By.id("features:maxExpiryDays")).sendKeys("30");
+        browser.findElement(By.id("features:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("features"), "the default must be set and at most 30"));
+        Browser.screenshot(browser, "features-refused", browser.findElement(By.id("features")));
+        browser.findElement(By.id("features:defaultExpiryDays")).clear();
+        browser.findElement(By.id("features:defaultExpiryDays")).sendKeys("14");
+        browser.findElement(By.id("features:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("features-updated"), "Last changed"));
+        assertFalse(browser.findElement(By.id("features:forward")).isSelected());
+        assertEquals("14", browser.findElement(By.id("features:defaultExpiryDays")).getAttribute("value"));
+        Browser.screenshot(browser, "features-saved", browser.findElement(By.id("features")));
+
+        // the Templates tab: the German wording, an unknown placeholder named next to its field, a preview, saved
+        browser.findElement(By.linkText("Templates")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("wording:subject")));
+        browser.findElement(By.linkText("Deutsch")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wording"), "Deutsch"));
+        browser.findElement(By.id("wording:subject")).clear();
+        browser.findElement(By.id("wording:subject")).sendKeys("[Vertraulich] {betreff}");
+        browser.findElement(By.id("wording:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wording"), "{betreff} is not a placeholder"));
+        browser.findElement(By.id("wording:subject")).clear();
+        browser.findElement(By.id("wording:subject")).sendKeys("[Vertraulich] {subject}");
+        browser.findElement(By.id("wording:preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-subject")));
+        assertEquals("[Vertraulich] Quarterly figures", browser.findElement(By.id("preview-subject")).getText());
+        Browser.screenshot(browser, "templates-preview", browser.findElement(By.id("wording")));
+        browser.findElement(By.id("wording:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "This account's wording"));
+        assertTrue(browser.findElement(By.id("template-languages")).getText().contains("Deutsch (changed)"));
     }
 
     private String text() {

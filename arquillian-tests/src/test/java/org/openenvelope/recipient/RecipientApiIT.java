@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
@@ -457,6 +459,79 @@ class RecipientApiIT {
                 .build()).status(), "no reply once revoked for them");
         assertTrue(audit().stream().anyMatch(e -> e.getString("action").equals("envelope.replied")
                 && e.getString("detail").contains(replyId)));
+    }
+
+    @Test
+    void theAccountsFeaturesDecideAnswersReceiptsExpirySizeAndHowRecipientsSignIn() throws Exception {
+        SendingAccount strict = SendingAccount.create(base, "Strict features");
+        String features = "/api/v1/accounts/" + strict.number() + "/features";
+        JsonObject defaults = strict.api().get(features).json();
+        assertTrue(defaults.getJsonObject("features").getBoolean("forward"), defaults.toString());
+        assertFalse(defaults.containsKey("updatedAt") && !defaults.isNull("updatedAt"), "the service's defaults");
+
+        ApiClient.Reply refused = strict.api().send("PUT", features, Json.createObjectBuilder().add("secureReply", true)
+                .add("replyAll", true).add("forward", true).add("readReceipts", true).add("defaultExpiryDays", 40)
+                .add("maxExpiryDays", 30).add("maxMessageMegabytes", 100000).add("passwordSignIn", false)
+                .add("codeSignIn", false).add("ssoSignIn", true).build().toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("defaultExpiryDays", "maxMessageMegabytes", "codeSignIn"), refused.json()
+                .getJsonArray("problems").getValuesAs(JsonObject.class).stream().map(p -> p.getString("field")).toList());
+        assertEquals("secureReply", strict.api().send("PUT", features, "{\"replyAll\":true}").json()
+                .getJsonArray("problems").getJsonObject(0).getString("field"), "a missing switch is named");
+
+        JsonObject chosen = Json.createObjectBuilder().add("secureReply", true).add("replyAll", false).add("forward", false)
+                .add("readReceipts", false).add("defaultExpiryDays", 7).add("maxExpiryDays", 30).add("maxMessageMegabytes", 1)
+                .add("passwordSignIn", true).add("codeSignIn", false).add("ssoSignIn", true).build();
+        ApiClient.Reply saved = strict.api().send("PUT", features, chosen.toString());
+        assertEquals(200, saved.status(), saved.body());
+        assertFalse(saved.json().getJsonObject("features").getBoolean("forward"));
+
+        // a new envelope expires after the default; no sender may set it beyond the longest
+        String marker = marker();
+        String sender = "sender-" + marker + "@" + strict.domain();
+        String reader = "reader-" + marker + "@partner.example";
+        HttpResponse<byte[]> sealed = strict.api().exchange("POST", strict.envelopes(),
+                TestMessages.multipart(sender, reader, "cc-" + marker + "@partner.example", null, marker, new byte[]{1}),
+                "message/rfc822", "message/rfc822");
+        assertEquals(201, sealed.statusCode());
+        String id = SealedMessages.envelopeId(SealedMessages.mime(sealed.body()));
+        Instant expires = Instant.parse(strict.api().get(strict.envelope(id)).json().getString("expiresAt"));
+        assertTrue(Duration.between(Instant.now().plus(Duration.ofDays(7)), expires).abs().toMinutes() < 5, expires.toString());
+        ApiClient.Reply tooLate = strict.api().send("PUT", strict.envelope(id) + "/expiry", "{\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofDays(40)) + "\"}");
+        assertEquals(400, tooLate.status());
+        assertEquals("expiresAt", tooLate.json().getString("field"));
+        assertEquals(400, strict.api().send("PUT", strict.envelope(id) + "/expiry", "{\"expiresAt\":null}").status(),
+                "never expiring is beyond any limit");
+        assertEquals(200, strict.api().send("PUT", strict.envelope(id) + "/expiry", "{\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofDays(20)) + "\"}").status());
+        HttpResponse<byte[]> large = strict.api().exchange("POST", strict.envelopes(), TestMessages.multipart(sender,
+                reader, null, null, marker, new byte[1_200_000]), "message/rfc822", "message/rfc822");
+        assertEquals(413, large.statusCode(), "over the account's 1 MB");
+
+        // a one-time code does not open it while the account allows only passwords and SSO
+        Sealed envelope = new Sealed(id, null, SealedMessages.mime(sealed.body()), sender, reader, null, null);
+        ViewerClient browser = signedInWithCode(envelope, reader);
+        ViewerClient.Answer notAllowed = browser.key(id);
+        assertEquals(403, notAllowed.status(), notAllowed.toString());
+        assertEquals("sign_in_method_not_allowed", notAllowed.json().getString("code"));
+
+        // with codes allowed again, only Secure Reply is offered and taken, and the sender gets no read receipt
+        assertEquals(200, strict.api().send("PUT", features, Json.createObjectBuilder(chosen).add("codeSignIn", true)
+                .build().toString()).status());
+        JsonObject released = browser.key(id).json();
+        assertEquals(List.of("REPLY"), strings(released, "replies"));
+        ViewerClient.Answer forward = browser.reply(id, Json.createObjectBuilder().add("kind", "FORWARD")
+                .add("to", Json.createArrayBuilder().add("colleague-" + marker + "@partner.example")).add("text", "FYI")
+                .add("original", Base64.getEncoder().encodeToString(new byte[]{1})).build());
+        assertEquals(409, forward.status(), forward.toString());
+        assertEquals("kind", forward.json().getString("field"));
+        assertEquals(201, browser.reply(id, Json.createObjectBuilder().add("kind", "REPLY").add("text", "Thanks")
+                .build()).status());
+        Mailboxes.await(SMTP, sender, "Re:", MAIL_WAIT);
+        assertTrue(Mailboxes.to(SMTP, sender, "Opened:").isEmpty(), "read receipts are off");
+        String audit = strict.api().get("/api/v1/accounts/" + strict.number() + "/audit?size=50").body();
+        assertTrue(audit.contains("account.features-changed") && audit.contains("Reply All on → off"), audit);
     }
 
     private static List<String> strings(JsonObject json, String name) {

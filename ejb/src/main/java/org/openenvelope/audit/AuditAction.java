@@ -52,6 +52,8 @@ public enum AuditAction {
     SSO_SIGN_IN_REFUSED("sso.sign-in-refused"),
     SSO_SIGNED_OUT("sso.signed-out"),
     SSO_LOGOUT_REQUESTED_BY_IDP("sso.logout-by-idp"),
+    ACCOUNT_FEATURES_CHANGED("account.features-changed"),
+    NOTIFICATION_TEMPLATE_CHANGED("account.template-changed"),
     ENVELOPE_SEALED("envelope.sealed"),
     ENVELOPE_SENT("envelope.sent"),
     ENVELOPE_LOCKED("envelope.locked"),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.error.InvalidValueException;
 
 /**
  * Lock, unlock, expiry and revocation of an envelope the caller has already been found to control (an account's
@@ -16,6 +17,9 @@ public class EnvelopeControl {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FeaturesOf features;
 
     @Inject
     Clock clock;
@@ -34,6 +38,12 @@ public class EnvelopeControl {
 
     /** A new expiry (null: never); an expired envelope can be revived until its key is destroyed. */
     public EnvelopeView changeExpiry(Envelope envelope, Instant expiresAt, String actor) {
+        Instant latest = features.account(envelope.getAccount()).latestExpiry(envelope.getCreatedAt());
+        if (latest != null && (expiresAt == null || expiresAt.isAfter(latest))) {
+            throw new InvalidValueException("expiresAt", "Envelopes of this account expire at the latest "
+                    + features.account(envelope.getAccount()).maxExpiryDays() + " days after sealing (its Features):"
+                    + " for this one, " + latest + ".");
+        }
         Instant before = envelope.getExpiresAt();
         envelope.changeExpiry(expiresAt, clock.instant());
         return recorded(envelope, actor, AuditAction.ENVELOPE_EXPIRY_CHANGED, "Expiry of envelope " + envelope.getPublicId()

@@ -18,12 +18,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import org.openenvelope.template.NotificationValues;
+import org.openenvelope.template.RenderedNotification;
 
 /**
- * The message recipients receive instead of the sender's: a short note from the account saying what to do, and
- * the securedoc attachment. Its From, To, Cc and Subject are the sender's (Bcc recipients get it without being
- * named); In-Reply-To and References keep it in the conversation. The texts live here only, until accounts get
- * their own templates.
+ * The message recipients receive instead of the sender's: a short note from the account saying what to do, in the
+ * account's wording (its Templates), and the securedoc attachment. Its From, To and Cc are the sender's (Bcc
+ * recipients get it without being named); the subject is the template's (the original's by default);
+ * In-Reply-To and References keep it in the conversation.
  */
 public final class EnvelopeNotification {
 
@@ -33,7 +35,16 @@ public final class EnvelopeNotification {
     private EnvelopeNotification() {
     }
 
-    public static MimeMessage compose(PlainMessage message, String envelopeId, String accountName, String baseUrl,
+    /** The values the account's wording of the notification fills in (its Templates). */
+    public static NotificationValues values(PlainMessage message, String envelopeId, String accountName, String baseUrl,
+                                            String fileName, Instant expiresAt) {
+        return new NotificationValues(sender(message.from()), accountName, message.subject(), fileName,
+                URI.create(baseUrl).getHost(), expiresAt, baseUrl + SecuredocAttachment.VIEWER_PATH + "?envelope="
+                + envelopeId);
+    }
+
+    /** @param wording the account's wording, its placeholders filled ({@link #values}) */
+    public static MimeMessage compose(PlainMessage message, String envelopeId, RenderedNotification wording,
                                       String fileName, byte[] attachment, Instant sealedAt) {
         try {
             MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
@@ -43,7 +54,7 @@ public final class EnvelopeNotification {
             if (!cc.isEmpty()) {
                 mail.setRecipients(Message.RecipientType.CC, cc.toArray(InternetAddress[]::new));
             }
-            mail.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+            mail.setSubject(wording.subject(), StandardCharsets.UTF_8.name());
             mail.setSentDate(Date.from(sealedAt));
             mail.setHeader(ENVELOPE_HEADER, envelopeId);
             message.threadingFields().forEach((name, value) -> {
@@ -55,12 +66,10 @@ public final class EnvelopeNotification {
                 }
             });
 
-            String sender = sender(message.from());
-            String host = URI.create(baseUrl).getHost();
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(plainText(sender, accountName, fileName, host), StandardCharsets.UTF_8.name(), "plain");
+            text.setText(wording.text(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(html(sender, accountName, fileName, host), StandardCharsets.UTF_8.name(), "html");
+            html.setText(wording.html(), StandardCharsets.UTF_8.name(), "html");
             MimeMultipart alternative = new MimeMultipart("alternative", text, html);
             MimeBodyPart note = new MimeBodyPart();
             note.setContent(alternative);
@@ -95,27 +104,4 @@ public final class EnvelopeNotification {
                 ? from.getAddress() : from.getPersonal() + " <" + from.getAddress() + ">";
     }
 
-    static String plainText(String sender, String accountName, String fileName, String host) {
-        return sender + " sent you an encrypted message through " + accountName + ".\n\n"
-                + "To read it, open the attached file " + fileName + " and choose \"Open the message\". The message"
-                + " opens on " + host + ", where you confirm your email address; it is decrypted in your browser.\n\n"
-                + "The attached file never asks for a password. If a page asks you for one before you are on " + host
-                + ", close it.\n";
-    }
-
-    static String html(String sender, String accountName, String fileName, String host) {
-        return "<!DOCTYPE html><html><body style=\"font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
-                + "color:#1d2733;line-height:1.5\">"
-                + "<p><strong>" + escape(sender) + "</strong> sent you an encrypted message through <strong>"
-                + escape(accountName) + "</strong>.</p>"
-                + "<p>To read it, open the attached file <strong>" + escape(fileName) + "</strong> and choose"
-                + " <em>Open the message</em>. The message opens on <strong>" + escape(host) + "</strong>, where you"
-                + " confirm your email address; it is decrypted in your browser.</p>"
-                + "<p style=\"color:#56616e\">The attached file never asks for a password. If a page asks you for one"
-                + " before you are on " + escape(host) + ", close it.</p></body></html>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -36,6 +36,9 @@ public class EnvelopeOpening {
     Event<FirstOpening> firstOpenings;
 
     @Inject
+    FeaturesOf features;
+
+    @Inject
     Clock clock;
 
     /** What the viewer shows before anyone signs in; the ID is unguessable, and whoever has it has the attachment. */
@@ -50,12 +53,14 @@ public class EnvelopeOpening {
      * @throws ResourceNotFoundException when no envelope has this ID
      * @throws EnvelopeRefusedException  when it does not open for this address now
      */
-    public ReleasedKey release(String envelopeId, String address, String baseUrl) {
+    public ReleasedKey release(String envelopeId, String address, EnvelopeFeatures.SignIn method, String baseUrl) {
         Envelope envelope = envelopes.byId(envelopeId).orElseThrow(() -> new ResourceNotFoundException(
                 "This envelope is not known here."));
         Instant now = clock.instant();
         String account = envelope.getAccount().getNumber();
-        Optional<EnvelopeRefusal> refusal = envelope.refusalFor(address, now);
+        EnvelopeFeatures allowed = features.account(envelope.getAccount());
+        Optional<EnvelopeRefusal> refusal = envelope.refusalFor(address, now)
+                .or(() -> allowed.allows(method) ? Optional.empty() : Optional.of(EnvelopeRefusal.SIGN_IN_METHOD_NOT_ALLOWED));
         if (refusal.isPresent()) {
             audit.recordAs(address, AuditAction.ENVELOPE_OPEN_REFUSED, account, "Envelope " + envelopeId + " refused: "
                     + refusal.get().code() + client());
@@ -67,14 +72,14 @@ public class EnvelopeOpening {
         boolean first = envelope.openedBy(address, now);
         audit.recordAs(address, AuditAction.ENVELOPE_OPENED, account, "Envelope " + envelopeId + " opened"
                 + (first ? " for the first time" : "") + client());
-        if (first) {
+        if (first && allowed.readReceipts()) {
             firstOpenings.fire(new FirstOpening(envelopeId, envelope.getSender(), address, envelope.getCreatedAt(), now, baseUrl));
         }
         return new ReleasedKey(envelopeId, envelope.getSender(), envelope.getAccount().getName(), envelope.getCreatedAt(),
                 envelope.getKeyVersion(), key, binding.associatedData(EnvelopeBinding.Part.MESSAGE),
                 envelope.getEncryptedSubject(), binding.associatedData(EnvelopeBinding.Part.SUBJECT),
                 binding.recipients().stream().filter(r -> r.kind() != RecipientKind.BCC || r.address().equals(address))
-                        .toList(), address);
+                        .toList(), address, java.util.Arrays.stream(ReplyKind.values()).filter(allowed::allows).toList());
     }
 
     /**
@@ -84,7 +89,8 @@ public class EnvelopeOpening {
      * @throws EnvelopeTamperedException when the ciphertext is not this envelope's as the record has it
      */
     public ServerReading readOnServer(String envelopeId, String address, byte[] ciphertext, String baseUrl) {
-        ReleasedKey released = release(envelopeId, address, baseUrl);
+        // the page without JavaScript signs recipients in with a one-time code
+        ReleasedKey released = release(envelopeId, address, EnvelopeFeatures.SignIn.CODE, baseUrl);
         Envelope envelope = envelopes.byId(envelopeId).orElseThrow();
         byte[] plaintext = null;
         try {
@@ -110,6 +116,9 @@ public class EnvelopeOpening {
             case LOCKED -> "The sender has locked this envelope for now.";
             case EXPIRED -> "This envelope has expired and can no longer be opened.";
             case REVOKED -> "The sender has withdrawn this envelope; it can no longer be opened.";
+            case SIGN_IN_METHOD_NOT_ALLOWED -> "The sender's organisation does not allow opening its messages after"
+                    + " signing in this way: sign out and sign in another way (one-time code, password or your"
+                    + " organisation, as offered).";
         };
     }
 }

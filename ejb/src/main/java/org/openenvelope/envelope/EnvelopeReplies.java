@@ -50,6 +50,9 @@ public class EnvelopeReplies {
     long repliesPerDay;
 
     @Inject
+    FeaturesOf features;
+
+    @Inject
     Clock clock;
 
     /**
@@ -60,6 +63,13 @@ public class EnvelopeReplies {
                 "This envelope is not known here."));
         if (!original.getAccount().isActive()) {
             throw new ConflictException("account", "The sender's account is suspended; it seals no messages.");
+        }
+        if (!features.account(original.getAccount()).allows(reply.kind())) {
+            throw new ConflictException("kind", "The sender's organisation does not allow " + switch (reply.kind()) {
+                case REPLY -> "Secure Reply";
+                case REPLY_ALL -> "Reply All";
+                case FORWARD -> "Forward";
+            } + " on its envelopes.");
         }
         Instant now = clock.instant();
         original.refusalFor(replier, now).ifPresent(refusal -> {
@@ -73,7 +83,7 @@ public class EnvelopeReplies {
         }
         // The subject is the record's, not what the browser says: a forward must not become a stranger's phishing line.
         byte[] mime = reply.withSubject(recordedSubject(original)).mime(replier, reply.addressees(original, replier), now);
-        service.requireWithinLimit(mime.length);
+        service.requireWithinLimit(original.getAccount(), mime.length);
         SealedEnvelope sealed = sealer.seal(original.getAccount(), PlainMessage.parse(mime), baseUrl, replier);
         audit.recordAs(replier, AuditAction.ENVELOPE_REPLIED, original.getAccount().getNumber(), switch (reply.kind()) {
             case REPLY -> "Replied";

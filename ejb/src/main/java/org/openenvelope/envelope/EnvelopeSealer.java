@@ -9,17 +9,16 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.security.SecretBox;
+import org.openenvelope.template.NotificationTexts;
 
 /**
  * Seals a checked message into an envelope of an account, in the caller's transaction: whoever may seal (the
@@ -42,10 +41,11 @@ public class EnvelopeSealer {
     @Inject
     Clock clock;
 
-    /** Days until a new envelope expires; 0: it does not. */
     @Inject
-    @ConfigProperty(name = "openenvelope.envelope.expiry-days", defaultValue = "0")
-    long expiryDays;
+    FeaturesOf features;
+
+    @Inject
+    NotificationTexts texts;
 
     /**
      * @param actor who the audit names: null for the signed-in caller, else e.g. the replying recipient
@@ -63,7 +63,7 @@ public class EnvelopeSealer {
             String subject = message.subject().isEmpty() ? null : Base64.getEncoder().encodeToString(EnvelopeCipher.encrypt(
                     key, binding, EnvelopeBinding.Part.SUBJECT, message.subject().getBytes(StandardCharsets.UTF_8)));
             Envelope envelope = new Envelope(id, account, message.sender(), now,
-                    expiryDays > 0 ? now.plus(Duration.ofDays(expiryDays)) : null, EnvelopeCipher.KEY_VERSION,
+                    features.account(account).expiryFrom(now), EnvelopeCipher.KEY_VERSION,
                     ciphertext.length, secrets.seal(key, Envelope.keyPurpose(id)), subject);
             addressees.forEach(a -> envelope.addRecipient(a.address(), a.kind()));
             em.persist(envelope);
@@ -77,8 +77,9 @@ public class EnvelopeSealer {
             }
             String fileName = SecuredocAttachment.fileName(now);
             byte[] attachment = SecuredocAttachment.render(id, ciphertext, baseUrl, message.sender(), account.getName(), now);
-            MimeMessage notification = EnvelopeNotification.compose(message, id, account.getName(), baseUrl, fileName,
-                    attachment, now);
+            MimeMessage notification = EnvelopeNotification.compose(message, id, texts.render(account,
+                    EnvelopeNotification.values(message, id, account.getName(), baseUrl, fileName,
+                            envelope.getExpiresAt())), fileName, attachment, now);
             List<InternetAddress> deliverTo = new ArrayList<>();
             for (RecipientKind kind : RecipientKind.values()) {
                 deliverTo.addAll(message.addressed(kind));

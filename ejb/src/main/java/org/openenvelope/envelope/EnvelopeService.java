@@ -48,6 +48,9 @@ public class EnvelopeService {
     EnvelopeControl control;
 
     @Inject
+    FeaturesOf features;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -69,7 +72,7 @@ public class EnvelopeService {
         if (!account.isActive()) {
             throw new ConflictException("account", "Account " + account.getNumber() + " is suspended; it seals no messages.");
         }
-        requireWithinLimit(mime.length);
+        requireWithinLimit(account, mime.length);
         PlainMessage message = PlainMessage.parse(mime);
         if (!profileOwners.serves(account, message.sender())) {
             throw new InvalidValueException("From", message.sender() + " is not an address of account "
@@ -90,7 +93,7 @@ public class EnvelopeService {
         if (!account.isActive()) {
             throw new ConflictException("account", "Account " + account.getNumber() + " is suspended; it seals no messages.");
         }
-        requireWithinLimit(mime.length);
+        requireWithinLimit(account, mime.length);
         PlainMessage message = PlainMessage.parse(mime);
         if (!message.sender().equals(Envelope.normalized(mailbox))) {
             throw new InvalidValueException("From", "The message is from " + message.sender() + ", not from the"
@@ -194,6 +197,30 @@ public class EnvelopeService {
 
     public long maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /**
+     * The account's own limit (its Features), within the service's.
+     *
+     * @throws InvalidValueException naming {@code message} when it is larger
+     */
+    public void requireWithinLimit(Account account, long bytes) {
+        requireWithinLimit(bytes);
+        Integer megabytes = features.account(account).maxMessageMegabytes();
+        if (megabytes != null && bytes > megabytes * 1048576L) {
+            throw new InvalidValueException("message", "The message is " + megabytes(bytes) + " MB; envelopes of account "
+                    + account.getNumber() + " hold at most " + megabytes + " MB (its Features).");
+        }
+    }
+
+    /** As {@link #requireWithinLimit(Account, long)}, for the account the caller may act for. */
+    public void requireWithinLimit(String accountNumber, long bytes) {
+        requireWithinLimit(access.account(accountNumber), bytes);
+    }
+
+    /** The service's limit in whole megabytes, the most an account's Features may allow. */
+    public int maxMessageMegabytes() {
+        return (int) (maxMessageBytes / 1048576L);
     }
 
     private static String megabytes(long bytes) {

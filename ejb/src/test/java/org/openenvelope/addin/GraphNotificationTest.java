@@ -19,6 +19,8 @@ import org.openenvelope.envelope.EnvelopeNotification;
 import org.openenvelope.envelope.EnvelopeView;
 import org.openenvelope.envelope.PlainMessage;
 import org.openenvelope.envelope.SealedEnvelope;
+import org.openenvelope.template.TemplateLanguage;
+import org.openenvelope.template.Wordings;
 
 class GraphNotificationTest {
 
@@ -29,8 +31,10 @@ class GraphNotificationTest {
         PlainMessage message = PlainMessage.parse(("From: Alice <alice@contoso.example>\r\nTo: bob@partner.example\r\n"
                 + "Cc: carol@partner.example\r\nBcc: dave@partner.example\r\nSubject: Figures\r\n\r\nHello\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        MimeMessage notification = EnvelopeNotification.compose(message, "env1", "Contoso", "https://envelope.example",
-                "securedoc_20261201T090000.html", SECUREDOC, SEALED);
+        String file = "securedoc_20261201T090000.html";
+        MimeMessage notification = EnvelopeNotification.compose(message, "env1", Wordings.render(Wordings.standard(
+                TemplateLanguage.EN), TemplateLanguage.EN, EnvelopeNotification.values(message, "env1", "Contoso",
+                "https://envelope.example", file, null)), file, SECUREDOC, SEALED);
         EnvelopeView view = new EnvelopeView("env1", "12345674", "alice@contoso.example", SEALED, null, "active", null,
                 null, SECUREDOC.length, List.of());
         return new SealedEnvelope(view, notification, List.of(new InternetAddress("bob@partner.example"),

@@ -32,6 +32,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.openenvelope.template.TemplateLanguage;
+import org.openenvelope.template.Wordings;
 
 /** The notification written as bytes and read back as any mail client would (jakarta.mail). */
 class EnvelopeNotificationTest {
@@ -70,8 +72,10 @@ class EnvelopeNotificationTest {
     }
 
     private static byte[] written(PlainMessage message, String accountName, byte[] attachment) {
-        return EnvelopeNotification.bytes(EnvelopeNotification.compose(message, ID, accountName, BASE,
-                SecuredocAttachment.fileName(SEALED), attachment, SEALED));
+        String file = SecuredocAttachment.fileName(SEALED);
+        return EnvelopeNotification.bytes(EnvelopeNotification.compose(message, ID, Wordings.render(
+                Wordings.standard(TemplateLanguage.EN), TemplateLanguage.EN, EnvelopeNotification.values(message, ID,
+                        accountName, BASE, file, null)), file, attachment, SEALED));
     }
 
     private static MimeMessage read(byte[] written) throws Exception {

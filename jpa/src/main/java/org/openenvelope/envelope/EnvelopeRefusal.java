@@ -9,7 +9,9 @@ public enum EnvelopeRefusal {
     /** Its expiry has passed. */
     EXPIRED("expired"),
     /** Revoked for this recipient, or its key is destroyed. */
-    REVOKED("revoked");
+    REVOKED("revoked"),
+    /** The recipient signed in in a way the sender's account does not allow (its Features). */
+    SIGN_IN_METHOD_NOT_ALLOWED("sign_in_method_not_allowed");
 
     private final String code;
 

@@ -15,10 +15,10 @@ public enum AccountTab {
     RULES("rules", "Rules", false),
     PROFILES("profiles", "Profiles", true),
     BRANDING("branding", "Branding", false),
-    FEATURES("features", "Features", false),
+    FEATURES("features", "Features", true),
     MIGRATION("migration", "Migration", false),
     SECURITY("security", "Security", false),
-    TEMPLATES("templates", "Templates", false),
+    TEMPLATES("templates", "Templates", true),
     ENVELOPES("envelopes", "Envelopes", true),
     AUDIT("audit", "Audit log", true);
 

@@ -77,20 +77,20 @@ public class EnvelopeResource {
     @APIResponse(responseCode = "201", description = "The encrypted message, or with send=true the envelope")
     @APIResponse(responseCode = "400", description = "invalid_value / rejected_values: not a message, or its From,"
             + " To, Cc, Bcc or Subject unusable")
-    @APIResponse(responseCode = "413", description = "message_too_large: larger than openenvelope.envelope.max-message-bytes")
+    @APIResponse(responseCode = "413", description = "message_too_large: larger than openenvelope.envelope.max-message-bytes"
+            + " or the account's own limit (its Features)")
     @APIResponse(responseCode = "502", description = "mail_relay_failed (send=true): the envelope exists, the relay did"
             + " not take the message")
     public Response seal(@PathParam("number") String number,
                          @Parameter(description = "Deliver through the service's mail transport")
                          @QueryParam("send") @DefaultValue("false") boolean send, InputStream body) throws IOException {
         byte[] message = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, envelopes.maxMessageBytes() + 1));
-        if (message.length > envelopes.maxMessageBytes()) {
-            try {
-                envelopes.requireWithinLimit(message.length);
-            } catch (InvalidValueException tooLarge) {
-                return new ApiError("message_too_large", tooLarge.getMessage(), "message", null)
-                        .response(Response.Status.REQUEST_ENTITY_TOO_LARGE);
-            }
+        try {
+            // the service's limit and the account's own (its Features)
+            envelopes.requireWithinLimit(number, message.length);
+        } catch (InvalidValueException tooLarge) {
+            return new ApiError("message_too_large", tooLarge.getMessage(), "message", null)
+                    .response(Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         SealedEnvelope sealed = envelopes.seal(number, message, baseUrl.of(request));
         String id = sealed.envelope().id();

@@ -26,6 +26,7 @@ import org.openenvelope.api.ApiError;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.audit.RequestOrigin;
 import org.openenvelope.envelope.Envelope;
+import org.openenvelope.envelope.EnvelopeFeatures;
 import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.envelope.EnvelopeRefusedException;
 import org.openenvelope.envelope.EnvelopeReplies;
@@ -212,7 +213,7 @@ public class RecipientResource {
         }
         try {
             return Response.ok(ReleasedKeyJson.of(opening.release(envelopeId, session.get().getAddress(),
-                    baseUrl.forLinks(request)))).build();
+                    EnvelopeFeatures.SignIn.valueOf(session.get().getMethod().name()), baseUrl.forLinks(request)))).build();
         } catch (EnvelopeRefusedException refused) {
             return refusal(refused);
         }

@@ -11,7 +11,9 @@ public record ReleasedKeyJson(String envelope, String sender, String account, St
                               @Schema(description = "The AES-256-GCM key, base64") String key,
                               @Schema(description = "Associated data of the message part, base64; the ciphertext's"
                                       + " 15-byte header follows it") String messageAad,
-                              Part subject, List<Recipient> recipients, String signedInAs) {
+                              Part subject, List<Recipient> recipients, String signedInAs,
+                              @Schema(description = "How the recipient may answer: REPLY, REPLY_ALL, FORWARD, as the"
+                                      + " sender's account allows") List<String> replies) {
 
     public record Part(String ciphertext, String aad) {
     }
@@ -27,6 +29,6 @@ public record ReleasedKeyJson(String envelope, String sender, String account, St
                 released.encryptedSubject() == null ? null
                         : new Part(released.encryptedSubject(), base64.encodeToString(released.subjectAssociatedData())),
                 released.recipients().stream().map(r -> new Recipient(r.address(), r.kind().name())).toList(),
-                released.signedInAs());
+                released.signedInAs(), released.replies().stream().map(Enum::name).toList());
     }
 }
