@@ -182,7 +182,7 @@ export function signInStep({call, envelope, setState, attempt, signedIn}) {
             return;
         }
         busy(async () => {
-            const {status, json} = await call("POST", "sign-in/password", {address, password});
+            const {status, json} = await call("POST", "sign-in/password", {address, password, envelope});
             if (status === 200) {
                 $("password").value = "";
                 signedIn(json);

@@ -149,6 +149,22 @@ class PortalBrowserIT {
         browser.findElement(By.id("wording:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "This account's wording"));
         assertTrue(browser.findElement(By.id("template-languages")).getText().contains("Deutsch (changed)"));
+
+        // the Security tab: a value out of its range is named next to its field, then saved
+        browser.findElement(By.linkText("Security")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("security:passwordMinLength")));
+        browser.findElement(By.id("security:passwordMinLength")).clear();
+        browser.findElement(By.id("security:passwordMinLength")).sendKeys("8");
+        browser.findElement(By.id("security:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("security"), "must be 12 to 64 characters"));
+        browser.findElement(By.id("security:passwordMinLength")).clear();
+        browser.findElement(By.id("security:passwordMinLength")).sendKeys("16");
+        browser.findElement(By.id("security:noScriptReading")).click();
+        browser.findElement(By.id("security:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-updated"), "Last changed"));
+        assertEquals("16", browser.findElement(By.id("security:passwordMinLength")).getAttribute("value"));
+        assertFalse(browser.findElement(By.id("security:noScriptReading")).isSelected());
+        Browser.screenshot(browser, "security-saved", browser.findElement(By.id("security")));
     }
 
     private String text() {

@@ -534,6 +534,67 @@ class RecipientApiIT {
         assertTrue(audit.contains("account.features-changed") && audit.contains("Reply All on → off"), audit);
     }
 
+    @Test
+    void theAccountsSecurityDecidesPasswordsPausesAndThePageWithoutJavaScript() throws Exception {
+        SendingAccount guarded = SendingAccount.create(base, "Guarded security");
+        String security = "/api/v1/accounts/" + guarded.number() + "/security";
+        assertEquals(12, guarded.api().get(security).json().getJsonObject("security").getInt("passwordMinLength"));
+        ApiClient.Reply refused = guarded.api().send("PUT", security, Json.createObjectBuilder().add("passwordMinLength", 8)
+                .add("rejectCommonPasswords", true).add("freeAttempts", 1).add("firstLockMinutes", 1)
+                .add("sessionMinutes", 2000).add("noScriptReading", false).build().toString());
+        assertEquals(List.of("passwordMinLength", "freeAttempts", "sessionMinutes"), refused.json().getJsonArray("problems")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("field")).toList());
+        assertEquals(200, guarded.api().send("PUT", security, Json.createObjectBuilder().add("passwordMinLength", 16)
+                .add("rejectCommonPasswords", true).add("freeAttempts", 3).add("firstLockMinutes", 1)
+                .add("sessionMinutes", 60).add("noScriptReading", false).build().toString()).status());
+
+        // a recipient who chose a 12-character password for another account's envelope must choose a longer one
+        String marker = marker();
+        String reader = "reader-" + marker + "@partner.example";
+        Sealed other = seal(marker, reader);
+        ViewerClient browser = new ViewerClient(base);
+        browser.register(reader, other.id());
+        String link = Mailboxes.passwordLink(Mailboxes.await(SMTP, reader, "Set up your password", MAIL_WAIT));
+        assertEquals(200, browser.page("POST", "envelope/password", form(link.substring(link.indexOf("token=") + 6),
+                "twelve chars", "twelve chars")).statusCode());
+        HttpResponse<byte[]> sealed = guarded.api().exchange("POST", guarded.envelopes(), TestMessages.multipart(
+                "sender-" + marker + "@" + guarded.domain(), reader, null, null, marker, new byte[]{1}),
+                "message/rfc822", "message/rfc822");
+        String id = SealedMessages.envelopeId(SealedMessages.mime(sealed.body()));
+        ViewerClient.Answer shorter = browser.key(id);
+        assertEquals(403, shorter.status(), shorter.toString());
+        assertEquals("password_policy_not_met", shorter.json().getString("code"));
+        assertEquals(200, browser.key(other.id()).status(), "the other account's envelope still opens");
+
+        // choosing a new one through the guarded envelope's link: its policy decides
+        browser.resetPassword(reader, id);
+        String reset = Mailboxes.passwordLink(Mailboxes.await(SMTP, reader, "Choose a new password", MAIL_WAIT));
+        String token = reset.substring(reset.indexOf("token=") + 6);
+        assertFieldError(browser.page("POST", "envelope/password", form(token, "fifteen letters", "fifteen letters")),
+                "password", "requires at least 16");
+        assertFieldError(browser.page("POST", "envelope/password", form(token, "passwordpassword", "passwordpassword")),
+                "password", "most common ones");
+        assertEquals(200, browser.page("POST", "envelope/password", form(token, "a long guarded passphrase",
+                "a long guarded passphrase")).statusCode());
+        assertEquals(200, browser.key(id).status());
+
+        // three wrong passwords pause sign-in for the guarded envelope
+        ViewerClient attacker = new ViewerClient(base);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, attacker.signInWithPassword(reader, "guess number " + i, id).status());
+        }
+        assertEquals(401, attacker.signInWithPassword(reader, "a long guarded passphrase", id).status(), "paused");
+
+        // the page without JavaScript is not offered the message
+        HttpResponse<String> plain = browser.page("POST", "envelope/plain", "envelope=" + id + "&ciphertext="
+                + URLEncoder.encode(Base64.getMimeEncoder().encodeToString(SealedMessages.ciphertext(
+                SealedMessages.mime(sealed.body()))), StandardCharsets.UTF_8));
+        assertEquals(403, plain.statusCode(), plain.body());
+        assertEquals("no_script_not_allowed", Jsoup.parse(plain.body()).getElementById("refusal").attr("data-refusal"));
+        String audit = guarded.api().get("/api/v1/accounts/" + guarded.number() + "/audit").body();
+        assertTrue(audit.contains("account.security-changed"), audit);
+    }
+
     private static List<String> strings(JsonObject json, String name) {
         return json.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList();

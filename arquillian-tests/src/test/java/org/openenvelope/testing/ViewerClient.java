@@ -55,6 +55,12 @@ public final class ViewerClient {
         return post("sign-in/password", Json.createObjectBuilder().add("address", address).add("password", password).build());
     }
 
+    /** As the viewer signs in: naming the envelope it opens, whose account decides when wrong passwords pause. */
+    public Answer signInWithPassword(String address, String password, String envelope) {
+        return post("sign-in/password", Json.createObjectBuilder().add("address", address).add("password", password)
+                .add("envelope", envelope).build());
+    }
+
     public Answer register(String address, String envelope) {
         return post("registrations", Json.createObjectBuilder().add("address", address).add("envelope", envelope).build());
     }

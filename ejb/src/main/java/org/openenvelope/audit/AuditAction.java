@@ -54,6 +54,7 @@ public enum AuditAction {
     SSO_LOGOUT_REQUESTED_BY_IDP("sso.logout-by-idp"),
     ACCOUNT_FEATURES_CHANGED("account.features-changed"),
     NOTIFICATION_TEMPLATE_CHANGED("account.template-changed"),
+    ACCOUNT_SECURITY_CHANGED("account.security-changed"),
     ENVELOPE_SEALED("envelope.sealed"),
     ENVELOPE_SENT("envelope.sent"),
     ENVELOPE_LOCKED("envelope.locked"),

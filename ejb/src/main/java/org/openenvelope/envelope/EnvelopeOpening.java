@@ -110,7 +110,8 @@ public class EnvelopeOpening {
         return agent == null ? "" : " (" + agent + ")";
     }
 
-    private static String explanation(EnvelopeRefusal refusal, String address) {
+    /** Why an envelope does not open for the address, in the recipient's words. */
+    public static String explanation(EnvelopeRefusal refusal, String address) {
         return switch (refusal) {
             case NOT_A_RECIPIENT -> "This envelope is not addressed to " + address + ".";
             case LOCKED -> "The sender has locked this envelope for now.";
@@ -119,6 +120,11 @@ public class EnvelopeOpening {
             case SIGN_IN_METHOD_NOT_ALLOWED -> "The sender's organisation does not allow opening its messages after"
                     + " signing in this way: sign out and sign in another way (one-time code, password or your"
                     + " organisation, as offered).";
+            case SIGN_IN_AGAIN -> "The sender's organisation asks you to sign in again to open its messages.";
+            case PASSWORD_POLICY_NOT_MET -> "The sender's organisation requires a longer password than yours: choose a"
+                    + " new one with \"Forgot password\", then open the message.";
+            case NO_SCRIPT_NOT_ALLOWED -> "The sender's organisation does not allow opening its messages without"
+                    + " JavaScript: open the attachment in a browser with JavaScript.";
         };
     }
 }

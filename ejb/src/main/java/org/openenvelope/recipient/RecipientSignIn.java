@@ -16,6 +16,9 @@ import org.openenvelope.administrator.PasswordCredential;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.envelope.Envelope;
+import org.openenvelope.envelope.EnvelopeOpening;
+import org.openenvelope.envelope.EnvelopeRefusal;
+import org.openenvelope.envelope.EnvelopeRefusedException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.profile.EmailAddress;
 import org.openenvelope.profile.ProfileOwners;
@@ -56,6 +59,9 @@ public class RecipientSignIn {
 
     @Inject
     IdentityProviders identityProviders;
+
+    @Inject
+    SecurityOf security;
 
     @Inject
     AuditLog audit;
@@ -105,8 +111,13 @@ public class RecipientSignIn {
         return Optional.empty();
     }
 
-    /** Signs in with a registered password; unknown addresses cost the same hashing time as wrong passwords. */
-    public Optional<StartedSession> signInWithPassword(String typedAddress, char[] password) {
+    /**
+     * Signs in with a registered password; unknown addresses cost the same hashing time as wrong passwords. Wrong
+     * passwords pause sign-in as the Security of the account whose envelope is being opened says.
+     *
+     * @param envelopeId the envelope the viewer is opening; null for the service's defaults
+     */
+    public Optional<StartedSession> signInWithPassword(String typedAddress, char[] password, String envelopeId) {
         String address = address(ADDRESS, typedAddress);
         Instant now = clock.instant();
         Optional<RegisteredRecipient> recipient = registered.byAddress(address);
@@ -122,7 +133,7 @@ public class RecipientSignIn {
             return Optional.empty();
         }
         if (!hasher.verify(password, credential.getPasswordHash())) {
-            credential.recordFailure(now);
+            credential.recordFailure(now, (envelopeId == null ? security.defaults() : security.envelope(envelopeId))::lockAfter);
             audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Wrong password ("
                     + credential.getFailedSignIns() + " in a row" + (credential.getLockedUntil() == null ? ")"
                     : "; locked until " + credential.getLockedUntil() + ")"));
@@ -130,6 +141,37 @@ public class RecipientSignIn {
         }
         credential.recordSuccess();
         return Optional.of(signedIn(address, RecipientSession.Method.PASSWORD));
+    }
+
+    /**
+     * Whether the signed-in recipient may open this envelope as its account's Security says: signed in recently
+     * enough, and with a password chosen under its minimum length.
+     *
+     * @throws EnvelopeRefusedException {@code sign_in_again} or {@code password_policy_not_met}
+     */
+    public void requireOpenable(RecipientSession session, String envelopeId) {
+        RecipientSecurity policy = security.envelope(envelopeId);
+        String address = session.getAddress();
+        EnvelopeRefusal refusal = null;
+        if (!policy.stillOpens(session.getStartedAt(), clock.instant())) {
+            refusal = EnvelopeRefusal.SIGN_IN_AGAIN;
+        } else if (session.getMethod() == RecipientSession.Method.PASSWORD && !registered.byAddress(address)
+                .map(r -> r.meetsMinLength(policy.passwordMinLength())).orElse(false)) {
+            refusal = EnvelopeRefusal.PASSWORD_POLICY_NOT_MET;
+        }
+        if (refusal != null) {
+            audit.recordAs(address, AuditAction.ENVELOPE_OPEN_REFUSED, null, "Envelope " + envelopeId + " refused: "
+                    + refusal.code());
+            throw new EnvelopeRefusedException(refusal, EnvelopeOpening.explanation(refusal, address), null);
+        }
+    }
+
+    /** @throws EnvelopeRefusedException {@code no_script_not_allowed} when the envelope's account does not allow it */
+    public void requireNoScriptReading(String envelopeId) {
+        if (!security.envelope(envelopeId).noScriptReading()) {
+            throw new EnvelopeRefusedException(EnvelopeRefusal.NO_SCRIPT_NOT_ALLOWED,
+                    EnvelopeOpening.explanation(EnvelopeRefusal.NO_SCRIPT_NOT_ALLOWED, null), null);
+        }
     }
 
     /** The viewer session the browser's key opens, while it is active. */
@@ -159,12 +201,23 @@ public class RecipientSignIn {
                 "This link has expired or was used already. Ask for a new one from the envelope's sign-in page."));
         String address = link.getAddress();
         PasswordPolicy.check(PASSWORD, password, address);
+        // the policy of the account whose envelope the link came from (its Security)
+        RecipientSecurity policy = security.envelope(link.getEnvelopeId());
+        if (password.length < policy.passwordMinLength()) {
+            throw new InvalidValueException(PASSWORD, "Password has " + password.length + " characters; the sender's"
+                    + " organisation requires at least " + policy.passwordMinLength() + ".");
+        }
+        if (policy.rejectCommonPasswords() && CommonPasswords.contains(password)) {
+            throw new InvalidValueException(PASSWORD, "This password is among the most common ones, which are tried"
+                    + " first by anyone guessing: choose another.");
+        }
         Instant now = clock.instant();
         link.consume(now);
         String hash = hasher.hash(password);
+        int minLength = Math.max(PasswordPolicy.MIN_LENGTH, policy.passwordMinLength());
         Optional<RegisteredRecipient> existing = registered.byAddress(address);
-        existing.ifPresentOrElse(r -> r.password().set(hash, false, now),
-                () -> em.persist(new RegisteredRecipient(address, hash, now)));
+        existing.ifPresentOrElse(r -> r.choosePassword(hash, minLength, now),
+                () -> em.persist(new RegisteredRecipient(address, hash, minLength, now)));
         sessions.endAll(address);
         audit.recordAs(address, AuditAction.RECIPIENT_PASSWORD_SET, null, existing.isPresent()
                 ? "Chose a new password through a mailed link" : "Registered with a password after proving the address");

@@ -60,8 +60,13 @@ public class PasswordCredential {
 
     /** Counts the failure and, past the free attempts, locks sign-in for a growing period. */
     public void recordFailure(Instant now) {
+        recordFailure(now, SignInBackoff::lockAfter);
+    }
+
+    /** As {@link #recordFailure(Instant)}, with the pause {@code backoff} gives after so many failures in a row. */
+    public void recordFailure(Instant now, java.util.function.IntFunction<Duration> backoff) {
         failedSignIns++;
-        Duration lock = SignInBackoff.lockAfter(failedSignIns);
+        Duration lock = backoff.apply(failedSignIns);
         lockedUntil = lock.isZero() ? null : now.plus(lock);
     }
 

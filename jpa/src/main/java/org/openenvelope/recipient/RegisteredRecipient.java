@@ -40,6 +40,10 @@ public class RegisteredRecipient {
     @Embedded
     private PasswordCredential password;
 
+    /** The shortest length the policy in force required when the password was chosen. */
+    @Column(name = "password_min_length", nullable = false)
+    private int passwordMinLength;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -47,11 +51,27 @@ public class RegisteredRecipient {
     protected RegisteredRecipient() {
     }
 
-    /** Registers the address, whose ownership a mailed link has just proved, with its first password. */
-    public RegisteredRecipient(String address, String passwordHash, Instant now) {
+    /**
+     * Registers the address, whose ownership a mailed link has just proved, with its first password.
+     *
+     * @param minLength the shortest length the policy in force required of it
+     */
+    public RegisteredRecipient(String address, String passwordHash, int minLength, Instant now) {
         this.address = Objects.requireNonNull(address);
         this.registeredAt = now;
         this.password = new PasswordCredential(passwordHash, false, now);
+        this.passwordMinLength = minLength;
+    }
+
+    /** A new password, chosen under a policy that required {@code minLength} characters. */
+    public void choosePassword(String passwordHash, int minLength, Instant now) {
+        password.set(passwordHash, false, now);
+        passwordMinLength = minLength;
+    }
+
+    /** Whether the password was chosen under a policy at least as long as {@code minLength} demands. */
+    public boolean meetsMinLength(int minLength) {
+        return passwordMinLength >= minLength;
     }
 
     public PasswordCredential password() {

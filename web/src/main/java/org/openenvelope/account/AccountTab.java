@@ -17,7 +17,7 @@ public enum AccountTab {
     BRANDING("branding", "Branding", false),
     FEATURES("features", "Features", true),
     MIGRATION("migration", "Migration", false),
-    SECURITY("security", "Security", false),
+    SECURITY("security", "Security", true),
     TEMPLATES("templates", "Templates", true),
     ENVELOPES("envelopes", "Envelopes", true),
     AUDIT("audit", "Audit log", true);

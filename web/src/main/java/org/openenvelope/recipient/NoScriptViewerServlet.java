@@ -145,6 +145,7 @@ public class NoScriptViewerServlet extends HttpServlet {
         }
         ServerReading message;
         try {
+            signIn.requireNoScriptReading(step.envelope);
             message = opening.readOnServer(step.envelope, address, ciphertext, links);
         } catch (EnvelopeRefusedException refused) {
             HtmlPages.writeHtml(request, response, HttpServletResponse.SC_FORBIDDEN, "This message cannot be opened",

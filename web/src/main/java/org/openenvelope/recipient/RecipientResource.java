@@ -165,7 +165,8 @@ public class RecipientResource {
         limits.signIn(origin.address(), address);
         char[] password = body.password() == null ? new char[0] : body.password().toCharArray();
         try {
-            return signIn.signInWithPassword(address, password).map(this::signedIn)
+            String envelope = Envelope.isPublicId(body.envelope()) ? body.envelope() : null;
+            return signIn.signInWithPassword(address, password, envelope).map(this::signedIn)
                     .orElseGet(() -> ApiError.of("sign_in_failed", PASSWORD_WRONG, "password").response(Response.Status.UNAUTHORIZED));
         } finally {
             Arrays.fill(password, '\0');
@@ -212,6 +213,7 @@ public class RecipientResource {
             return notSignedIn();
         }
         try {
+            signIn.requireOpenable(session.get(), envelopeId);
             return Response.ok(ReleasedKeyJson.of(opening.release(envelopeId, session.get().getAddress(),
                     EnvelopeFeatures.SignIn.valueOf(session.get().getMethod().name()), baseUrl.forLinks(request)))).build();
         } catch (EnvelopeRefusedException refused) {
