@@ -3,7 +3,7 @@
  * each call recorded in window.officeStandIn.calls. A test sets the mailbox before loading a page, as JSON in
  * sessionStorage "officeStandIn": {mailbox, subject, mailboxRequirement ("1.8" by default), failSubjectWrite,
  * outsideOutlook (the page opened in a plain browser: no mailbox, as Office.js then has none), restId (what
- * convertToRestId answers for the saved draft)}.
+ * convertToRestId answers for the saved draft), to, cc, bcc (lists of addresses)}.
  * The dialog API opens a real window; messageParent in it reaches the task pane by postMessage.
  */
 (function () {
@@ -28,6 +28,18 @@
         const a = have.split('.').map(Number);
         const b = want.split('.').map(Number);
         return a[0] > b[0] || a[0] === b[0] && (a[1] || 0) >= (b[1] || 0);
+    }
+
+    function recipients(field) {
+        return {
+            getAsync: function (options, callback) {
+                const done = typeof options === 'function' ? options : callback;
+                record('item.' + field + '.getAsync');
+                later(done, {status: Succeeded, value: (setup[field] || []).map(function (address) {
+                    return {emailAddress: address, displayName: address};
+                })});
+            }
+        };
     }
 
     const dialogHandlers = {};
@@ -74,6 +86,9 @@
                     return setup.restId || itemId.replace(/\//g, '-').replace(/\+/g, '_');
                 },
                 item: {
+                    to: recipients('to'),
+                    cc: recipients('cc'),
+                    bcc: recipients('bcc'),
                     saveAsync: function (options, callback) {
                         const done = typeof options === 'function' ? options : callback;
                         record('item.saveAsync');

@@ -13,7 +13,8 @@
     const MAILBOX_1_8 = ['Mailbox', '1.8'];
     const MAILBOX_1_3 = ['Mailbox', '1.3'];
     const POLL_MS = 1000;
-    const state = {mailbox: null, session: null, step: 'email', signInUrl: null, flow: null, draftId: null};
+    const state = {mailbox: null, session: null, step: 'email', signInUrl: null, flow: null, draftId: null,
+        facts: null, decision: null};
     const $ = (id) => document.getElementById(id);
 
     function api(path) {
@@ -173,11 +174,55 @@
         }
         $('password').value = '';
         $('new-password').value = '';
-        if (session.encryptionType === 'ENCRYPT') {
+        choose();
+    }
+
+    /**
+     * Asks the service whether this message is to be encrypted or flagged (the account's rules by its recipients and
+     * subject, else the domain's setting); Encrypt is then offered, Flag applied.
+     */
+    async function choose() {
+        state.facts = await messageFacts();
+        const reply = await call('POST', 'decision', state.facts, state.session.token);
+        if (reply.status === 401 || reply.status === 403) {
+            forget();
+            showSignIn('Your sign-in has ended: sign in again.');
+            return;
+        }
+        state.decision = reply.json && reply.json.encryptionType ? reply.json
+            : {encryptionType: state.session.encryptionType};
+        if (state.decision.encryptionType === 'ENCRYPT') {
             offerEncrypt();
         } else {
             protect();
         }
+    }
+
+    /** The message's recipients (To, Cc, Bcc) and subject as Outlook has them now; empty where it cannot tell. */
+    function messageFacts() {
+        const item = Office.context.mailbox.item;
+        const read = function (field) {
+            return new Promise(function (resolve) {
+                if (!field || typeof field.getAsync !== 'function') {
+                    resolve(null);
+                    return;
+                }
+                field.getAsync(function (result) {
+                    resolve(result.status === Office.AsyncResultStatus.Succeeded ? result.value : null);
+                });
+            });
+        };
+        return Promise.all([read(item.to), read(item.cc), read(item.bcc), read(item.subject)]).then(function (values) {
+            const recipients = [];
+            for (const list of values.slice(0, 3)) {
+                for (const recipient of list || []) {
+                    if (recipient && recipient.emailAddress) {
+                        recipients.push(recipient.emailAddress);
+                    }
+                }
+            }
+            return {recipients: recipients, subject: values[3] || ''};
+        });
     }
 
     /** Encrypt sends the message: it starts only when the sender asks, never by opening the pane. */
@@ -187,8 +232,10 @@
         $('sender').textContent = state.session.federationId;
         $('flow-steps').replaceChildren();
         $('flow-outcome').className = 'outcome';
-        $('flow-outcome').textContent = 'The service encrypts this message and sends it to its recipients from your'
-            + ' mailbox; the draft is then deleted.';
+        $('flow-outcome').textContent = (state.decision && state.decision.rule
+            ? 'Your organisation\'s rule: ' + state.decision.rule + '. ' : '')
+            + 'The service encrypts this message and sends it to its recipients from your mailbox; the draft is then'
+            + ' deleted.';
         $('start-again').hidden = true;
         $('encrypt-send').hidden = false;
     }
@@ -282,8 +329,8 @@
         $('sender').textContent = state.session.federationId;
         $('start-again').hidden = true;
         $('encrypt-send').hidden = true;
-        let body;
-        if (state.session.encryptionType === 'ENCRYPT') {
+        let body = state.facts || {};
+        if ((state.decision || state.session).encryptionType === 'ENCRYPT') {
             // saved again first: what the sender changed after a failure is what is sent
             const draft = await savedDraft();
             if (draft.problem) {
@@ -302,7 +349,7 @@
                 }
             }
             state.draftId = draft.id;
-            body = {messageId: draft.id};
+            body = Object.assign({}, body, {messageId: draft.id});
         }
         $('flow-steps').replaceChildren();
         $('flow-outcome').textContent = 'Working…';
@@ -431,11 +478,7 @@
         if (reply.status === 200) {
             reply.json.token = stored.token;
             state.session = reply.json;
-            if (state.session.encryptionType === 'ENCRYPT') {
-                offerEncrypt();
-            } else {
-                protect();
-            }
+            choose();
         } else {
             forget();
             showSignIn(null);

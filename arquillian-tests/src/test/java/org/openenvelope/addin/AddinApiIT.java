@@ -133,6 +133,52 @@ class AddinApiIT {
     }
 
     @Test
+    void theAccountsRulesDecideEncryptOrFlagForTheAddinAndTheGateway() {
+        AddinSenders.Sender who = senders.sender("rolf", "FLAG", 1, "SUBJECT", "[secure]");
+        String rules = "/api/v1/accounts/" + who.account() + "/rules";
+        ApiClient admin = senders.admin();
+        assertEquals("value", admin.post(rules, "{\"condition\":\"RECIPIENT_DOMAIN\",\"value\":\"not a domain\","
+                + "\"action\":\"ENCRYPT\"}").json().getString("field"));
+        assertEquals("action", admin.post(rules, "{\"condition\":\"RECIPIENT_DOMAIN\",\"value\":\"partner.example\","
+                + "\"action\":\"SHRED\"}").json().getString("field"));
+        assertEquals(201, admin.post(rules, "{\"condition\":\"SUBJECT_KEYWORD\",\"value\":\"Newsletter\","
+                + "\"action\":\"FLAG\"}").status());
+        ApiClient.Reply added = admin.post(rules, "{\"condition\":\"RECIPIENT_DOMAIN\",\"value\":\"partner.example\","
+                + "\"action\":\"ENCRYPT\"}");
+        assertEquals(201, added.status(), added.body());
+        assertEquals(2, added.body().split("\"id\"").length - 1);
+
+        ApiClient sender = senders.sender(senders.session(who.email(), who.email()).getString("token"));
+        JsonObject decision = sender.post("/api/addin/v1/decision", "{\"recipients\":[\"bob@mail.partner.example\"],"
+                + "\"subject\":\"Contract\"}").json();
+        assertEquals("ENCRYPT", decision.getString("encryptionType"));
+        assertEquals("Encrypt messages to partner.example", decision.getString("rule"));
+        assertEquals("FLAG", sender.post("/api/addin/v1/decision", "{\"recipients\":[\"bob@partner.example\"],"
+                + "\"subject\":\"Our newsletter\"}").json().getString("encryptionType"), "the first rule that matches");
+        assertEquals("FLAG", sender.post("/api/addin/v1/decision", null).json().getString("encryptionType"),
+                "no facts, no rule: the domain's setting");
+        ApiClient.Reply withoutDraft = sender.post("/api/addin/v1/flows", "{\"recipients\":[\"bob@partner.example\"]}");
+        assertEquals(400, withoutDraft.status(), "the flow decides again, and Encrypt needs the draft");
+        assertEquals("messageId", withoutDraft.json().getString("field"));
+        assertTrue(withoutDraft.json().getString("message").contains("Encrypt messages to partner.example"));
+        assertEquals("recipients", sender.post("/api/addin/v1/decision", "{\"recipients\":\"bob@partner.example\"}")
+                .json().getString("field"));
+
+        byte[] gateway = ("From: " + who.email() + "\r\nTo: Bob <bob@partner.example>\r\nSubject: Contract\r\n\r\nHi\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<byte[]> asked = admin.exchange("POST", rules + "/decision", gateway, "message/rfc822", "application/json");
+        assertEquals(200, asked.statusCode(), new String(asked.body(), StandardCharsets.UTF_8));
+        assertTrue(new String(asked.body(), StandardCharsets.UTF_8).contains("\"action\":\"ENCRYPT\""));
+        long id = Json.createReader(new java.io.StringReader(admin.get(rules).body())).readArray().getJsonObject(1)
+                .getJsonNumber("id").longValue();
+        assertEquals(200, admin.send("DELETE", rules + "/" + id, null).status());
+        assertTrue(new String(admin.exchange("POST", rules + "/decision", gateway, "message/rfc822", "application/json")
+                .body(), StandardCharsets.UTF_8).contains("\"action\":null"));
+        String audit = admin.get("/api/v1/accounts/" + who.account() + "/audit").body();
+        assertTrue(audit.contains("addin.rule-added") && audit.contains("addin.rule-removed"), audit);
+    }
+
+    @Test
     void aHeaderFlagIsHandedOverReadyToApplyAndADomainThatRemembersNothingGetsAShortSession() {
         AddinSenders.Sender who = senders.sender("carol", "FLAG", 0, "HEADER", "X-Secure-Envelope: yes");
         String email = who.email();

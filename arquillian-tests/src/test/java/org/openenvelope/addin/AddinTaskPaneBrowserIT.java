@@ -29,6 +29,7 @@ import org.openenvelope.graph.FakeMicrosoft;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.AddinSenders;
+import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.FakeMailbox;
@@ -101,7 +102,9 @@ class AddinTaskPaneBrowserIT {
         driver.get(base.resolve("addin/support.html").toString());
         var setup = Json.createObjectBuilder().add("mailbox", mailbox).add("subject", subject);
         more.forEach((key, value) -> {
-            if (value instanceof Boolean flag) {
+            if (value instanceof jakarta.json.JsonValue json) {
+                setup.add(key, json);
+            } else if (value instanceof Boolean flag) {
                 setup.add(key, flag);
             } else {
                 setup.add(key, value.toString());
@@ -191,6 +194,30 @@ class AddinTaskPaneBrowserIT {
         driver.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
         assertNull(stored(), "signing out forgets the token");
+    }
+
+    @Test
+    void aRuleOfTheAccountTurnsAFlagDomainsMessageToAPartnerIntoEncryptAndSaysSo() throws Exception {
+        AddinSenders.Sender who = senders.sender("rita", "FLAG", 1, "SUBJECT", "[secure]");
+        ApiClient.Reply added = senders.admin().post("/api/v1/accounts/" + who.account() + "/rules",
+                "{\"condition\":\"RECIPIENT_DOMAIN\",\"value\":\"partner.example\",\"action\":\"ENCRYPT\"}");
+        assertEquals(201, added.status(), added.body());
+
+        openTaskPane(who.email(), "Contract", Map.of("to", Json.createArrayBuilder().add("bob@mail.partner.example").build()));
+        next();
+        password(AddinSenders.PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("encrypt-send")));
+        assertTrue(driver.findElement(By.id("flow-outcome")).getText()
+                .contains("Your organisation's rule: Encrypt messages to partner.example"), driver.findElement(By.id("flow-outcome")).getText());
+        assertEquals("Contract", item("subject"), "not flagged: the rule asks for Encrypt, which waits for the sender");
+        assertTrue(called("item.to.getAsync"));
+        Browser.screenshot(driver, "addin-taskpane-rule");
+
+        // to anyone else, the domain's Flag applies as before
+        openTaskPane(who.email(), "Minutes", Map.of("to", Json.createArrayBuilder().add("carol@elsewhere.example").build()));
+        assertEquals("Your message is flagged. Click Send: your organisation's gateway encrypts it on the way out.",
+                outcome("flagged"));
+        assertEquals("[secure] Minutes", item("subject"));
     }
 
     @Test

@@ -173,6 +173,25 @@ class EncryptThroughGraphIT {
     }
 
     @Test
+    void theSameDraftAskedForTwiceAtOnceIsOneFlowAndOneSend() throws Exception {
+        Sending sending = sender("gia", null, null);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<ApiClient.Reply> start = () -> sending.addin().post(sending.flows(),
+                    "{\"messageId\":\"" + FakeMailbox.DRAFT + "\"}");
+            List<java.util.concurrent.Future<ApiClient.Reply>> replies = two.invokeAll(List.of(start, start));
+            List<ApiClient.Reply> answered = List.of(replies.get(0).get(), replies.get(1).get());
+            answered.forEach(reply -> assertTrue(reply.status() == 201 || reply.status() == 200, reply.body()));
+            assertEquals(answered.get(0).json().getString("id"), answered.get(1).json().getString("id"));
+            assertEquals("COMPLETED", settled(sending, answered.get(0).json().getString("id")).getString("outcome"));
+        } finally {
+            two.shutdownNow();
+        }
+        awaitDraftDeleted(sending.mailbox());
+        assertEquals(1, count(sending.mailbox(), "POST " + sending.mailbox().messages() + "/" + FakeMailbox.OUTGOING + "/send"));
+    }
+
+    @Test
     void throttlingAtEveryStepIsWaitedOutAsRetryAfterSays() throws Exception {
         Sending sending = sender("gus", null, null);
         FakeMailbox mailbox = sending.mailbox();

@@ -165,6 +165,19 @@ class PortalBrowserIT {
         assertEquals("16", browser.findElement(By.id("security:passwordMinLength")).getAttribute("value"));
         assertFalse(browser.findElement(By.id("security:noScriptReading")).isSelected());
         Browser.screenshot(browser, "security-saved", browser.findElement(By.id("security")));
+
+        // the Rules tab: a domain that is none is named next to its field, a rule is added and listed
+        browser.findElement(By.linkText("Rules")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("add:value")));
+        browser.findElement(By.id("add:value")).sendKeys("not a domain");
+        browser.findElement(By.id("add:addRule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add"), "is not a domain"));
+        browser.findElement(By.id("add:value")).clear();
+        browser.findElement(By.id("add:value")).sendKeys("partner.example");
+        browser.findElement(By.id("add:addRule")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-list")));
+        assertTrue(browser.findElement(By.id("rule-list")).getText().contains("Encrypt messages to partner.example"));
+        Browser.screenshot(browser, "rules-added");
     }
 
     private String text() {

@@ -58,6 +58,9 @@ public class AddinService {
     FlowAudit flowAudit;
 
     @Inject
+    AddinRules rules;
+
+    @Inject
     EncryptFlows encryptFlows;
 
     @Inject
@@ -138,18 +141,20 @@ public class AddinService {
      * @param baseUrl where the envelope's links point (asked for Encrypt only: it refuses without a public URL)
      * @throws InvalidValueException on {@code messageId} when Encrypt has no draft to work on
      */
-    public StartedFlow startFlow(String token, String messageId, Supplier<String> baseUrl) {
+    public StartedFlow startFlow(String token, FlowRequest request, Supplier<String> baseUrl) {
         AddinSession session = active(token);
-        DomainSettings settings = settings(session);
+        Decision decision = decision(session, request);
         Instant now = clock.instant();
-        if (settings.encryptionType() != EncryptionType.ENCRYPT) {
-            EncryptionFlow flow = new EncryptionFlow(session.getUser(), session.getMailbox(), settings.encryptionType(), now);
+        if (decision.encryptionType() != EncryptionType.ENCRYPT) {
+            EncryptionFlow flow = new EncryptionFlow(session.getUser(), session.getMailbox(), decision.encryptionType(), now);
             em.persist(flow);
             return new StartedFlow(FlowView.of(flow), true);
         }
+        String messageId = request.messageId();
         if (messageId == null || messageId.isBlank() || messageId.length() > MAX_MESSAGE_ID) {
-            throw new InvalidValueException("messageId", "Encrypt needs the saved draft's REST id (messageId, at most "
-                    + MAX_MESSAGE_ID + " characters): this version of Outlook may not save drafts for add-ins.");
+            throw new InvalidValueException("messageId", (decision.rule() == null ? "Encrypt" : "This message is to be"
+                    + " encrypted (" + decision.rule() + "), which") + " needs the saved draft's REST id (messageId, at"
+                    + " most " + MAX_MESSAGE_ID + " characters): this version of Outlook may not save drafts for add-ins.");
         }
         Optional<EncryptionFlow> existing = em.createNamedQuery(EncryptionFlow.OF_SOURCE, EncryptionFlow.class)
                 .setParameter("user", session.getUser()).setParameter("source", messageId.strip()).getResultStream().findFirst();
@@ -165,6 +170,24 @@ public class AddinService {
         em.persist(flow);
         due.fire(new FlowDue(flow.getPublicId()));
         return new StartedFlow(FlowView.of(flow), true);
+    }
+
+    /**
+     * Encrypt or Flag for this message: the first of the account's rules it matches (its recipients' domains, its
+     * subject), else the mailbox domain's setting.
+     */
+    public Decision decide(String token, FlowRequest message) {
+        return decision(active(token), message);
+    }
+
+    /** How a message is to be protected, and the rule that said so (null: the mailbox domain's setting). */
+    public record Decision(EncryptionType encryptionType, String rule) {
+    }
+
+    private Decision decision(AddinSession session, FlowRequest message) {
+        return EncryptionRules.decide(rules.of(session.getUser().getAccount()), message.recipients(), message.subject())
+                .map(rule -> new Decision(rule.action(), rule.describe()))
+                .orElseGet(() -> new Decision(settings(session).encryptionType(), null));
     }
 
     /** A flow asked for, and whether this request started it (false: the same message's flow, found again). */

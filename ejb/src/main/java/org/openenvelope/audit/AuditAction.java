@@ -28,6 +28,8 @@ public enum AuditAction {
     ADDIN_SIGNED_OUT("addin.signed-out"),
     ADDIN_SESSIONS_ENDED("addin.sessions-ended"),
     ADDIN_FLOW_ENDED("addin.flow-ended"),
+    ADDIN_RULE_ADDED("addin.rule-added"),
+    ADDIN_RULE_REMOVED("addin.rule-removed"),
     MICROSOFT_365_DETAILS_SAVED("microsoft.details-saved"),
     MICROSOFT_365_CONNECTION_TESTED("microsoft.connection-tested"),
     USER_ONE_TIME_PASSWORD_SET("user.one-time-password-set"),

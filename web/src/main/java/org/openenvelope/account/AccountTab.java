@@ -12,7 +12,7 @@ public enum AccountTab {
     GROUPS("groups", "Groups", true),
     TOKENS("tokens", "Tokens", true),
     ADDIN_CONFIG("addin-config", "Addin Config", true),
-    RULES("rules", "Rules", false),
+    RULES("rules", "Rules", true),
     PROFILES("profiles", "Profiles", true),
     BRANDING("branding", "Branding", false),
     FEATURES("features", "Features", true),

@@ -1,6 +1,7 @@
 package org.openenvelope.addin;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -157,10 +158,35 @@ public class AddinApiResource {
     @APIResponse(responseCode = "400", description = "invalid_value on messageId: Encrypt without a saved draft")
     public Response startFlow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         String token = token(authorization);
-        AddinService.StartedFlow started = addin.startFlow(token, FlowRequest.messageId(body),
-                () -> baseUrl.forLinks(request));
+        FlowRequest message = FlowRequestJson.parse(body);
+        AddinService.StartedFlow started;
+        try {
+            started = addin.startFlow(token, message, () -> baseUrl.forLinks(request));
+        } catch (EJBException lostTheRace) {
+            if (message.messageId() == null) {
+                throw lostTheRace;
+            }
+            // the same draft asked for twice at once: the other request's flow is committed (one per draft), and
+            // asking again finds it
+            started = addin.startFlow(token, message, () -> baseUrl.forLinks(request));
+        }
         return Response.status(started.started() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(started.flow()).build();
+    }
+
+    @POST
+    @Path("decision")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Encrypt or Flag for this message, by the account's rules, else the mailbox domain's setting",
+            description = "The body: {\"recipients\": [addresses], \"subject\": \"…\"}. The answer names the rule"
+                    + " that decided, if one did; the flow request decides again with the same rules.")
+    public JsonObject decide(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        AddinService.Decision decision = addin.decide(token(authorization), FlowRequestJson.parse(body));
+        var json = Json.createObjectBuilder().add("encryptionType", decision.encryptionType().name());
+        if (decision.rule() != null) {
+            json.add("rule", decision.rule());
+        }
+        return json.build();
     }
 
     @POST
