@@ -39,6 +39,7 @@ import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.ScriptedIdentityProvider;
 import org.openenvelope.testing.SsoSetup;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -71,7 +72,9 @@ class SsoPortalBrowserIT {
         base = Deployments.loopback(deployed);
         account = PortalSteps.createAccount(PortalSteps.serviceAdministrator(base), Fixtures.unique("SSO portal"));
         driver = Browser.start();
+        // Chromium may answer "node does not belong to the document" for a node of the page being left: try again
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(WebDriverException.class);
         driver.get(base.resolve("login.xhtml").toString());
         driver.findElement(By.id("signin:email")).sendKeys(Deployments.adminEmail());
         driver.findElement(By.id("signin:password")).sendKeys(Deployments.adminPassword());
