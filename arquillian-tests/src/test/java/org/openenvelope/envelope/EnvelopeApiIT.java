@@ -39,9 +39,11 @@ import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.ApiSteps;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
+import org.openenvelope.testing.Images;
 import org.openenvelope.testing.Mailboxes;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SealedMessages;
 import org.openenvelope.testing.SmtpRelay;
 import org.openenvelope.testing.TestMessages;
 
@@ -240,6 +242,84 @@ class EnvelopeApiIT {
         assertFalse(c.api.send("DELETE", templates + "/de", null).json().getJsonArray("templates").getJsonObject(1)
                 .getBoolean("own"), "the service's wording again");
         assertTrue(c.api.get("/api/v1/accounts/" + c.number + "/audit").body().contains("account.template-changed"));
+    }
+
+    @Test
+    void theAccountsBrandingIsWhatItsRecipientsSee() throws Exception {
+        Tenant d = World.tenant(base, world.service, world.administrator, "Delta");
+        String branding = "/api/v1/accounts/" + d.number + "/branding";
+        JsonObject standard = d.api.get(branding).json();
+        assertEquals("#0b5cad", standard.getString("brandColour"));
+        assertFalse(standard.containsKey("updatedAt"), "the service's look until changed");
+
+        ApiClient.Reply refused = d.api.send("PUT", branding, Json.createObjectBuilder().add("displayName", "Delta")
+                .add("brandColour", "#ffdd00").add("backgroundColour", "navy").build().toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("brandColour", "backgroundColour"), refused.json().getJsonArray("problems")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("field")).toList());
+        assertTrue(refused.body().contains("too light"), refused.body());
+        ApiClient.Reply changed = d.api.send("PUT", branding, Json.createObjectBuilder()
+                .add("displayName", "Delta <Secure> Mail").add("brandColour", "#7A1F3D").add("backgroundColour", "#FAF7F2")
+                .build().toString());
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("#7a1f3d", changed.json().getString("brandColour"));
+
+        HttpResponse<byte[]> script = d.api.exchange("PUT", branding + "/logo", ("<svg xmlns=\"http://www.w3.org/2000/svg\""
+                + " viewBox=\"0 0 10 10\" onload=\"alert(1)\"><rect width=\"10\" height=\"10\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8), "image/svg+xml", "application/json");
+        assertEquals(400, script.statusCode());
+        assertEquals("logo", json(script).getString("field"));
+        assertTrue(json(script).getString("message").contains("onload"), json(script).toString());
+        assertEquals(413, d.api.exchange("PUT", branding + "/logo", new byte[200_000], "image/png", "application/json")
+                .statusCode());
+        byte[] png = Images.png(160, 48);
+        HttpResponse<byte[]> uploaded = d.api.exchange("PUT", branding + "/logo", png, "image/png", "application/json");
+        assertEquals(200, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
+        String logoPath = json(uploaded).getString("logoPath");
+        assertEquals(404, world.b.api.get(branding).status(), "another account's branding is not there for it");
+
+        String marker = Fixtures.unique("brand");
+        HttpResponse<byte[]> sealed = seal(d, "", TestMessages.multipart("sender@" + d.domain,
+                "reader@partner.example", null, null, marker, new byte[]{1}));
+        assertEquals(201, sealed.statusCode());
+        MimeMessage notification = mime(sealed.body());
+        String attachment = new String(SealedMessages.securedocBytes(notification), StandardCharsets.US_ASCII);
+        assertTrue(attachment.contains("--brand:#7a1f3d") && attachment.contains("--canvas:#faf7f2"), "the colours");
+        assertTrue(attachment.contains("Delta &lt;Secure&gt; Mail") && attachment.contains("src=\"data:image/png;base64,"),
+                "the display name, escaped, and the logo inline");
+        jakarta.mail.internet.MimeMultipart related = (jakarta.mail.internet.MimeMultipart)
+                ((jakarta.mail.internet.MimeMultipart) notification.getContent()).getBodyPart(0).getContent();
+        assertTrue(related.getContentType().startsWith("multipart/related"), related.getContentType());
+        assertEquals("<logo@openenvelope>", ((jakarta.mail.internet.MimeBodyPart) related.getBodyPart(1)).getContentID());
+        String html = (String) ((jakarta.mail.internet.MimeMultipart) related.getBodyPart(0).getContent())
+                .getBodyPart(1).getContent();
+        assertTrue(html.contains("src=\"cid:logo@openenvelope\"") && html.contains("#7a1f3d"), html);
+        assertTrue(Mailboxes.text(notification).contains("through Delta <Secure> Mail"), "the display name in the text");
+
+        String id = envelopeIdOf(sealed);
+        ApiClient page = new ApiClient(base, null);
+        String viewer = page.get("/envelope/open?envelope=" + id).body();
+        assertTrue(viewer.contains("--brand:#7a1f3d") && viewer.contains(logoPath)
+                && viewer.contains("Delta &lt;Secure&gt; Mail"), viewer);
+        ApiClient.Reply logo = page.get(logoPath);
+        assertEquals(200, logo.status());
+        assertEquals("image/png", logo.header("Content-Type"));
+        assertTrue(logo.header("Content-Security-Policy").contains("sandbox"));
+
+        byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape="
+                + "\"http://www.inkscape.org/namespaces/inkscape\" width=\"120\" height=\"40\" inkscape:version=\"1.3\">"
+                + "<metadata>editor data</metadata><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#7a1f3d\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, d.api.exchange("PUT", branding + "/logo", svg, "image/svg+xml", "application/json").statusCode());
+        String keptSvg = d.api.send("GET", branding + "/logo", null, "image/svg+xml").body();
+        assertTrue(keptSvg.contains("viewBox=\"0 0 120 40\"") && keptSvg.contains("<circle")
+                && !keptSvg.contains("inkscape") && !keptSvg.contains("editor data"), keptSvg);
+        assertFalse(d.api.send("DELETE", branding + "/logo", null).json().containsKey("logoPath"));
+        assertEquals(404, page.get(logoPath).status(), "a logo no account has any more is gone");
+        assertFalse(d.api.send("DELETE", branding, null).json().containsKey("updatedAt"), "the service's look again");
+        String audit = d.api.get("/api/v1/accounts/" + d.number + "/audit").body();
+        assertTrue(audit.contains("account.branding-changed") && audit.contains("account.logo-changed")
+                && audit.contains("account.logo-removed"), audit);
     }
 
     @Test

@@ -178,6 +178,38 @@ class PortalBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-list")));
         assertTrue(browser.findElement(By.id("rule-list")).getText().contains("Encrypt messages to partner.example"));
         Browser.screenshot(browser, "rules-added");
+
+        // the Branding tab: a colour too light is named next to its field, the form previewed, saved, a logo uploaded
+        browser.findElement(By.linkText("Branding")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("brand:brandColour")));
+        browser.findElement(By.id("brand:displayName")).sendKeys("Contoso Secure Mail");
+        browser.findElement(By.id("brand:brandColour")).clear();
+        browser.findElement(By.id("brand:brandColour")).sendKeys("#ffdd00");
+        browser.findElement(By.id("brand:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("brand"), "is too light"));
+        browser.findElement(By.id("brand:brandColour")).clear();
+        browser.findElement(By.id("brand:brandColour")).sendKeys("#7a1f3d");
+        browser.findElement(By.id("brand:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-state"), "not saved yet"));
+        assertTrue(browser.findElement(By.id("preview-page")).getAttribute("src").contains("brandColour=%237a1f3d"));
+        browser.findElement(By.id("brand:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("branding-updated"), "Last changed"));
+        java.nio.file.Path logo = java.nio.file.Files.createTempFile("logo", ".png");
+        java.nio.file.Files.write(logo, org.openenvelope.testing.Images.png(200, 60));
+        browser.findElement(By.id("logo:logoFile")).sendKeys(logo.toString());
+        browser.findElement(By.id("logo:upload")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logo-current")));
+        Browser.screenshot(browser, "branding-form", browser.findElement(By.id("brand")));
+        browser.switchTo().frame(browser.findElement(By.id("preview-page")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("img.brand-logo")));
+        assertTrue(browser.findElement(By.cssSelector("header.record")).getText().contains("Contoso Secure Mail"));
+        assertEquals("rgba(122, 31, 61, 1)", browser.findElement(By.id("send-code")).getCssValue("background-color"),
+                "the recipient page's buttons in the brand colour");
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(browser.findElement(By.id("preview-attachment")));
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("through Contoso Secure Mail"));
+        browser.switchTo().defaultContent();
+        Browser.screenshot(browser, "branding-saved", browser.findElement(By.id("branding-preview")));
     }
 
     private String text() {

@@ -33,7 +33,7 @@ class PortalIsolationIT {
 
     private static final List<String> TABS = List.of("details.xhtml", "groups.xhtml", "tokens.xhtml",
             "profiles.xhtml", "audit.xhtml", "addin-config.xhtml", "sso.xhtml", "users.xhtml",
-            "features.xhtml", "templates.xhtml", "security.xhtml", "rules.xhtml", "unavailable.xhtml?tab=branding");
+            "features.xhtml", "templates.xhtml", "security.xhtml", "rules.xhtml", "branding.xhtml", "unavailable.xhtml?tab=migration");
     private static final String PASSWORD = "a long passphrase for tests";
 
     private static World world;

@@ -23,7 +23,8 @@ import org.openenvelope.template.RenderedNotification;
 
 /**
  * The message recipients receive instead of the sender's: a short note from the account saying what to do, in the
- * account's wording (its Templates), and the securedoc attachment. Its From, To and Cc are the sender's (Bcc
+ * account's wording (its Templates) under its brand (a PNG logo rides inline beside the note), and the securedoc
+ * attachment. Its From, To and Cc are the sender's (Bcc
  * recipients get it without being named); the subject is the template's (the original's by default);
  * In-Reply-To and References keep it in the conversation.
  */
@@ -73,6 +74,17 @@ public final class EnvelopeNotification {
             MimeMultipart alternative = new MimeMultipart("alternative", text, html);
             MimeBodyPart note = new MimeBodyPart();
             note.setContent(alternative);
+            if (wording.inlineLogo() != null) {
+                MimeBodyPart writing = note;
+                MimeBodyPart logo = new MimeBodyPart();
+                logo.setDataHandler(new DataHandler(new ByteArrayDataSource(wording.inlineLogo().bytes(),
+                        wording.inlineLogo().mediaType())));
+                logo.setContentID("<" + RenderedNotification.LOGO_CID + ">");
+                logo.setDisposition(MimeBodyPart.INLINE);
+                logo.setFileName("logo.png");
+                note = new MimeBodyPart();
+                note.setContent(new MimeMultipart("related", writing, logo));
+            }
 
             MimeBodyPart file = new MimeBodyPart();
             file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, "text/html; charset=us-ascii")));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.branding.BrandOf;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.SecretBox;
 
@@ -39,12 +40,18 @@ public class EnvelopeOpening {
     FeaturesOf features;
 
     @Inject
+    BrandOf brands;
+
+    @Inject
     Clock clock;
 
-    /** What the viewer shows before anyone signs in; the ID is unguessable, and whoever has it has the attachment. */
+    /**
+     * What the viewer shows before anyone signs in, under the account's brand; the ID is unguessable, and whoever
+     * has it has the attachment.
+     */
     public Optional<EnvelopeCover> cover(String envelopeId) {
         return envelopes.byId(envelopeId).map(e -> new EnvelopeCover(e.getPublicId(), e.getSender(),
-                e.getAccount().getName(), e.getCreatedAt()));
+                brands.account(e.getAccount()), e.getCreatedAt()));
     }
 
     /**
@@ -75,7 +82,8 @@ public class EnvelopeOpening {
         if (first && allowed.readReceipts()) {
             firstOpenings.fire(new FirstOpening(envelopeId, envelope.getSender(), address, envelope.getCreatedAt(), now, baseUrl));
         }
-        return new ReleasedKey(envelopeId, envelope.getSender(), envelope.getAccount().getName(), envelope.getCreatedAt(),
+        return new ReleasedKey(envelopeId, envelope.getSender(), brands.account(envelope.getAccount()).displayName(),
+                envelope.getCreatedAt(),
                 envelope.getKeyVersion(), key, binding.associatedData(EnvelopeBinding.Part.MESSAGE),
                 envelope.getEncryptedSubject(), binding.associatedData(EnvelopeBinding.Part.SUBJECT),
                 binding.recipients().stream().filter(r -> r.kind() != RecipientKind.BCC || r.address().equals(address))

@@ -17,6 +17,8 @@ import java.util.List;
 import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.BrandOf;
 import org.openenvelope.security.SecretBox;
 import org.openenvelope.template.NotificationTexts;
 
@@ -47,6 +49,9 @@ public class EnvelopeSealer {
     @Inject
     NotificationTexts texts;
 
+    @Inject
+    BrandOf brands;
+
     /**
      * @param actor who the audit names: null for the signed-in caller, else e.g. the replying recipient
      */
@@ -76,9 +81,10 @@ public class EnvelopeSealer {
                 audit.recordAs(actor, AuditAction.ENVELOPE_SEALED, account.getNumber(), detail);
             }
             String fileName = SecuredocAttachment.fileName(now);
-            byte[] attachment = SecuredocAttachment.render(id, ciphertext, baseUrl, message.sender(), account.getName(), now);
-            MimeMessage notification = EnvelopeNotification.compose(message, id, texts.render(account,
-                    EnvelopeNotification.values(message, id, account.getName(), baseUrl, fileName,
+            Brand brand = brands.account(account);
+            byte[] attachment = SecuredocAttachment.render(id, ciphertext, baseUrl, message.sender(), brand, now);
+            MimeMessage notification = EnvelopeNotification.compose(message, id, texts.render(account, brand,
+                    EnvelopeNotification.values(message, id, brand.displayName(), baseUrl, fileName,
                             envelope.getExpiresAt())), fileName, attachment, now);
             List<InternetAddress> deliverTo = new ArrayList<>();
             for (RecipientKind kind : RecipientKind.values()) {

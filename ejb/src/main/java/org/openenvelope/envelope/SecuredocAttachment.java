@@ -15,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.Logo;
 
 /**
  * The {@code securedoc_<yyyyMMdd>T<HHmmss>.html} attachment: one self-contained HTML file (no external script,
  * style or image; a content policy allows only its own script and style) holding the envelope's ciphertext. Its
  * one button opens the service's viewer and hands the ciphertext over with {@code postMessage}, so the ciphertext
  * never reaches the service; where no window opens (scripts off, a blocked pop-up) the same button posts it. It
- * never asks for a password. The file is ASCII with short lines, so mail can carry it as 7bit, unencoded.
+ * never asks for a password. It wears the account's brand: its name, colours and logo (a data: image). The file is ASCII with short lines, so mail can carry it as 7bit, unencoded.
  */
 public final class SecuredocAttachment {
 
@@ -46,22 +48,23 @@ public final class SecuredocAttachment {
 
     /**
      * @param baseUrl     the service's public base URL
-     * @param sender      who the file says sent it; the viewer shows the service's own record instead
-     * @param accountName the account the sender belongs to
+     * @param sender  who the file says sent it; the viewer shows the service's own record instead
+     * @param brand   the sender's account as its recipients see it: its name, colours and logo
      */
-    public static byte[] render(String envelopeId, byte[] ciphertext, String baseUrl, String sender, String accountName,
+    public static byte[] render(String envelopeId, byte[] ciphertext, String baseUrl, String sender, Brand brand,
                                 Instant sealedAt) {
         URI base = URI.create(baseUrl);
         String origin = origin(base);
         String viewer = baseUrl + VIEWER_PATH;
+        String style = STYLE + brand.cssVariables();
         Map<String, String> values = Map.ofEntries(
-                Map.entry("scriptHash", hash(SCRIPT)), Map.entry("styleHash", hash(STYLE)),
-                Map.entry("style", STYLE), Map.entry("script", SCRIPT),
+                Map.entry("scriptHash", hash(SCRIPT)), Map.entry("styleHash", hash(style)),
+                Map.entry("style", style), Map.entry("script", SCRIPT), Map.entry("logo", logo(brand)),
                 Map.entry("origin", escape(origin)), Map.entry("host", escape(base.getHost().toLowerCase(Locale.ROOT))),
                 Map.entry("viewer", escape(viewer)),
                 Map.entry("viewerWindow", escape(viewer + "?envelope=" + envelopeId)),
                 Map.entry("envelope", escape(envelopeId)), Map.entry("sender", escape(sender)),
-                Map.entry("account", escape(accountName)), Map.entry("sent", escape(SENT.format(sealedAt))),
+                Map.entry("account", escape(brand.displayName())), Map.entry("sent", escape(SENT.format(sealedAt))),
                 Map.entry("ciphertext", lines(Base64.getEncoder().encodeToString(ciphertext))));
         Matcher matcher = PLACEHOLDER.matcher(TEMPLATE);
         StringBuilder html = new StringBuilder(TEMPLATE.length() + ciphertext.length * 4 / 3 + ciphertext.length / LINE + 64);
@@ -70,6 +73,16 @@ public final class SecuredocAttachment {
         }
         matcher.appendTail(html);
         return html.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The logo as a data: image (an SVG in an img runs nothing and loads nothing), or nothing. */
+    private static String logo(Brand brand) {
+        Logo logo = brand.logo();
+        if (logo == null) {
+            return "";
+        }
+        return "<p class=\"logo\"><img alt=\"" + escape(brand.displayName()) + "\" src=\"data:" + logo.mediaType()
+                + ";base64,\n" + lines(Base64.getEncoder().encodeToString(logo.bytes())) + "\n\"></p>";
     }
 
     /**

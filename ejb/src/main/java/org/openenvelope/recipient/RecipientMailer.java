@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.branding.BrandOf;
 import org.openenvelope.envelope.Envelope;
 import org.openenvelope.envelope.Envelopes;
 import org.openenvelope.mail.ServiceMail;
@@ -39,6 +40,9 @@ public class RecipientMailer {
     @Inject
     Clock clock;
 
+    @Inject
+    BrandOf brands;
+
     @Asynchronous
     public void sendCode(String address, String envelopeId, String baseUrl) {
         addressedEnvelope(address, envelopeId).ifPresent(envelope -> {
@@ -47,7 +51,8 @@ public class RecipientMailer {
                     address, envelopeId, clock.instant()));
             audit.recordAs(address, AuditAction.RECIPIENT_CODE_SENT, envelope.getAccount().getNumber(),
                     "One-time code mailed to open envelope " + envelopeId);
-            mail.send(RecipientMails.code(address, code, envelope.getSender(), envelope.getAccount().getName()), baseUrl);
+            mail.send(RecipientMails.code(address, code, envelope.getSender(),
+                    brands.account(envelope.getAccount()).displayName()), baseUrl);
         });
     }
 

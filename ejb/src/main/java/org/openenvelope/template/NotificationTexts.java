@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.openenvelope.account.Account;
+import org.openenvelope.branding.Brand;
 
 /** An account's notification wording, in the caller's transaction: the language it uses, its own or the service's. */
 @ApplicationScoped
@@ -14,10 +15,10 @@ public class NotificationTexts {
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
-    /** The notification of one envelope, as the account words it. */
-    public RenderedNotification render(Account account, NotificationValues values) {
+    /** The notification of one envelope, as the account words it, under its brand. */
+    public RenderedNotification render(Account account, Brand brand, NotificationValues values) {
         TemplateLanguage language = language(account);
-        return Wordings.render(wording(account, language), language, values);
+        return Wordings.render(wording(account, language), language, values, brand);
     }
 
     TemplateLanguage language(Account account) {

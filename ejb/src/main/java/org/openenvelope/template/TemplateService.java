@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.BrandOf;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 
@@ -29,6 +31,9 @@ public class TemplateService {
 
     @Inject
     NotificationTexts texts;
+
+    @Inject
+    BrandOf brandOf;
 
     @Inject
     AuditLog audit;
@@ -98,10 +103,10 @@ public class TemplateService {
      * @throws org.openenvelope.error.RejectedValuesException as {@link #saveTemplate}
      */
     public RenderedNotification preview(String accountNumber, TemplateLanguage language, NotificationWording wording) {
-        Account account = access.account(accountNumber);
+        Brand brand = brandOf.account(access.account(accountNumber));
         return Wordings.render(Wordings.checked(wording), language, new NotificationValues(
-                "Alice Example <alice@example.com>", account.getName(), "Quarterly figures",
+                "Alice Example <alice@example.com>", brand.displayName(), "Quarterly figures",
                 "securedoc_20261207T091500.html", "envelope.example.com", clock.instant().plus(Duration.ofDays(30)),
-                "https://envelope.example.com/envelope/open?envelope=example"));
+                "https://envelope.example.com/envelope/open?envelope=example"), brand);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.Logo;
 import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ValueProblem;
 
@@ -123,16 +125,27 @@ public final class Wordings {
         return clean;
     }
 
-    /** The wording with this envelope's values: the subject one line, the text as is, the HTML a whole document. */
+    /**
+     * The wording with this envelope's values: the subject one line, the text as is, the HTML a whole document
+     * under the account's brand (its logo if mail programs can show it, else its name, over a line in its colour).
+     */
     public static RenderedNotification render(NotificationWording wording, TemplateLanguage language,
-                                              NotificationValues values) {
+                                              NotificationValues values, Brand brand) {
         Map<String, String> filled = Placeholders.values(values, language);
         String subject = Placeholders.fill(wording.subject(), filled, v -> v.replaceAll("[\\r\\n]+", " "));
         String text = Placeholders.fill(wording.text(), filled, v -> v);
+        Logo logo = brand.logo() != null && !brand.logo().isSvg() ? brand.logo() : null;
+        String colour = brand.brandColour().hex();
+        String banner = logo != null
+                ? "<div style=\"border-top:4px solid " + colour + ";padding:16px 0 12px\"><img src=\"cid:"
+                + RenderedNotification.LOGO_CID + "\" alt=\"" + escape(brand.displayName()) + "\" height=\"48\""
+                + " style=\"display:block;height:48px;width:auto;max-width:240px;border:0\"></div>"
+                : "<div style=\"border-top:4px solid " + colour + ";padding:14px 0 10px;font-size:18px;font-weight:600;"
+                + "color:" + colour + "\">" + escape(brand.displayName()) + "</div>";
         String html = "<!DOCTYPE html><html lang=\"" + language.name().toLowerCase(java.util.Locale.ROOT) + "\"><body"
                 + " style=\"font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2733;line-height:1.5\">"
-                + Placeholders.fill(wording.html(), filled, Wordings::escape) + "</body></html>";
-        return new RenderedNotification(subject, text, html);
+                + banner + Placeholders.fill(wording.html(), filled, Wordings::escape) + "</body></html>";
+        return new RenderedNotification(subject, text, html, logo);
     }
 
     private static String escape(String text) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.openenvelope.branding.Brand;
 import org.openenvelope.envelope.EnvelopeNotification;
 import org.openenvelope.envelope.EnvelopeView;
 import org.openenvelope.envelope.PlainMessage;
@@ -34,7 +35,7 @@ class GraphNotificationTest {
         String file = "securedoc_20261201T090000.html";
         MimeMessage notification = EnvelopeNotification.compose(message, "env1", Wordings.render(Wordings.standard(
                 TemplateLanguage.EN), TemplateLanguage.EN, EnvelopeNotification.values(message, "env1", "Contoso",
-                "https://envelope.example", file, null)), file, SECUREDOC, SEALED);
+                "https://envelope.example", file, null), Brand.standard("Contoso")), file, SECUREDOC, SEALED);
         EnvelopeView view = new EnvelopeView("env1", "12345674", "alice@contoso.example", SEALED, null, "active", null,
                 null, SECUREDOC.length, List.of());
         return new SealedEnvelope(view, notification, List.of(new InternetAddress("bob@partner.example"),

@@ -34,6 +34,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.openenvelope.template.TemplateLanguage;
 import org.openenvelope.template.Wordings;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.Colour;
+import org.openenvelope.branding.Logo;
 
 /** The notification written as bytes and read back as any mail client would (jakarta.mail). */
 class EnvelopeNotificationTest {
@@ -68,14 +71,15 @@ class EnvelopeNotificationTest {
     private static byte[] attachment(int ciphertextBytes) {
         byte[] ciphertext = new byte[ciphertextBytes];
         new Random(7).nextBytes(ciphertext);
-        return SecuredocAttachment.render(ID, ciphertext, BASE, "alice@example.com", "Example Ltd", SEALED);
+        return SecuredocAttachment.render(ID, ciphertext, BASE, "alice@example.com", Brand.standard("Example Ltd"),
+                SEALED);
     }
 
     private static byte[] written(PlainMessage message, String accountName, byte[] attachment) {
         String file = SecuredocAttachment.fileName(SEALED);
         return EnvelopeNotification.bytes(EnvelopeNotification.compose(message, ID, Wordings.render(
                 Wordings.standard(TemplateLanguage.EN), TemplateLanguage.EN, EnvelopeNotification.values(message, ID,
-                        accountName, BASE, file, null)), file, attachment, SEALED));
+                        accountName, BASE, file, null), Brand.standard(accountName)), file, attachment, SEALED));
     }
 
     private static MimeMessage read(byte[] written) throws Exception {
@@ -185,6 +189,29 @@ class EnvelopeNotificationTest {
             assertTrue(text.contains("never asks for a password"), text);
             assertFalse(text.contains("secret figures"));
         }
+    }
+
+    @Test
+    void aPngLogoRidesInlineBesideTheNoteItIllustrates() throws Exception {
+        PlainMessage message = PlainMessage.parse(original());
+        Brand brand = new Brand("Example Ltd", Colour.parse("#7a1f3d"), Colour.parse("#ffffff"),
+                new Logo(Logo.PNG, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "ab".repeat(32)));
+        String file = SecuredocAttachment.fileName(SEALED);
+        MimeMessage mail = read(EnvelopeNotification.bytes(EnvelopeNotification.compose(message, ID, Wordings.render(
+                Wordings.standard(TemplateLanguage.EN), TemplateLanguage.EN, EnvelopeNotification.values(message, ID,
+                        brand.displayName(), BASE, file, null), brand), file, attachment(50), SEALED)));
+        Multipart mixed = (Multipart) mail.getContent();
+        assertEquals(2, mixed.getCount(), "the note and the securedoc file, as without a logo");
+        BodyPart note = mixed.getBodyPart(0);
+        assertTrue(note.isMimeType("multipart/related"), note.getContentType());
+        Multipart related = (Multipart) note.getContent();
+        assertTrue(related.getBodyPart(0).isMimeType("multipart/alternative"), "the note comes first");
+        jakarta.mail.internet.MimeBodyPart logo = (jakarta.mail.internet.MimeBodyPart) related.getBodyPart(1);
+        assertTrue(logo.isMimeType("image/png"), logo.getContentType());
+        assertEquals("<logo@openenvelope>", logo.getContentID());
+        assertEquals(jakarta.mail.Part.INLINE, logo.getDisposition());
+        assertTrue(((String) ((Multipart) related.getBodyPart(0).getContent()).getBodyPart(1).getContent())
+                .contains("cid:logo@openenvelope"));
     }
 
     @Test

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openenvelope.branding.Brand;
+import org.openenvelope.branding.Colour;
+import org.openenvelope.branding.Logo;
 
 /** The securedoc file read as a browser reads it (jsoup): what it loads, what it runs, what it posts. */
 class SecuredocAttachmentRenderTest {
@@ -44,7 +47,7 @@ class SecuredocAttachmentRenderTest {
     }
 
     private static String render(byte[] ciphertext, String baseUrl, String sender, String account) {
-        return new String(SecuredocAttachment.render(ID, ciphertext, baseUrl, sender, account, SEALED),
+        return new String(SecuredocAttachment.render(ID, ciphertext, baseUrl, sender, Brand.standard(account), SEALED),
                 StandardCharsets.ISO_8859_1);
     }
 
@@ -94,7 +97,8 @@ class SecuredocAttachmentRenderTest {
 
     @Test
     void isAsciiWithLinesShortEnoughForMailWhateverTheCiphertextOrNames() {
-        byte[] rendered = SecuredocAttachment.render(ID, ciphertext(200_000), BASE, HOSTILE_SENDER, HOSTILE_ACCOUNT, SEALED);
+        byte[] rendered = SecuredocAttachment.render(ID, ciphertext(200_000), BASE, HOSTILE_SENDER,
+                Brand.standard(HOSTILE_ACCOUNT), SEALED);
         for (int i = 0; i < rendered.length; i++) {
             assertTrue(rendered[i] > 0 && rendered[i] < 0x7f || rendered[i] == '\n', "byte " + i + " is " + rendered[i]);
         }
@@ -147,6 +151,25 @@ class SecuredocAttachmentRenderTest {
         assertFalse(policy.toString().contains("unsafe"), policy.toString());
         assertTrue(scripts.get(0).data().contains("postMessage"), "the script is the hand-over, not an empty one");
         assertTrue(styles.get(0).data().contains("button"), "the style is the file's own");
+    }
+
+    @Test
+    void wearsTheAccountsBrandWithItsLogoAsTheOnlyImageAndADataOneAtThat() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        Brand brand = new Brand("Contoso <Secure>", Colour.parse("#7a1f3d"), Colour.parse("#faf7f2"),
+                new Logo(Logo.PNG, png, "ab".repeat(32)));
+        String html = new String(SecuredocAttachment.render(ID, ciphertext(100), BASE, "a@example.com", brand, SEALED),
+                StandardCharsets.US_ASCII);
+        Document document = parse(html);
+        Elements images = document.select("img");
+        assertEquals(1, images.size());
+        assertEquals("data:image/png;base64," + Base64.getEncoder().encodeToString(png),
+                images.get(0).attr("src").replace("\n", ""), "the logo, its lines joined as browsers join them");
+        assertEquals("Contoso <Secure>", images.get(0).attr("alt"));
+        assertEquals(List.of("data:"), policy(document).get("img-src"), "images from nowhere but the file itself");
+        assertTrue(document.select("style").get(0).data().endsWith(brand.cssVariables()));
+        assertTrue(document.text().contains("through Contoso <Secure>"), document.text());
+        assertTrue(html.lines().allMatch(line -> line.length() <= 998));
     }
 
     @Test
@@ -207,7 +230,7 @@ class SecuredocAttachmentRenderTest {
     void anEnvelopeIdCannotAddAttributes() {
         String id = "x\" autofocus onfocus=\"alert(1)";
         Document document = parse(new String(SecuredocAttachment.render(id, ciphertext(10), BASE, "a@example.com",
-                "Example", SEALED), StandardCharsets.US_ASCII));
+                Brand.standard("Example"), SEALED), StandardCharsets.US_ASCII));
         Element form = document.selectFirst("form");
         assertEquals(id, form.attr("data-envelope"));
         assertFalse(form.hasAttr("onfocus"));

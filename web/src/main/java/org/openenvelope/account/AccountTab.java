@@ -14,7 +14,7 @@ public enum AccountTab {
     ADDIN_CONFIG("addin-config", "Addin Config", true),
     RULES("rules", "Rules", true),
     PROFILES("profiles", "Profiles", true),
-    BRANDING("branding", "Branding", false),
+    BRANDING("branding", "Branding", true),
     FEATURES("features", "Features", true),
     MIGRATION("migration", "Migration", false),
     SECURITY("security", "Security", true),

@@ -7,11 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openenvelope.audit.RequestOrigin;
@@ -37,8 +32,6 @@ public class EnvelopeViewerServlet extends HttpServlet {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data: blob: https:; connect-src 'self'; frame-src 'self'; form-action 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
-    static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]*");
 
     @EJB
@@ -53,15 +46,11 @@ public class EnvelopeViewerServlet extends HttpServlet {
     @Inject
     RequestOrigin origin;
 
-    private String template;
+    private ViewerPage page;
 
     @Override
     public void init() {
-        try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/envelope/viewer.html")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("The viewer page cannot be read", e);
-        }
+        page = ViewerPage.load(getServletContext());
     }
 
     @Override
@@ -104,23 +93,10 @@ public class EnvelopeViewerServlet extends HttpServlet {
                             + " page comes back, ask the sender to send the message again.");
             return;
         }
-        EnvelopeCover envelope = cover.get();
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(template
-                .replace("{{context}}", HtmlPages.escape(request.getContextPath()))
-                .replace("{{envelope}}", HtmlPages.escape(envelope.envelopeId()))
-                .replace("{{sender}}", HtmlPages.escape(envelope.sender()))
-                .replace("{{account}}", HtmlPages.escape(envelope.accountName()))
-                .replace("{{sentAt}}", envelope.sentAt().toString())
-                .replace("{{sentDisplay}}", SENT.format(envelope.sentAt()))
-                .replace("{{ciphertext}}", ciphertext)
-                .replace("{{noscript}}", ciphertext.isEmpty()
-                        ? "<p>Turn on JavaScript, or open the attachment again and press its button.</p>"
-                        : "<p>You can also read it without JavaScript: the service then decrypts it for you, for this"
-                        + " once, and keeps nothing.</p><div class=\"actions\"><button id=\"read-without-script\""
-                        + " class=\"primary\" type=\"submit\">Read it without JavaScript</button></div>"));
+        response.getWriter().write(page.render(request.getContextPath(), cover.get(), ciphertext, false));
     }
 }

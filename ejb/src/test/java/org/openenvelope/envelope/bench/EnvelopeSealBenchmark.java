@@ -28,6 +28,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openenvelope.branding.Brand;
 
 /**
  * Sealing a message of 1 MB and of 10 MB: our {@link EnvelopeCipher} (fresh key, associated data of the envelope's
@@ -82,7 +83,7 @@ public class EnvelopeSealBenchmark {
     public byte[] ourSealAndAttachment() {
         byte[] ciphertext = EnvelopeCipher.encrypt(EnvelopeCipher.newKey(), binding, EnvelopeBinding.Part.MESSAGE, message);
         return SecuredocAttachment.render("AAAAAAAAAAAAAAAAAAAAAA", ciphertext, "https://envelope.bench.example",
-                "sender@bench.example", "Bench Account", Instant.EPOCH);
+                "sender@bench.example", Brand.standard("Bench Account"), Instant.EPOCH);
     }
 
     /** Runs the benchmarks and prints, per size, ours as a share of raw JCA. */
