@@ -46,6 +46,7 @@ import org.openenvelope.testing.PortalSteps;
 import org.openenvelope.testing.SealedMessages;
 import org.openenvelope.testing.SmtpRelay;
 import org.openenvelope.testing.TestMessages;
+import org.openenvelope.testing.ViewerClient;
 
 /**
  * The envelope API as an organisation's mail gateway and its administrators use it: a message in, the encrypted
@@ -305,6 +306,13 @@ class EnvelopeApiIT {
         assertEquals(200, logo.status());
         assertEquals("image/png", logo.header("Content-Type"));
         assertTrue(logo.header("Content-Security-Policy").contains("sandbox"));
+        HttpResponse<String> plain = new ViewerClient(base).page("POST", "envelope/plain", "envelope=" + id
+                + "&ciphertext=" + java.net.URLEncoder.encode(java.util.Base64.getMimeEncoder().encodeToString(
+                SealedMessages.ciphertext(notification)), StandardCharsets.UTF_8));
+        assertTrue(plain.body().contains("<style>:root{--brand:#7a1f3d;") && plain.body().contains(logoPath),
+                "the page without JavaScript wears the brand too: " + plain.body());
+        assertTrue(plain.headers().firstValue("Content-Security-Policy").orElseThrow().contains("'sha256-"),
+                "its one inline style allowed by its hash, no more");
 
         byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape="
                 + "\"http://www.inkscape.org/namespaces/inkscape\" width=\"120\" height=\"40\" inkscape:version=\"1.3\">"

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.envelope.Envelope;
 import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.envelope.EnvelopeRefusedException;
 import org.openenvelope.envelope.EnvelopeService;
@@ -94,6 +95,9 @@ public class NoScriptViewerServlet extends HttpServlet {
         if (step.envelope == null || step.ciphertext == null || step.ciphertext.isBlank()) {
             doGet(request, response);
             return;
+        }
+        if (Envelope.isPublicId(step.envelope)) {
+            opening.cover(step.envelope).ifPresent(cover -> HtmlPages.wear(request, cover.brand()));
         }
         Optional<RecipientSession> session = RecipientCookie.read(request).flatMap(signIn::session);
         if (session.isPresent()) {

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.openenvelope.envelope.EnvelopeOpening;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.http.BaseUrl;
@@ -30,6 +31,9 @@ public class PasswordPageServlet extends HttpServlet {
     @EJB
     RecipientSignIn signIn;
 
+    @EJB
+    EnvelopeOpening opening;
+
     @Inject
     BaseUrl baseUrl;
 
@@ -41,6 +45,7 @@ public class PasswordPageServlet extends HttpServlet {
             HtmlPages.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Link no longer valid", EXPIRED);
             return;
         }
+        wearBrand(request, link.get());
         form(request, response, HttpServletResponse.SC_OK, token, link.get(), null, null);
     }
 
@@ -58,6 +63,7 @@ public class PasswordPageServlet extends HttpServlet {
             HtmlPages.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Link no longer valid", EXPIRED);
             return;
         }
+        wearBrand(request, link.get());
         char[] password = chars(request.getParameter("password"));
         char[] confirmation = chars(request.getParameter("confirmation"));
         try {
@@ -78,6 +84,13 @@ public class PasswordPageServlet extends HttpServlet {
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    /** The link was mailed for an envelope: its pages wear that account's brand. */
+    private void wearBrand(HttpServletRequest request, PasswordLink link) {
+        if (link.envelopeId() != null) {
+            opening.cover(link.envelopeId()).ifPresent(cover -> HtmlPages.wear(request, cover.brand()));
         }
     }
 
