@@ -5,18 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
-import org.openenvelope.envelope.SecuredocAttachment;
 import org.openenvelope.error.InvalidValueException;
-import org.openenvelope.template.NotificationTexts;
-import org.openenvelope.template.NotificationValues;
-import org.openenvelope.template.RenderedNotification;
 
 /**
  * The account's Branding tab: the name, colours and logo its recipients see in the securedoc attachment, the
@@ -33,9 +27,6 @@ public class BrandingService {
 
     @Inject
     BrandOf brandOf;
-
-    @Inject
-    NotificationTexts texts;
 
     @Inject
     AuditLog audit;
@@ -112,30 +103,22 @@ public class BrandingService {
     }
 
     /**
-     * The attachment and the notification as a recipient would get them with this brand and sample values, before
-     * anything is saved: the choice is checked as a save checks it, nothing kept.
+     * The brand as the form has it, checked as a save checks it and kept nowhere, with the saved logo: what the
+     * Branding tab previews before saving.
      *
      * @param choice null for the brand as saved
      * @throws org.openenvelope.error.RejectedValuesException as {@link #changeBranding}
      */
-    public BrandingPreview preview(String accountNumber, BrandChoice choice, String baseUrl) {
+    public Brand tryOn(String accountNumber, BrandChoice choice) {
         Account account = access.account(accountNumber);
-        Brand brand = brandOf.account(account);
-        if (choice != null) {
-            AccountBranding trial = new AccountBranding(account);
-            trial.change(choice, access.caller().getName(), clock.instant());
-            Brand chosen = trial.brand();
-            brand = new Brand(chosen.displayName(), chosen.brandColour(), chosen.backgroundColour(), brand.logo());
+        Brand saved = brandOf.account(account);
+        if (choice == null) {
+            return saved;
         }
-        Instant sent = clock.instant();
-        String fileName = SecuredocAttachment.fileName(sent);
-        byte[] attachment = SecuredocAttachment.render(BrandingPreview.SAMPLE_ENVELOPE, new byte[48], baseUrl,
-                BrandingPreview.SAMPLE_SENDER, brand, sent);
-        RenderedNotification mail = texts.render(account, brand, new NotificationValues(BrandingPreview.SAMPLE_SENDER,
-                brand.displayName(), "Quarterly figures", fileName, java.net.URI.create(baseUrl).getHost(),
-                sent.plus(Duration.ofDays(30)), baseUrl + SecuredocAttachment.VIEWER_PATH + "?envelope="
-                + BrandingPreview.SAMPLE_ENVELOPE));
-        return new BrandingPreview(brand, attachment, mail);
+        AccountBranding trial = new AccountBranding(account);
+        trial.change(choice, access.caller().getName(), clock.instant());
+        Brand chosen = trial.brand();
+        return new Brand(chosen.displayName(), chosen.brandColour(), chosen.backgroundColour(), saved.logo());
     }
 
     private AccountBranding stored(Account account) {

@@ -75,7 +75,7 @@ public class BrandingBean implements Serializable {
     /** Shows the form's values in the previews, checked as a save checks them; nothing is kept. */
     public void preview() {
         try {
-            service.preview(tab.getNumber(), choice(), "https://preview.invalid");
+            service.tryOn(tab.getNumber(), choice());
             previewed = choice();
         } catch (ServiceException refusal) {
             FormErrors.showEachField(refusal, FIELDS);

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.openenvelope.envelope.BrandingPreview;
+import org.openenvelope.envelope.BrandingPreviews;
 import org.openenvelope.envelope.EnvelopeCover;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.http.BaseUrl;
@@ -28,7 +30,7 @@ public class BrandingPreviewServlet extends HttpServlet {
             + " sandbox; frame-ancestors 'self'";
 
     @EJB
-    BrandingService branding;
+    BrandingPreviews previews;
 
     @Inject
     BaseUrl baseUrl;
@@ -55,7 +57,7 @@ public class BrandingPreviewServlet extends HttpServlet {
                 request.getParameter("backgroundColour"));
         BrandingPreview preview;
         try {
-            preview = branding.preview(request.getParameter("account"), choice, baseUrl.of(request));
+            preview = previews.preview(request.getParameter("account"), choice, baseUrl.of(request));
         } catch (ServiceException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

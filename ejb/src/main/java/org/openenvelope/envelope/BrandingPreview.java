@@ -1,5 +1,6 @@
-package org.openenvelope.branding;
+package org.openenvelope.envelope;
 
+import org.openenvelope.branding.Brand;
 import org.openenvelope.template.RenderedNotification;
 
 /** What the Branding tab previews: the attachment and the notification with sample values, and the brand itself. */
