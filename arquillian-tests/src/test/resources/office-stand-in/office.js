@@ -89,6 +89,9 @@
                     to: recipients('to'),
                     cc: recipients('cc'),
                     bcc: recipients('bcc'),
+                    close: function () {
+                        record('item.close');
+                    },
                     saveAsync: function (options, callback) {
                         const done = typeof options === 'function' ? options : callback;
                         record('item.saveAsync');

@@ -13,6 +13,8 @@
     const MAILBOX_1_8 = ['Mailbox', '1.8'];
     const MAILBOX_1_3 = ['Mailbox', '1.3'];
     const POLL_MS = 1000;
+    /** How long the summary of a sent Encrypt shows before the compose window closes by itself. */
+    const CLOSE_AFTER_MS = 6000;
     const state = {mailbox: null, session: null, step: 'email', signInUrl: null, flow: null, draftId: null,
         facts: null, decision: null};
     const $ = (id) => document.getElementById(id);
@@ -142,11 +144,26 @@
         outcome.textContent = flow.outcome === 'FAILED'
             ? (encrypt ? 'Your message was not sent; it is still in your Drafts.' : 'Your message was not protected.')
             : flow.outcome === 'COMPLETED'
-                ? (encrypt ? 'Your message was encrypted and sent. You can close this message.'
+                ? (encrypt ? 'Your message was encrypted and sent. This window closes by itself: sending it from'
+                    + ' Outlook as well would send it again, unencrypted.'
                     : 'Your message is flagged. Click Send: your organisation\'s gateway encrypts it on the way out.')
                 : 'Working…';
         // Encrypt: only where trying again can work (throttled, Microsoft unavailable, the draft not saved yet)
         $('start-again').hidden = flow.outcome !== 'FAILED' || (encrypt && !flow.retryable);
+        $('close-message').hidden = !(encrypt && flow.outcome === 'COMPLETED');
+    }
+
+    /**
+     * The service sent the message and deleted the draft; the compose window still has it and its Send button, so it
+     * is closed (Mailbox 1.3): nothing changed since it was saved, so Outlook does not ask to keep it.
+     */
+    function closeMessage() {
+        const item = Office.context.mailbox.item;
+        if (typeof item.close === 'function') {
+            item.close();
+        } else {
+            $('flow-outcome').textContent = 'Your message was encrypted and sent. Close this window without sending it.';
+        }
     }
 
     // ---- signing in -------------------------------------------------------------------------------------------
@@ -386,6 +403,9 @@
     async function follow(reply) {
         while (reply.json && reply.json.steps) {
             renderFlow(reply.json);
+            if (reply.json.outcome === 'COMPLETED' && reply.json.encryptionType === 'ENCRYPT') {
+                setTimeout(closeMessage, CLOSE_AFTER_MS);
+            }
             if (reply.json.outcome !== 'IN_PROGRESS') {
                 return;
             }
@@ -468,6 +488,7 @@
         });
         $('sign-out').addEventListener('click', signOut);
         $('start-again').addEventListener('click', protect);
+        $('close-message').addEventListener('click', closeMessage);
         $('encrypt-send').addEventListener('click', protect);
         const stored = remembered();
         if (!stored) {

@@ -261,7 +261,8 @@ class AddinTaskPaneBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("encrypt-send")));
         assertFalse(called("item.saveAsync"), "opening the pane sends nothing");
         driver.findElement(By.id("encrypt-send")).click();
-        assertEquals("Your message was encrypted and sent. You can close this message.", outcome("encrypted and sent"));
+        assertEquals("Your message was encrypted and sent. This window closes by itself: sending it from Outlook as"
+                + " well would send it again, unencrypted.", outcome("encrypted and sent"));
         for (String step : List.of("INITIATED", "AUTHENTICATED", "ENCRYPTED", "SENT")) {
             assertTrue(stepClass(step).contains("done"), step + ": " + stepClass(step));
         }
@@ -271,6 +272,9 @@ class AddinTaskPaneBrowserIT {
         assertFalse(driver.findElement(By.id("start-again")).isDisplayed());
         assertEquals("Salary review", item("subject"), "Encrypt leaves the subject alone");
         Browser.screenshot(driver, "addin-taskpane-encrypt-sent");
+        assertTrue(driver.findElement(By.id("close-message")).isDisplayed());
+        assertFalse(driver.findElement(By.id("encrypt-send")).isDisplayed(), "nothing left to send");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> called("item.close"));
 
         // An Outlook without what Encrypt needs is told so in plain words, and nothing is asked of the service.
         openTaskPane(email, "Salary review", Map.of("mailboxRequirement", "1.2"));
