@@ -34,6 +34,7 @@ import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.FakeMailbox;
 import org.openenvelope.testing.PortalSteps;
+import org.openenvelope.testing.SealedMessages;
 
 /**
  * The add-in's Encrypt over HTTP against a fake Microsoft 365 mailbox (WireMock in Graph's shapes): the service
@@ -273,6 +274,35 @@ class EncryptThroughGraphIT {
         assertTrue(mailbox.statuses(deleteDraft).contains(204), mailbox.statuses(deleteDraft).toString());
         assertEquals(1, count(mailbox, "POST " + mailbox.messages() + "/" + FakeMailbox.OUTGOING + "/send"));
         assertEquals(flow, sending.addin().get(sending.flows() + "/" + flow.getString("id")).json());
+    }
+
+    @Test
+    void aCopyGraphMadeAlthoughItsAnswerWasLostIsFoundByItsMessageIdAndDeleted() throws Exception {
+        Sending sending = sender("iris", null, null);
+        FakeMailbox mailbox = sending.mailbox();
+        String create = "POST " + mailbox.messages();
+        // Graph makes the message, but its answer comes after the service's 5 s timeout: never made again by itself;
+        // Exchange has the copy in Drafts by then
+        mailbox.first("POST", mailbox.messages(), 1, WireMock.aResponse().withStatus(201).withFixedDelay(7000)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"lostCopy\",\"isDraft\":true}"));
+        mailbox.first("GET", mailbox.messages(), 1, WireMock.okJson("{\"value\":[{\"id\":\"lostCopy\",\"isDraft\":true}]}"));
+        JsonObject lost = encrypt(sending, 201);
+        assertEquals("FAILED", lost.getString("outcome"), lost.toString());
+        assertTrue(lost.getBoolean("retryable"), lost.toString());
+        Instant served = Instant.now().plusSeconds(10);
+        while (count(mailbox, create) == 0 && Instant.now().isBefore(served)) {
+            Thread.sleep(200); // WireMock lists a request once its late answer has gone out
+        }
+        String messageId = SealedMessages.mime(mailbox.createdMime()).getHeader("Message-ID", null);
+        assertTrue(messageId.endsWith(".envelope@" + sending.who().domain() + ">"), messageId);
+        assertTrue(mailbox.urls("GET " + mailbox.messages()).get(0).contains("internetMessageId eq '" + messageId + "'"),
+                mailbox.urls("GET " + mailbox.messages()).toString());
+        assertTrue(mailbox.calls().contains("DELETE " + mailbox.messages() + "/lostCopy"), mailbox.calls().toString());
+
+        assertEquals(200, sending.addin().post(sending.flows() + "/" + lost.getString("id") + "/retry", null).status());
+        assertEquals("COMPLETED", settled(sending, lost.getString("id")).getString("outcome"));
+        assertEquals(2, count(mailbox, create), "made again once the copy was gone");
+        assertEquals(1, count(mailbox, "POST " + mailbox.messages() + "/" + FakeMailbox.OUTGOING + "/send"));
     }
 
     @Test

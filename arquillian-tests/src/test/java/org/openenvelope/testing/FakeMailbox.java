@@ -59,6 +59,8 @@ public final class FakeMailbox {
         stub(post(urlPathEqualTo(messages() + "/" + OUTGOING + "/send")), aResponse().withStatus(202));
         stub(get(urlPathEqualTo(messages() + "/" + OUTGOING)), okJson("{\"id\":\"" + OUTGOING + "\",\"isDraft\":false}"));
         stub(delete(urlPathMatching(messages() + "/.*")), aResponse().withStatus(204));
+        // $filter=internetMessageId eq '…': no copy with that Message-ID unless a test says so
+        stub(get(urlPathEqualTo(messages())), okJson("{\"value\":[]}"));
     }
 
     /** Graph's path of the mailbox's messages, by its user id as the service calls it. */
@@ -112,6 +114,13 @@ public final class FakeMailbox {
         return oldestFirst().stream()
                 .filter(e -> call.equals(e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl().split("\\?")[0]))
                 .map(e -> e.getResponse().getStatus()).toList();
+    }
+
+    /** The URLs, query included, of every {@code call} ("METHOD path") made so far, oldest first. */
+    public List<String> urls(String call) {
+        return oldestFirst().stream().map(ServeEvent::getRequest)
+                .filter(r -> call.equals(r.getMethod().getName() + " " + r.getUrl().split("\\?")[0]))
+                .map(r -> java.net.URLDecoder.decode(r.getUrl(), java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     /** The MIME the service made the outgoing message from (the last one). */

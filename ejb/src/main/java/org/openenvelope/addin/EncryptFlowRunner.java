@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.envelope.EnvelopeNotification;
 import org.openenvelope.envelope.SealedEnvelope;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ServiceException;
@@ -141,6 +142,8 @@ public class EncryptFlowRunner {
         switch (flow.phase()) {
             case PENDING -> {
                 if (flow.envelopeId() != null) {
+                    // a worker stopped between sealing and recording what Graph made: its copy must not linger
+                    discardCopies(app, owner, flow);
                     flows.startOver(id, lease);
                 }
                 // only a draft is sent: not a message already sent, which a wrong id could name
@@ -254,10 +257,15 @@ public class EncryptFlowRunner {
             flows.dueAgainAt(worker.flowId(), worker.lease(), clock.instant().plusSeconds(retryPauseSeconds));
             return;
         }
-        if (flow.outgoingId() != null && owner != null && flow.phase() != EncryptPhase.SENDING
-                && flow.phase() != EncryptPhase.SENT) {
+        boolean unsent = owner != null && flow.phase() != EncryptPhase.SENDING && flow.phase() != EncryptPhase.SENT;
+        if (unsent && (flow.outgoingId() != null || flow.envelopeId() != null)) {
             try {
-                deleteUnsent(app, owner, flow.outgoingId());
+                if (flow.outgoingId() != null) {
+                    deleteUnsent(app, owner, flow.outgoingId());
+                } else {
+                    // the message may have been made although Graph's answer was lost
+                    discardCopies(app, owner, flow);
+                }
             } catch (RuntimeException notDeleted) {
                 LOG.info(() -> "The unsent message of Encrypt flow " + flow.id() + " stays in the Drafts folder: "
                         + notDeleted);
@@ -285,6 +293,14 @@ public class EncryptFlowRunner {
                     + " cannot be told (" + reason + "). Look in Sent Items: if it is not there, Try again.", true);
         } else {
             flows.failed(worker.flowId(), worker.lease(), code, reason, retryable);
+        }
+    }
+
+    private void discardCopies(AppRegistration app, String owner, EncryptFlows.State flow) {
+        String messageId = EnvelopeNotification.messageId(flow.envelopeId(), flow.mailbox());
+        for (String copy : graph.draftsWithMessageId(app, owner, messageId)) {
+            LOG.info(() -> "Encrypt flow " + flow.id() + " deletes an unsent copy " + messageId + " an earlier try made");
+            deleteUnsent(app, owner, copy);
         }
     }
 

@@ -36,7 +36,7 @@ public final class GraphNotification {
 
     public static GraphNotification of(SealedEnvelope sealed) {
         try {
-            MimeMessage mail = new MimeMessage(sealed.notification());
+            MimeMessage mail = new EnvelopeNotification.Mail(sealed.notification());
             Set<String> shown = new HashSet<>();
             for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
                 Address[] addresses = mail.getRecipients(type);
@@ -64,7 +64,7 @@ public final class GraphNotification {
     /** The message with its note only: the attachment is added through an upload session. */
     public byte[] withoutAttachment() {
         try {
-            MimeMessage note = new MimeMessage(whole);
+            MimeMessage note = new EnvelopeNotification.Mail(whole);
             MimeMultipart parts = (MimeMultipart) note.getContent();
             MimeBodyPart text = (MimeBodyPart) parts.getBodyPart(0);
             note.setContent(new MimeMultipart("mixed", text));

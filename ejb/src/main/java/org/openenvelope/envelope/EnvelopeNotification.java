@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.openenvelope.template.NotificationValues;
 import org.openenvelope.template.RenderedNotification;
@@ -48,7 +49,8 @@ public final class EnvelopeNotification {
     public static MimeMessage compose(PlainMessage message, String envelopeId, RenderedNotification wording,
                                       String fileName, byte[] attachment, Instant sealedAt) {
         try {
-            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+            MimeMessage mail = new Mail(Session.getInstance(new Properties()));
+            mail.setHeader("Message-ID", messageId(envelopeId, message.from().getAddress()));
             mail.setFrom(message.from());
             mail.setRecipients(Message.RecipientType.TO, message.addressed(RecipientKind.TO).toArray(InternetAddress[]::new));
             List<InternetAddress> cc = message.addressed(RecipientKind.CC);
@@ -97,6 +99,35 @@ public final class EnvelopeNotification {
             return mail;
         } catch (MessagingException e) {
             throw new IllegalStateException("The notification could not be composed", e);
+        }
+    }
+
+    /**
+     * The notification's Message-ID, the same however often it is made: a copy that Graph made although its answer
+     * was lost can be found by it. On the sender's domain (the mailbox's, which the From must be), as mail programs
+     * write them.
+     */
+    public static String messageId(String envelopeId, String sender) {
+        return "<" + envelopeId + ".envelope@" + sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT)
+                + ">";
+    }
+
+    /** A notification (or a copy of one) that keeps its Message-ID when its changes are saved. */
+    public static final class Mail extends MimeMessage {
+
+        Mail(Session session) {
+            super(session);
+        }
+
+        public Mail(MimeMessage source) throws MessagingException {
+            super(source);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -227,6 +228,22 @@ public class GraphClient {
     public JsonObject message(AppRegistration app, String user, String messageId, String select) {
         return json(text(call(app, user, "GET", "/v1.0/users/" + path(user) + "/messages/" + path(messageId)
                 + (select == null ? "" : "?$select=" + form(select)), null, Set.of(200), "Mail.Read", true)));
+    }
+
+    /**
+     * The drafts in the user's mailbox with this Internet Message-ID ({@code $filter=internetMessageId eq '…'},
+     * Mail.Read): copies a request made although its answer was lost.
+     */
+    public List<String> draftsWithMessageId(AppRegistration app, String user, String internetMessageId) {
+        JsonObject found = json(text(call(app, user, "GET", "/v1.0/users/" + path(user) + "/messages?$filter="
+                + form("internetMessageId eq '" + internetMessageId.replace("'", "''") + "'")
+                + "&$select=id,isDraft", null, Set.of(200), "Mail.Read", false)));
+        JsonValue messages = found.get("value");
+        if (messages == null || messages.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        return messages.asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getBoolean("isDraft", false)).map(m -> m.getString("id")).toList();
     }
 
     /** {@code GET /v1.0/users/{user}/messages/{id}/$value}: the message as MIME (Mail.Read). */
