@@ -237,7 +237,14 @@ class AddinTaskPaneBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "Signed in on 1 device"));
         driver.manage().window().setSize(new Dimension(1280, 900));
         Browser.screenshot(driver, "users-addin-signed-in");
+        // asked first, naming whom and how many devices; dismissed, nothing happens
         driver.findElement(By.xpath("//table[@id='user-list']//input[@value='Sign out of the add-in']")).click();
+        org.openqa.selenium.Alert asked = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(asked.getText().contains("out of the Outlook add-in on 1 device"), asked.getText());
+        asked.dismiss();
+        assertTrue(driver.findElement(By.id("user-list")).getText().contains("Signed in on 1 device"), "dismissed: still");
+        driver.findElement(By.xpath("//table[@id='user-list']//input[@value='Sign out of the add-in']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is signed out of the Outlook add-in (1 session)"));
         assertTrue(driver.findElement(By.id("user-list")).getText().contains("Not signed in"));
 

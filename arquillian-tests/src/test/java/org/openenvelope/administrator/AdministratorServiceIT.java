@@ -104,7 +104,7 @@ class AdministratorServiceIT {
         assertTrue(row.getPasswordHash().startsWith("PBKDF2WithHmacSHA512:210000:"), row.getPasswordHash());
 
         SignInOutcome.SignedIn signedIn = assertInstanceOf(SignInOutcome.SignedIn.class,
-                administrators.signIn(email, added.initialPassword().toCharArray()));
+                administrators.signIn(email, added.initialPassword().toCharArray(), false));
         assertTrue(signedIn.mustChangePassword(), "a one-time password must be replaced");
         Caller caller = signedIn.caller();
         assertEquals(CallerKind.ADMINISTRATOR, caller.kind());
@@ -169,7 +169,7 @@ class AdministratorServiceIT {
         assertEquals(List.of(stays.administrator().id()), administrators.listAdministrators(account.number())
                 .stream().map(AdministratorView::id).toList());
         assertInstanceOf(SignInOutcome.Refused.class,
-                administrators.signIn(goes.administrator().email(), goes.initialPassword().toCharArray()));
+                administrators.signIn(goes.administrator().email(), goes.initialPassword().toCharArray(), false));
         assertTrue(administrators.activeCaller(goes.administrator().id()).isEmpty(), "an open session ends");
         AuditEntry removal = audit.accountEvents(account.number(), 0, 10).items().stream()
                 .filter(e -> e.action().equals("administrator.removed")).findFirst().orElseThrow();
@@ -224,13 +224,13 @@ class AdministratorServiceIT {
         AddedAdministrator added = add(account, uniqueEmail());
 
         assertInstanceOf(SignInOutcome.Refused.class,
-                administrators.signIn(uniqueEmail(), added.initialPassword().toCharArray()));
+                administrators.signIn(uniqueEmail(), added.initialPassword().toCharArray(), false));
         assertInstanceOf(SignInOutcome.Refused.class,
-                administrators.signIn("not an address", added.initialPassword().toCharArray()));
+                administrators.signIn("not an address", added.initialPassword().toCharArray(), false));
         assertInstanceOf(SignInOutcome.Refused.class,
-                administrators.signIn(added.administrator().email(), "wrong-password".toCharArray()));
+                administrators.signIn(added.administrator().email(), "wrong-password".toCharArray(), false));
         assertInstanceOf(SignInOutcome.SignedIn.class,
-                administrators.signIn(added.administrator().email().toUpperCase(), added.initialPassword().toCharArray()));
+                administrators.signIn(added.administrator().email().toUpperCase(), added.initialPassword().toCharArray(), false));
     }
 
     @Test
@@ -241,26 +241,26 @@ class AdministratorServiceIT {
         char[] right = added.initialPassword().toCharArray();
 
         for (int failure = 1; failure < SignInBackoff.FREE_ATTEMPTS; failure++) {
-            assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray()));
+            assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray(), false));
         }
         SignInOutcome.Locked locked = assertInstanceOf(SignInOutcome.Locked.class,
-                administrators.signIn(email, "wrong".toCharArray()));
+                administrators.signIn(email, "wrong".toCharArray(), false));
         assertEquals(60, Duration.between(clock.now(), locked.until()).toSeconds(), 2);
-        assertInstanceOf(SignInOutcome.Locked.class, administrators.signIn(email, right),
+        assertInstanceOf(SignInOutcome.Locked.class, administrators.signIn(email, right, false),
                 "while locked even the right password is refused");
         assertNull(stored.find(Administrator.class, added.administrator().id()).orElseThrow().getLastSignInAt());
 
         clock.advance(Duration.ofSeconds(61));
         SignInOutcome.Locked longer = assertInstanceOf(SignInOutcome.Locked.class,
-                administrators.signIn(email, "wrong".toCharArray()), "the next failure locks again at once");
+                administrators.signIn(email, "wrong".toCharArray(), false), "the next failure locks again at once");
         assertEquals(120, Duration.between(clock.now(), longer.until()).toSeconds(), 2);
 
         clock.advance(Duration.ofSeconds(121));
-        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, right));
+        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, right, false));
         Administrator row = stored.find(Administrator.class, added.administrator().id()).orElseThrow();
         assertEquals(0, row.getFailedSignIns(), "a successful sign-in resets the count");
         assertNull(row.getLockedUntil());
-        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray()),
+        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray(), false),
                 "after a reset the free attempts are back");
 
         acting.actAs(Fixtures.serviceAdministrator());
@@ -282,8 +282,8 @@ class AdministratorServiceIT {
         acting.actAs(Fixtures.serviceAdministrator());
         accounts.suspendAccount(account.number());
 
-        assertInstanceOf(SignInOutcome.AccountSuspended.class, administrators.signIn(email, password));
-        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray()),
+        assertInstanceOf(SignInOutcome.AccountSuspended.class, administrators.signIn(email, password, false));
+        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, "wrong".toCharArray(), false),
                 "without the right password, suspension is not revealed");
         assertTrue(administrators.activeCaller(added.administrator().id()).isEmpty(), "open sessions end");
         assertEquals(List.of("Wrong password (1 in a row)", "Account suspended"),
@@ -291,7 +291,7 @@ class AdministratorServiceIT {
                         .filter(e -> e.action().equals("sign-in.failed")).map(AuditEntry::detail).toList());
 
         accounts.reactivateAccount(account.number());
-        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, password));
+        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, password, false));
         assertTrue(administrators.activeCaller(added.administrator().id()).isPresent());
     }
 
@@ -301,7 +301,7 @@ class AdministratorServiceIT {
         AddedAdministrator added = add(account, uniqueEmail());
         String email = added.administrator().email();
         char[] initial = added.initialPassword().toCharArray();
-        Caller self = ((SignInOutcome.SignedIn) administrators.signIn(email, initial)).caller();
+        Caller self = ((SignInOutcome.SignedIn) administrators.signIn(email, initial, false)).caller();
         acting.actAs(self);
 
         assertEquals("currentPassword", assertThrows(InvalidValueException.class,
@@ -312,15 +312,15 @@ class AdministratorServiceIT {
                     () -> administrators.changeOwnPassword(initial, weak.toCharArray()), weak);
             assertEquals("newPassword", refused.field(), refused.getMessage());
         }
-        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, initial),
+        assertInstanceOf(SignInOutcome.SignedIn.class, administrators.signIn(email, initial, false),
                 "refused changes leave the password as it was");
 
         administrators.changeOwnPassword(initial, "twelve chars".toCharArray());
         administrators.changeOwnPassword("twelve chars".toCharArray(), NEW_PASSWORD.toCharArray());
 
-        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, initial));
+        assertInstanceOf(SignInOutcome.Refused.class, administrators.signIn(email, initial, false));
         SignInOutcome.SignedIn signedIn = assertInstanceOf(SignInOutcome.SignedIn.class,
-                administrators.signIn(email, NEW_PASSWORD.toCharArray()));
+                administrators.signIn(email, NEW_PASSWORD.toCharArray(), false));
         assertFalse(signedIn.mustChangePassword());
         assertFalse(administrators.mustChangePassword(added.administrator().id()));
         AuditEntry changed = audit.accountEvents(account.number(), 0, 20).items().stream()

@@ -141,6 +141,20 @@ class RestApiIT {
     }
 
     @Test
+    void aReadOnlyTokenReadsButChangesNothing() {
+        ApiClient reader = new ApiClient(base, PortalSteps.createAccountToken(world.serviceAdministrator, world.a.number(),
+                Map.of("name", "Reporting", "validDays", "30", "readOnly", "true")));
+        String account = "/api/v1/accounts/" + world.a.number();
+        assertEquals(200, reader.get(account).status());
+        ApiClient.Reply refused = reader.patch(account, "{\"name\":\"Renamed by a report\"}");
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("read_only_token", refused.json().getString("code"));
+        assertEquals(world.a.name(), service().get(account).json().getString("name"), "unchanged");
+        String listed = world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + world.a.number()).text();
+        assertTrue(listed.contains("Read only"), listed);
+    }
+
+    @Test
     void invalidAccountValuesAreReportedAgainstTheProperty() {
         assertError(service().post("/api/v1/accounts", json(Map.of("name", " "))), 400, "invalid_value", "name");
         assertError(service().post("/api/v1/accounts", json(Map.of("name", "x".repeat(121)))), 400,

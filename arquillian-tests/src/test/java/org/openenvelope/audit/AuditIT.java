@@ -112,7 +112,7 @@ class AuditIT {
         IssuedToken token = tokens.createToken(account.number(), "Sync");
         tokens.revokeToken(account.number(), token.token().id());
         Caller self = ((SignInOutcome.SignedIn) administrators.signIn(email,
-                first.initialPassword().toCharArray())).caller();
+                first.initialPassword().toCharArray(), false)).caller();
         acting.actAs(self);
         administrators.changeOwnPassword(first.initialPassword().toCharArray(), "a long new passphrase".toCharArray());
         Instant after = Instant.now();
@@ -179,7 +179,7 @@ class AuditIT {
         AccountSummary first = callers.newAccount("Audited");
         AccountSummary second = callers.newAccount("Audited");
         String unknown = Fixtures.unique("nobody") + "@example.com";
-        administrators.signIn(unknown, "whatever-password".toCharArray());
+        administrators.signIn(unknown, "whatever-password".toCharArray(), false);
 
         acting.actAs(Fixtures.serviceAdministrator());
         Page<AuditEntry> page = audit.serviceEvents(0, 3);

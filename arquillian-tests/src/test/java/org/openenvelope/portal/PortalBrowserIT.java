@@ -178,6 +178,16 @@ class PortalBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-list")));
         assertTrue(browser.findElement(By.id("rule-list")).getText().contains("Encrypt messages to partner.example"));
         Browser.screenshot(browser, "rules-added");
+        // removing asks first, naming the rule; dismissed, it stays
+        By removeRule = By.xpath("//table[@id='rule-list']//input[@value='Remove']");
+        browser.findElement(removeRule).click();
+        org.openqa.selenium.Alert asked = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(asked.getText().contains("Encrypt messages to partner.example"), asked.getText());
+        asked.dismiss();
+        assertTrue(browser.findElement(By.id("rule-list")).isDisplayed(), "dismissed: the rule stays");
+        browser.findElement(removeRule).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-rules")));
 
         // the Branding tab: a colour too light is named next to its field, the form previewed, saved, a logo uploaded
         browser.findElement(By.linkText("Branding")).click();

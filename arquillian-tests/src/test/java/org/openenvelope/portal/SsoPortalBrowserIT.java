@@ -227,6 +227,9 @@ class SsoPortalBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("serviceProvider:retirePreviousKey")));
         assertTrue(driver.findElement(By.id("sp-keys")).getText().contains("PREVIOUS"));
         driver.findElement(By.id("serviceProvider:retirePreviousKey")).click();
+        org.openqa.selenium.Alert asked = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(asked.getText().startsWith("Retire the previous SP key?"), asked.getText());
+        asked.accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sp-keys"), "RETIRED"));
     }
 

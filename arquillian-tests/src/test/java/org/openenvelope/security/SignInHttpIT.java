@@ -135,19 +135,45 @@ class SignInHttpIT {
         assertTrue(forged.header("WWW-Authenticate").contains("invalid_token"));
     }
 
-    /** Last: it locks the administrator for the rest of this deployment. */
+    /**
+     * Last but one: it pauses the administrator's address for strangers. The browser the administrator signed in
+     * from before is not held back; an address nobody has is paused just alike, so the answer tells nothing.
+     */
     @Test
     @Order(100)
-    void repeatedFailuresLockSignInEvenForTheRightPassword() {
+    void repeatedFailuresPauseAnAddressForStrangersButNotForTheAdministratorsOwnBrowser() {
+        PortalClient ownBrowser = portal().signIn(Deployments.adminEmail(), Deployments.adminPassword());
+        assertTrue(ownBrowser.path().startsWith("/admin/"), ownBrowser.path());
+        ownBrowser.submit("signout", java.util.Map.of(), "signOut");
+
+        String nobody = "nobody-" + System.nanoTime() + "@example.com";
         for (int attempt = 1; attempt <= 4; attempt++) {
             assertEquals(List.of("The email address or password is not correct."),
                     portal().signIn(Deployments.adminEmail(), "wrong-" + attempt).errors());
+            assertEquals(List.of("The email address or password is not correct."),
+                    portal().signIn(nobody, "wrong-" + attempt).errors());
         }
-        String fifth = String.join(" ", portal().signIn(Deployments.adminEmail(), "wrong-5").errors());
-        assertTrue(fifth.contains("locked"), fifth);
+        List<String> fifth = portal().signIn(Deployments.adminEmail(), "wrong-5").errors();
+        assertTrue(String.join(" ", fifth).contains("paused"), fifth.toString());
+        assertEquals(fifth, portal().signIn(nobody, "wrong-5").errors(), "an unknown address is paused just alike");
 
-        PortalClient rightPassword = portal().signIn(Deployments.adminEmail(), Deployments.adminPassword());
-        assertTrue(rightPassword.path().startsWith("/login.xhtml"), rightPassword.path());
-        assertTrue(String.join(" ", rightPassword.errors()).contains("Try again in"), rightPassword.errors().toString());
+        PortalClient stranger = portal().signIn(Deployments.adminEmail(), Deployments.adminPassword());
+        assertTrue(stranger.path().startsWith("/login.xhtml"), stranger.path());
+        assertTrue(String.join(" ", stranger.errors()).contains("Try again in"), stranger.errors().toString());
+
+        ownBrowser.signIn(Deployments.adminEmail(), Deployments.adminPassword());
+        assertTrue(ownBrowser.path().startsWith("/admin/"), "the administrator's own browser is let in: "
+                + ownBrowser.path() + " " + ownBrowser.errors());
+    }
+
+    /** Last: wrong passwords from one network, whatever the addresses, pause that network for a while. */
+    @Test
+    @Order(101)
+    void aNetworkThatKeepsGuessingIsPaused() {
+        List<String> errors = List.of();
+        for (int attempt = 0; attempt < 40 && !String.join(" ", errors).contains("your network"); attempt++) {
+            errors = portal().signIn("guess-" + attempt + "-" + System.nanoTime() + "@example.com", "wrong").errors();
+        }
+        assertTrue(String.join(" ", errors).contains("Too many wrong sign-ins from your network"), errors.toString());
     }
 }

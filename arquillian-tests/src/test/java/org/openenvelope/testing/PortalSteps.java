@@ -49,8 +49,12 @@ public final class PortalSteps {
 
     /** Creates an account-scoped API token on the account's Tokens tab and returns its secret. */
     public static String createAccountToken(PortalClient administrator, String accountNumber, String name) {
-        administrator.open("/admin/accounts/tokens.xhtml?account=" + accountNumber)
-                .submit("create", Map.of("name", name), "create");
+        return createAccountToken(administrator, accountNumber, Map.of("name", name));
+    }
+
+    /** With the form's other fields too ({@code validDays}, {@code readOnly}). */
+    public static String createAccountToken(PortalClient administrator, String accountNumber, Map<String, String> form) {
+        administrator.open("/admin/accounts/tokens.xhtml?account=" + accountNumber).submit("create", form, "create");
         return shownOnce(administrator, "tokenSecret");
     }
 

@@ -107,7 +107,7 @@ class ApiTokenServiceIT {
         assertNull(issued.token().lastUsedAt());
 
         Instant before = clock.now();
-        Caller caller = tokens.authenticate(issued.secret()).orElseThrow();
+        Caller caller = tokens.authenticate(issued.secret()).orElseThrow().caller();
 
         assertEquals(CallerKind.API_TOKEN, caller.kind());
         assertEquals(AdministratorRole.ACCOUNT, caller.role());
@@ -118,12 +118,12 @@ class ApiTokenServiceIT {
         assertFalse(firstUse.isBefore(before.minusMillis(1)), firstUse + " vs " + before);
 
         clock.advance(Duration.ofSeconds(30));
-        tokens.authenticate(issued.secret()).orElseThrow();
+        tokens.authenticate(issued.secret()).orElseThrow().caller();
         assertEquals(firstUse, lastUsed(account, issued), "uses within a minute are not written");
 
         clock.advance(Duration.ofMinutes(2));
         Instant later = clock.now();
-        tokens.authenticate(issued.secret()).orElseThrow();
+        tokens.authenticate(issued.secret()).orElseThrow().caller();
         assertFalse(lastUsed(account, issued).isBefore(later.minusMillis(1)), "a later use is recorded");
     }
 
@@ -172,7 +172,26 @@ class ApiTokenServiceIT {
         assertTrue(tokens.authenticate(issued.secret()).isEmpty());
 
         accounts.reactivateAccount(account.number());
-        assertEquals(account.number(), tokens.authenticate(issued.secret()).orElseThrow().accountNumber());
+        assertEquals(account.number(), tokens.authenticate(issued.secret()).orElseThrow().caller().accountNumber());
+    }
+
+    @Test
+    void aTokenWithAnEndStopsAtItAndSaysWhetherItMayOnlyRead() {
+        AccountSummary account = callers.newAccount("Tokens");
+        acting.actAs(callers.administratorOf(account.number()));
+        IssuedToken reporting = tokens.createToken(account.number(), "Reporting", 30, true);
+        assertEquals(reporting.token().createdAt().plus(Duration.ofDays(30)), reporting.token().expiresAt());
+        assertTrue(reporting.token().readOnly());
+        assertTrue(tokens.authenticate(reporting.secret()).orElseThrow().readOnly());
+        assertFalse(tokens.authenticate(issue(account, "Writer").secret()).orElseThrow().readOnly());
+
+        clock.advance(Duration.ofDays(30));
+        assertTrue(tokens.authenticate(reporting.secret()).isEmpty(), "ended");
+        acting.actAs(callers.administratorOf(account.number()));
+        assertEquals("validDays", assertThrows(InvalidValueException.class,
+                () -> tokens.createToken(account.number(), "Forever and a day", 731, false)).field());
+        assertEquals("validDays", assertThrows(InvalidValueException.class,
+                () -> tokens.createToken(account.number(), "Gone", 0, false)).field());
     }
 
     @Test
@@ -211,7 +230,7 @@ class ApiTokenServiceIT {
         assertThrows(ResourceNotFoundException.class,
                 () -> tokens.revokeToken(mine.number(), theirToken.token().id()));
 
-        assertEquals(theirs.number(), tokens.authenticate(theirToken.secret()).orElseThrow().accountNumber());
+        assertEquals(theirs.number(), tokens.authenticate(theirToken.secret()).orElseThrow().caller().accountNumber());
         acting.actAs(Fixtures.serviceAdministrator());
         List<TokenView> theirTokens = tokens.listTokens(theirs.number());
         assertEquals(1, theirTokens.size());
@@ -222,23 +241,23 @@ class ApiTokenServiceIT {
     void serviceTokensActForTheServiceAndOnlyServiceAdministratorsManageThem() {
         AccountSummary account = callers.newAccount("Tokens");
         acting.actAs(Fixtures.serviceAdministrator());
-        IssuedToken service = tokens.createServiceToken("CRM provisioning");
+        IssuedToken service = tokens.createServiceToken("CRM provisioning", null, false);
 
-        Caller caller = tokens.authenticate(service.secret()).orElseThrow();
+        Caller caller = tokens.authenticate(service.secret()).orElseThrow().caller();
         assertEquals(AdministratorRole.SERVICE, caller.role());
         assertNull(caller.accountId());
         assertTrue(tokens.listServiceTokens().stream().anyMatch(t -> t.id() == service.token().id()));
         assertTrue(tokens.listTokens(account.number()).isEmpty(), "a service token belongs to no account");
 
         acting.actAs(callers.administratorOf(account.number()));
-        assertThrows(AccessDeniedException.class, () -> tokens.createServiceToken("Escalation"));
+        assertThrows(AccessDeniedException.class, () -> tokens.createServiceToken("Escalation", null, false));
         assertThrows(AccessDeniedException.class, () -> tokens.listServiceTokens());
         assertThrows(AccessDeniedException.class, () -> tokens.revokeServiceToken(service.token().id()));
         assertThrows(ResourceNotFoundException.class,
                 () -> tokens.revokeToken(account.number(), service.token().id()),
                 "a service token is not in any account");
         acting.actAs(caller);
-        assertThrows(AccessDeniedException.class, () -> tokens.createServiceToken("Offspring"));
+        assertThrows(AccessDeniedException.class, () -> tokens.createServiceToken("Offspring", null, false));
 
         acting.actAs(Fixtures.serviceAdministrator());
         IssuedToken accountToken = issue(account, "Account scoped");

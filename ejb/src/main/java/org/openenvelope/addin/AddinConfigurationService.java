@@ -78,12 +78,7 @@ public class AddinConfigurationService {
         }
         DomainSettings valid = settings.validated();
         AddinConfiguration configuration = ensure(account);
-        int changed = 0;
-        for (String domain : domains) {
-            if (configuration.configure(domain, valid, access.caller().getName(), clock.instant())) {
-                changed++;
-            }
-        }
+        int changed = configuration.configureAll(domains, valid, access.caller().getName(), clock.instant());
         if (changed > 0) {
             audit.record(AuditAction.ADDIN_DOMAIN_CONFIGURED, accountNumber, "Add-in for all " + domains.size()
                     + " domains (" + changed + " changed): " + describe(valid) + " (manifest revision "

@@ -44,6 +44,9 @@ public class AdministratorService {
     @Inject
     Clock clock;
 
+    @Inject
+    UnknownAddressPauses unknownPauses;
+
     public List<AdministratorView> listAdministrators(String accountNumber) {
         Account account = access.account(accountNumber);
         return em.createNamedQuery(Administrator.BY_ACCOUNT, Administrator.class)
@@ -92,24 +95,33 @@ public class AdministratorService {
     }
 
     /**
-     * Checks an email and password. Failures are counted on the administrator and lock sign-in for a growing
-     * period (see {@link SignInBackoff}).
+     * Checks an email and password. Failures are counted per address and pause its sign-in for a growing period
+     * (see {@link SignInBackoff}), except from a browser the administrator signed in from before
+     * ({@code knownDevice}, see {@link KnownDevices}): strangers' guesses cannot keep the administrator out.
      *
-     * <p>Security: an unknown email costs the same password hashing as a wrong password and yields the same
-     * {@link SignInOutcome.Refused}, so sign-in reveals neither which addresses exist nor timing differences.
+     * <p>Security: an unknown email costs the same password hashing as a wrong password, yields the same
+     * {@link SignInOutcome.Refused} and is paused after as many failures ({@link UnknownAddressPauses}), so sign-in
+     * reveals neither which addresses exist nor timing differences.
      */
-    public SignInOutcome signIn(String email, char[] password) {
+    public SignInOutcome signIn(String email, char[] password, boolean knownDevice) {
         Instant now = Instant.now(clock);
         String address = normalisedOrNull(email);
         Optional<Administrator> found = address == null ? Optional.empty() : findByEmail(address);
         if (found.isEmpty()) {
+            String key = address == null ? printable(email) : address;
+            Optional<Instant> paused = unknownPauses.pausedUntil(key, now);
+            if (paused.isPresent()) {
+                audit.recordAs(printable(email), AuditAction.SIGN_IN_LOCKED, null, "Unknown email address, paused");
+                return new SignInOutcome.Locked(paused.get());
+            }
             hasher.burnDecoyVerification(password);
             audit.recordAs(printable(email), AuditAction.SIGN_IN_FAILED, null, "Unknown email address");
-            return new SignInOutcome.Refused();
+            return unknownPauses.failed(key, now).<SignInOutcome>map(SignInOutcome.Locked::new)
+                    .orElseGet(SignInOutcome.Refused::new);
         }
         Administrator administrator = found.get();
         String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
-        if (administrator.isLockedAt(now)) {
+        if (administrator.isLockedAt(now) && !knownDevice) {
             // Recorded so that a guessing attack stays visible in the audit log while the lock holds.
             audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
                     "Sign-in attempt while locked until " + administrator.getLockedUntil());
@@ -117,11 +129,12 @@ public class AdministratorService {
         }
         if (!hasher.verify(password, administrator.getPasswordHash())) {
             administrator.recordFailedSignIn(now);
-            boolean locked = administrator.isLockedAt(now);
+            boolean locked = administrator.isLockedAt(now) && !knownDevice;
             audit.recordAs(administrator.getEmail(), locked ? AuditAction.SIGN_IN_LOCKED : AuditAction.SIGN_IN_FAILED,
-                    accountNumber, locked
+                    accountNumber, (locked
                             ? "Wrong password; sign-in locked until " + administrator.getLockedUntil()
-                            : "Wrong password (" + administrator.getFailedSignIns() + " in a row)");
+                            : "Wrong password (" + administrator.getFailedSignIns() + " in a row)")
+                            + (knownDevice ? ", from a browser it signed in from before" : ""));
             return locked ? new SignInOutcome.Locked(administrator.getLockedUntil()) : new SignInOutcome.Refused();
         }
         if (administrator.getAccount() != null && !administrator.getAccount().isActive()) {
@@ -129,7 +142,8 @@ public class AdministratorService {
             return new SignInOutcome.AccountSuspended();
         }
         administrator.recordSuccessfulSignIn(now);
-        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_SUCCEEDED, accountNumber, "Signed in");
+        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_SUCCEEDED, accountNumber, knownDevice
+                ? "Signed in from a browser it signed in from before" : "Signed in");
         return new SignInOutcome.SignedIn(callerOf(administrator), administrator.isMustChangePassword());
     }
 

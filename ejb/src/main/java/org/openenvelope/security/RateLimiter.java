@@ -49,6 +49,19 @@ public final class RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** Whether the key's allowance is used up, without taking from it: how long to wait, else empty. */
+    public Optional<Duration> exhausted(String key) {
+        Bucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.get(key);
+        }
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        io.github.bucket4j.EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
     public int perMinute() {
         return perMinute;
     }

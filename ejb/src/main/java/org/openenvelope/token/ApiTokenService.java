@@ -43,11 +43,21 @@ public class ApiTokenService {
                 .getResultStream().map(TokenView::of).toList();
     }
 
-    /** Creates a token for the account; the returned secret is shown once and cannot be recovered. */
+    /** Creates a token for the account that never ends and may write. */
     public IssuedToken createToken(String accountNumber, String name) {
+        return createToken(accountNumber, name, null, false);
+    }
+
+    /**
+     * Creates a token for the account; the returned secret is shown once and cannot be recovered.
+     *
+     * @param validDays null for a token without an end
+     * @param readOnly  a token that may only read
+     */
+    public IssuedToken createToken(String accountNumber, String name, Integer validDays, boolean readOnly) {
         Caller caller = requireSignedInAdministrator();
         Account account = access.account(accountNumber);
-        return issue(account, name, caller);
+        return issue(account, name, validDays, readOnly, caller);
     }
 
     public void revokeToken(String accountNumber, long tokenId) {
@@ -68,10 +78,10 @@ public class ApiTokenService {
     }
 
     /** Creates a token with service administrator rights; only a signed-in service administrator can. */
-    public IssuedToken createServiceToken(String name) {
+    public IssuedToken createServiceToken(String name, Integer validDays, boolean readOnly) {
         Caller caller = requireSignedInAdministrator();
         access.requireServiceAdministrator("create service tokens");
-        return issue(null, name, caller);
+        return issue(null, name, validDays, readOnly, caller);
     }
 
     public void revokeServiceToken(long tokenId) {
@@ -84,17 +94,17 @@ public class ApiTokenService {
     }
 
     /**
-     * The caller a presented bearer secret stands for: unknown, revoked tokens and tokens of suspended accounts
-     * stand for nobody. Records when the token was last used.
+     * The caller a presented bearer secret stands for, and whether it may only read: unknown, revoked and expired
+     * tokens and tokens of suspended accounts stand for nobody. Records when the token was last used.
      */
-    public Optional<Caller> authenticate(String presentedSecret) {
+    public Optional<AuthenticatedToken> authenticate(String presentedSecret) {
         Optional<TokenSecret> secret = TokenSecret.presented(presentedSecret);
         if (secret.isEmpty()) {
             return Optional.empty();
         }
         Optional<ApiToken> found = em.createNamedQuery(ApiToken.BY_SECRET_HASH, ApiToken.class)
                 .setParameter("hash", secret.get().hash()).getResultStream().findFirst();
-        if (found.isEmpty() || found.get().isRevoked()) {
+        if (found.isEmpty() || found.get().isRevoked() || found.get().isExpiredAt(Instant.now(clock))) {
             return Optional.empty();
         }
         ApiToken token = found.get();
@@ -104,20 +114,21 @@ public class ApiTokenService {
         }
         token.recordUse(Instant.now(clock));
         String name = "token \"" + token.getName() + "\" (" + token.getSecretPrefix() + "…)";
-        return Optional.of(account == null
+        return Optional.of(new AuthenticatedToken(account == null
                 ? new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.SERVICE, null, null)
                 : new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.ACCOUNT,
-                        account.getId(), account.getNumber()));
+                        account.getId(), account.getNumber()), token.isReadOnly()));
     }
 
-    private IssuedToken issue(Account account, String name, Caller caller) {
+    private IssuedToken issue(Account account, String name, Integer validDays, boolean readOnly, Caller caller) {
         TokenSecret secret = TokenSecret.generate();
-        ApiToken token = new ApiToken(account, name, secret, caller.getName(), Instant.now(clock));
+        ApiToken token = new ApiToken(account, name, secret, caller.getName(), Instant.now(clock), validDays, readOnly);
         em.persist(token);
         em.flush();
         audit.record(AuditAction.TOKEN_CREATED, account == null ? null : account.getNumber(),
                 "Created " + (account == null ? "service " : "") + "API token \"" + token.getName() + "\" ("
-                        + token.getSecretPrefix() + "…)");
+                        + token.getSecretPrefix() + "…)" + (readOnly ? ", read-only" : "")
+                        + (token.getExpiresAt() == null ? "" : ", valid until " + token.getExpiresAt()));
         return new IssuedToken(TokenView.of(token), secret.reveal());
     }
 

@@ -4,11 +4,16 @@ import java.time.Instant;
 
 /** A token as the Tokens tab lists it: never the secret, only its first characters. */
 public record TokenView(long id, String name, String prefix, String createdBy, Instant createdAt,
-                        Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+                        Instant lastUsedAt, Instant revokedAt, String revokedBy, Instant expiresAt, boolean readOnly) {
 
     static TokenView of(ApiToken token) {
         return new TokenView(token.getId(), token.getName(), token.getSecretPrefix(), token.getCreatedBy(),
-                token.getCreatedAt(), token.getLastUsedAt(), token.getRevokedAt(), token.getRevokedBy());
+                token.getCreatedAt(), token.getLastUsedAt(), token.getRevokedAt(), token.getRevokedBy(),
+                token.getExpiresAt(), token.isReadOnly());
+    }
+
+    public boolean expired() {
+        return expiresAt != null && !java.time.Instant.now().isBefore(expiresAt);
     }
 
     public boolean revoked() {

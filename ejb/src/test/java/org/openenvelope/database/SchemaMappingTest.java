@@ -391,8 +391,8 @@ abstract class SchemaMappingTest {
         Account account = persist(newAccount());
         TokenSecret secret = TokenSecret.generate();
         String name = "T".repeat(ApiToken.NAME_MAX_LENGTH);
-        ApiToken token = persist(new ApiToken(account, name, secret, "ada@example.com", T0));
-        ApiToken serviceToken = persist(new ApiToken(null, "Monitoring", TokenSecret.generate(), "root@example.com", T0));
+        ApiToken token = persist(new ApiToken(account, name, secret, "ada@example.com", T0, null, false));
+        ApiToken serviceToken = persist(new ApiToken(null, "Monitoring", TokenSecret.generate(), "root@example.com", T0, null, false));
 
         Instant used = T0.plus(Duration.ofHours(1));
         Instant revoked = T0.plus(Duration.ofHours(2));

@@ -14,14 +14,14 @@ class IssuedTokenTest {
     void toStringNeverShowsTheSecret() {
         String secret = TokenSecret.generate().reveal();
         IssuedToken issued = new IssuedToken(
-                new TokenView(5, "CI", secret.substring(0, 9), "a@example.com", NOW, null, null, null), secret);
+                new TokenView(5, "CI", secret.substring(0, 9), "a@example.com", NOW, null, null, null, null, false), secret);
         assertFalse(issued.toString().contains(secret), issued.toString());
         assertTrue(issued.toString().contains("secret=(hidden)"));
     }
 
     @Test
     void aViewIsRevokedOnceItHasARevocationTime() {
-        assertFalse(new TokenView(5, "CI", "oe_abcdef", "a@example.com", NOW, null, null, null).revoked());
-        assertTrue(new TokenView(5, "CI", "oe_abcdef", "a@example.com", NOW, null, NOW, "b@example.com").revoked());
+        assertFalse(new TokenView(5, "CI", "oe_abcdef", "a@example.com", NOW, null, null, null, null, false).revoked());
+        assertTrue(new TokenView(5, "CI", "oe_abcdef", "a@example.com", NOW, null, NOW, "b@example.com", null, false).revoked());
     }
 }

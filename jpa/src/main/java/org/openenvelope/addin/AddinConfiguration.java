@@ -79,20 +79,36 @@ public class AddinConfiguration {
      * @return whether anything changed (and the revision was raised)
      */
     public boolean configure(String domain, DomainSettings settings, String actor, Instant now) {
+        return configureAll(List.of(domain), settings, actor, now) > 0;
+    }
+
+    /**
+     * The same settings for every one of these domains: one change of the manifest, so its revision rises once
+     * however many domains changed (and not at all when none did).
+     *
+     * @return how many domains changed
+     */
+    public int configureAll(List<String> domainNames, DomainSettings settings, String actor, Instant now) {
         DomainSettings valid = settings.validated();
-        Optional<DomainConfiguration> existing = domain(domain);
-        if (existing.isPresent() && existing.get().settings().equals(valid)) {
-            return false;
+        int changed = 0;
+        for (String domain : domainNames) {
+            Optional<DomainConfiguration> existing = domain(domain);
+            if (existing.isPresent() && existing.get().settings().equals(valid)) {
+                continue;
+            }
+            if (existing.isPresent()) {
+                existing.get().apply(valid, actor, now);
+            } else {
+                domains.add(new DomainConfiguration(domain, valid, actor, now));
+            }
+            changed++;
         }
-        if (existing.isPresent()) {
-            existing.get().apply(valid, actor, now);
-        } else {
-            domains.add(new DomainConfiguration(domain, valid, actor, now));
+        if (changed > 0) {
+            revision++;
+            updatedAt = now;
+            updatedBy = actor;
         }
-        revision++;
-        updatedAt = now;
-        updatedBy = actor;
-        return true;
+        return changed;
     }
 
     public Optional<DomainConfiguration> domain(String domain) {

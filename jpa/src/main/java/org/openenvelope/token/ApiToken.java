@@ -36,6 +36,7 @@ public class ApiToken {
     public static final String BY_ACCOUNT = "ApiToken.byAccount";
     public static final String FOR_SERVICE = "ApiToken.forService";
     public static final int NAME_MAX_LENGTH = 80;
+    public static final int MAX_VALID_DAYS = 730;
     /** Recording every use would turn each API read into a write; a minute's precision is enough to audit. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
@@ -72,12 +73,30 @@ public class ApiToken {
     @Column(name = "revoked_by", length = 254)
     private String revokedBy;
 
+    @Column(name = "expires_at", updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "read_only", nullable = false, updatable = false)
+    private boolean readOnly;
+
     protected ApiToken() {
     }
 
-    public ApiToken(Account account, String name, TokenSecret secret, String createdBy, Instant createdAt) {
+    /**
+     * @param validDays null for a token that does not expire, else 1 to {@value #MAX_VALID_DAYS}
+     * @param readOnly  a token that may only read (GET), for reporting and monitoring
+     * @throws InvalidValueException on {@code name} or {@code validDays}
+     */
+    public ApiToken(Account account, String name, TokenSecret secret, String createdBy, Instant createdAt,
+                    Integer validDays, boolean readOnly) {
         this.account = account;
         this.name = validName(name);
+        if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
+            throw new InvalidValueException("validDays", "A token is valid for 1 to " + MAX_VALID_DAYS
+                    + " days, or without an end; not " + validDays + ".");
+        }
+        this.expiresAt = validDays == null ? null : createdAt.plus(Duration.ofDays(validDays));
+        this.readOnly = readOnly;
         this.secretHash = secret.hash();
         this.secretPrefix = secret.prefix();
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
@@ -86,6 +105,10 @@ public class ApiToken {
 
     public boolean isRevoked() {
         return revokedAt != null;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     public void revoke(String by, Instant now) {
@@ -154,5 +177,14 @@ public class ApiToken {
 
     public String getRevokedBy() {
         return revokedBy;
+    }
+
+    /** Null for a token without an end. */
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
     }
 }

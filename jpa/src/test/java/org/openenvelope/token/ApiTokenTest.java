@@ -26,7 +26,7 @@ class ApiTokenTest {
     private final TokenSecret secret = TokenSecret.generate();
 
     private ApiToken token() {
-        return new ApiToken(account, "CI pipeline", secret, "admin@example.com", CREATED);
+        return new ApiToken(account, "CI pipeline", secret, "admin@example.com", CREATED, null, false);
     }
 
     @Test
@@ -43,12 +43,12 @@ class ApiTokenTest {
 
     @Test
     void serviceTokensHaveNoAccount() {
-        assertNull(new ApiToken(null, "Monitoring", secret, "root@example.com", CREATED).getAccount());
+        assertNull(new ApiToken(null, "Monitoring", secret, "root@example.com", CREATED, null, false).getAccount());
     }
 
     @Test
     void namesAreTrimmed() {
-        assertEquals("Deploy", new ApiToken(account, "  Deploy \t", secret, "a@example.com", CREATED).getName());
+        assertEquals("Deploy", new ApiToken(account, "  Deploy \t", secret, "a@example.com", CREATED, null, false).getName());
     }
 
     @ParameterizedTest
@@ -56,7 +56,7 @@ class ApiTokenTest {
     @ValueSource(strings = {"  "})
     void refusesABlankName(String name) {
         InvalidValueException refused = assertThrows(InvalidValueException.class,
-                () -> new ApiToken(account, name, secret, "a@example.com", CREATED));
+                () -> new ApiToken(account, name, secret, "a@example.com", CREATED, null, false));
         assertEquals("name", refused.field());
         assertEquals("Token name is required.", refused.getMessage());
     }
@@ -121,5 +121,20 @@ class ApiTokenTest {
         token.recordUse(first);
         assertTrue(token.recordUse(first.plus(ApiToken.LAST_USED_PRECISION)));
         assertEquals(first.plusSeconds(60), token.getLastUsedAt());
+    }
+
+    @Test
+    void aTokenMayEndAndMayOnlyRead() {
+        ApiToken ending = new ApiToken(null, "Reporting", TokenSecret.generate(), "a@example.com", CREATED, 30, true);
+        assertEquals(CREATED.plus(java.time.Duration.ofDays(30)), ending.getExpiresAt());
+        assertTrue(ending.isReadOnly());
+        assertFalse(ending.isExpiredAt(CREATED.plus(java.time.Duration.ofDays(30)).minusSeconds(1)));
+        assertTrue(ending.isExpiredAt(CREATED.plus(java.time.Duration.ofDays(30))));
+        assertFalse(new ApiToken(null, "Forever", TokenSecret.generate(), "a@example.com", CREATED, null, false)
+                .isExpiredAt(CREATED.plus(java.time.Duration.ofDays(10_000))));
+        for (int days : new int[] {0, -1, ApiToken.MAX_VALID_DAYS + 1}) {
+            assertEquals("validDays", assertThrows(InvalidValueException.class, () -> new ApiToken(null, "x",
+                    TokenSecret.generate(), "a@example.com", CREATED, days, false)).field());
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
 import org.openenvelope.error.DatabaseOutage;
 import org.openenvelope.token.ApiTokenService;
+import org.openenvelope.token.AuthenticatedToken;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security 3 allows one): bearer tokens for the
@@ -38,10 +39,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String SIGN_IN_OUTCOME = PortalAuthenticationMechanism.class.getName() + ".outcome";
     /** Set on the request when the form sign-in could not be decided because the database is unavailable. */
     public static final String DATABASE_UNAVAILABLE = PortalAuthenticationMechanism.class.getName() + ".unavailable";
+    /** Set on the request, as how long to wait, when the client's network has used up its wrong passwords. */
+    public static final String CLIENT_PAUSED = PortalAuthenticationMechanism.class.getName() + ".clientPaused";
     public static final String ADDIN_SENDER = "addin-sender";
     static final String ADDIN_API = "/api/addin/";
     static final String SIGN_IN_PAGE = "/login.xhtml";
     private static final String BEARER = "Bearer ";
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
     @Inject
@@ -52,6 +56,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     SenderTokens senderTokens;
+
+    @Inject
+    PortalSignIns signIns;
+
+    @Inject
+    org.openenvelope.audit.RequestOrigin origin;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -97,11 +107,23 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus signIn(HttpServletRequest request, UsernamePasswordCredential credential,
                                         HttpMessageContext context) {
-        SignInOutcome outcome = administrators.signIn(credential.getCaller(), credential.getPassword().getValue());
+        String client = origin.address();
+        Optional<java.time.Duration> paused = signIns.clientPaused(client);
+        if (paused.isPresent()) {
+            request.setAttribute(CLIENT_PAUSED, paused.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String email = credential.getCaller();
+        SignInOutcome outcome = administrators.signIn(email, credential.getPassword().getValue(),
+                signIns.knownDevice(request, email));
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+            signIns.rememberDevice(request, context.getResponse(), email);
             SignedInSession.start(request, signedIn.caller(), signedIn.mustChangePassword());
             return context.notifyContainerAboutLogin(signedIn.caller(), signedIn.caller().groups());
+        }
+        if (!(outcome instanceof SignInOutcome.AccountSuspended)) {
+            signIns.failed(client);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
@@ -110,12 +132,16 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                                         HttpMessageContext context) {
         Optional<String> token = bearerToken(request);
         if (token.isPresent()) {
-            Optional<Caller> caller = tokens.authenticate(token.get());
-            if (caller.isPresent()) {
-                return context.notifyContainerAboutLogin(caller.get(), caller.get().groups());
+            Optional<AuthenticatedToken> found = tokens.authenticate(token.get());
+            if (found.isPresent()) {
+                if (found.get().readOnly() && !READING.contains(request.getMethod())) {
+                    return readOnly(response);
+                }
+                Caller caller = found.get().caller();
+                return context.notifyContainerAboutLogin(caller, caller.groups());
             }
             return unauthorized(response, "invalid_token",
-                    "The bearer token is unknown, revoked, or belongs to a suspended account.");
+                    "The bearer token is unknown, revoked, expired, or belongs to a suspended account.");
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -170,6 +196,21 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? Optional.of(header.substring(BEARER.length()).strip()) : Optional.empty();
+    }
+
+    /** A read-only token asked for a change: refused before anything runs. */
+    private static AuthenticationStatus readOnly(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write(Json.createObjectBuilder().add("code", "read_only_token")
+                    .add("message", "This token may only read (GET); create a token that may write for changes.")
+                    .build().toString());
+        } catch (IOException e) {
+            // The client went away; nothing left to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String message) {

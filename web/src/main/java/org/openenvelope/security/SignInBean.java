@@ -57,6 +57,12 @@ public class SignInBean {
                     + " This is not a problem with your password: try again in a few minutes.");
             return;
         }
+        if (request.getAttribute(PortalAuthenticationMechanism.CLIENT_PAUSED) instanceof Duration wait) {
+            external.setResponseStatus(429);
+            Messages.addError(null, "Too many wrong sign-ins from your network. Try again in "
+                    + Math.max(1, wait.toSeconds() + 1) + " seconds.");
+            return;
+        }
         Messages.addError(null, refusal(request.getAttribute(PortalAuthenticationMechanism.SIGN_IN_OUTCOME)));
     }
 
@@ -75,7 +81,7 @@ public class SignInBean {
     private static String refusal(Object outcome) {
         if (outcome instanceof SignInOutcome.Locked locked) {
             long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds() / 60 + 1);
-            return "Sign-in is locked after repeated failures. Try again in " + minutes
+            return "Sign-in for this address is paused after repeated failures. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes.");
         }
         if (outcome instanceof SignInOutcome.AccountSuspended) {

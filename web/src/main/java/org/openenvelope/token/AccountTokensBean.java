@@ -33,8 +33,8 @@ public class AccountTokensBean extends TokensBean {
     }
 
     @Override
-    protected IssuedToken createToken(String name) {
-        return service.createToken(tab.getNumber(), name);
+    protected IssuedToken createToken(String name, Integer validDays, boolean readOnly) {
+        return service.createToken(tab.getNumber(), name, validDays, readOnly);
     }
 
     @Override

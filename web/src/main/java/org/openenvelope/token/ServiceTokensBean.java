@@ -35,8 +35,8 @@ public class ServiceTokensBean extends TokensBean {
     }
 
     @Override
-    protected IssuedToken createToken(String name) {
-        return service.createServiceToken(name);
+    protected IssuedToken createToken(String name, Integer validDays, boolean readOnly) {
+        return service.createServiceToken(name, validDays, readOnly);
     }
 
     @Override

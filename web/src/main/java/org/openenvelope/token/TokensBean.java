@@ -20,10 +20,13 @@ public abstract class TokensBean implements Serializable {
 
     private List<TokenView> tokens = List.of();
     private String name;
+    /** Days until the token ends; null for a token without an end. */
+    private Integer validDays;
+    private boolean readOnly;
 
     protected abstract List<TokenView> listTokens();
 
-    protected abstract IssuedToken createToken(String name);
+    protected abstract IssuedToken createToken(String name, Integer validDays, boolean readOnly);
 
     protected abstract void revokeToken(long tokenId);
 
@@ -40,11 +43,13 @@ public abstract class TokensBean implements Serializable {
     /** Creates the token and shows its secret on the page this action renders. */
     public void create() {
         try {
-            Faces.setContextAttribute(ISSUED, createToken(name));
+            Faces.setContextAttribute(ISSUED, createToken(name, validDays, readOnly));
             name = null;
+            validDays = null;
+            readOnly = false;
             refresh();
         } catch (ServiceException refusal) {
-            FormErrors.show(refusal, Map.of("name", "create:name"));
+            FormErrors.show(refusal, Map.of("name", "create:name", "validDays", "create:validDays"));
         }
     }
 
@@ -88,5 +93,26 @@ public abstract class TokensBean implements Serializable {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** The lifetimes offered: a year at most by choice here; the service allows two. */
+    public List<Integer> getValidities() {
+        return List.of(30, 90, 180, 365);
+    }
+
+    public Integer getValidDays() {
+        return validDays;
+    }
+
+    public void setValidDays(Integer validDays) {
+        this.validDays = validDays;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
     }
 }
