@@ -155,6 +155,48 @@ class RestApiIT {
     }
 
     @Test
+    void theAuditTrailIsFilteredAndExported() {
+        String audit = "/api/v1/accounts/" + world.a.number() + "/audit";
+        JsonObject created = tokenOfA().get(audit + "?action=token.created").json();
+        assertTrue(created.getInt("total") >= 1, created.toString());
+        assertTrue(created.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .allMatch(e -> e.getString("action").equals("token.created")), created.toString());
+        assertEquals(0, tokenOfA().get(audit + "?actor=nobody-acts-like-this").json().getInt("total"));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertTrue(tokenOfA().get(audit + "?from=" + today).json().getInt("total") >= 1);
+        assertEquals(0, tokenOfA().get(audit + "?until=" + java.time.LocalDate.parse(today).minusDays(1)).json()
+                .getInt("total"), "until a day names that whole day");
+        ApiClient.Reply refused = tokenOfA().get(audit + "?action=no.such-action&from=yesterday");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("action", "from"), refused.json().getJsonArray("problems").getValuesAs(JsonObject.class)
+                .stream().map(p -> p.getString("field")).toList());
+
+        ApiClient.Reply csv = tokenOfA().send("GET", audit + "/export?format=csv&action=token.created", null, "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.header("Content-Disposition").contains("audit-" + world.a.number() + "-"), csv.header("Content-Disposition"));
+        List<String> rows = csv.body().lines().toList();
+        assertEquals("occurred_at,account,actor,action,detail,source_address", rows.get(0));
+        assertTrue(rows.size() > 1 && rows.stream().skip(1).allMatch(r -> r.contains(",\"token.created\",")), rows.toString());
+        ApiClient.Reply jsonl = tokenOfA().send("GET", audit + "/export?format=jsonl", null, "application/jsonl");
+        assertEquals(200, jsonl.status(), jsonl.body());
+        jsonl.body().lines().forEach(line -> assertEquals(world.a.number(), jakarta.json.Json.createReader(
+                new java.io.StringReader(line)).readObject().getString("accountNumber")));
+        assertEquals("format", tokenOfA().send("GET", audit + "/export?format=xml", null, "text/csv").json()
+                .getString("field"));
+        assertEquals(404, new ApiClient(base, world.b.token()).send("GET", audit + "/export?format=csv", null,
+                "text/csv").status(), "another account's trail is not there for it");
+
+        PortalClient portal = world.serviceAdministrator.open("/admin/audit-export?format=csv&action=token.created&account="
+                + world.a.number());
+        assertEquals(200, portal.status());
+        assertTrue(portal.text().startsWith("occurred_at,account,actor,action,detail,source_address"), portal.text());
+        List<String> shown = world.serviceAdministrator.open("/admin/accounts/audit.xhtml?account=" + world.a.number()
+                + "&action=token.created").page().select("table.audit .code-tag").eachText();
+        assertTrue(!shown.isEmpty() && shown.stream().allMatch("token.created"::equals), shown.toString());
+    }
+
+    @Test
     void invalidAccountValuesAreReportedAgainstTheProperty() {
         assertError(service().post("/api/v1/accounts", json(Map.of("name", " "))), 400, "invalid_value", "name");
         assertError(service().post("/api/v1/accounts", json(Map.of("name", "x".repeat(121)))), 400,

@@ -220,6 +220,21 @@ class PortalBrowserIT {
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("through Contoso Secure Mail"));
         browser.switchTo().defaultContent();
         Browser.screenshot(browser, "branding-saved", browser.findElement(By.id("branding-preview")));
+
+        // the Audit log tab: filtered by action, the filter kept in the form, the export links carrying it
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("filter:action")));
+        new Select(browser.findElement(By.id("filter:action"))).selectByValue("account.branding-changed");
+        browser.findElement(By.id("filter:go")).click();
+        wait.until(ExpectedConditions.urlContains("action=account.branding-changed"));
+        List<WebElement> actions = browser.findElements(By.cssSelector("table.audit td .code-tag"));
+        assertFalse(actions.isEmpty());
+        assertTrue(actions.stream().allMatch(a -> a.getText().equals("account.branding-changed")));
+        assertEquals("account.branding-changed", new Select(browser.findElement(By.id("filter:action")))
+                .getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.findElement(By.id("export-csv")).getAttribute("href")
+                .contains("action=account.branding-changed"));
+        Browser.screenshot(browser, "audit-filtered");
     }
 
     private String text() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditFilter;
 import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
@@ -25,12 +26,17 @@ public class AccountAuditBean {
     @Inject
     AccountTabBean tab;
 
+    @Inject
+    AuditFilterForm filter;
+
     private int page = 1;
     private Page<AuditEntry> events;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.AUDIT)) {
-            events = audit.accountEvents(tab.getNumber(), page - 1, Paging.DEFAULT_SIZE);
+            AuditFilter chosen = filter.filter();
+            events = audit.accountEvents(tab.getNumber(), chosen == null ? AuditFilter.NONE : chosen, page - 1,
+                    Paging.DEFAULT_SIZE);
         }
     }
 

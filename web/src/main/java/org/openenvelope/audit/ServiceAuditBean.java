@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.omnifaces.util.Faces;
 import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditFilter;
 import org.openenvelope.audit.trail.AuditTrail;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.persistence.Page;
@@ -22,12 +23,16 @@ public class ServiceAuditBean {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    AuditFilterForm filter;
+
     private int page = 1;
     private Page<AuditEntry> events;
 
     public void load() throws IOException {
         try {
-            events = audit.serviceEvents(page - 1, Paging.DEFAULT_SIZE);
+            AuditFilter chosen = filter.filter();
+            events = audit.serviceEvents(chosen == null ? AuditFilter.NONE : chosen, page - 1, Paging.DEFAULT_SIZE);
         } catch (AccessDeniedException denied) {
             Faces.responseSendError(403, denied.getMessage());
         }

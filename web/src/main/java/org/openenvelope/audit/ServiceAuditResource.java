@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +18,7 @@ import org.openenvelope.api.ApiResponses;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 import org.openenvelope.audit.trail.AuditEntry;
+import org.openenvelope.audit.trail.AuditFilter;
 import org.openenvelope.audit.trail.AuditTrail;
 
 /** {@code /api/v1/audit}: the whole service's audit trail (sign-ins included), for service tokens only. */
@@ -31,16 +33,34 @@ public class ServiceAuditResource {
     AuditTrail audit;
 
     @GET
-    @Operation(summary = "Read the service's audit trail", description = "Newest first; service tokens only.")
+    @Operation(summary = "Read the service's audit trail",
+            description = "Newest first; service tokens only. Filtered as an account's.")
     @APIResponse(responseCode = "200", description = "One page of audit entries")
-    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    @APIResponse(responseCode = "400", description = "rejected_values naming action, from or until; or paging out of range")
     @APIResponse(responseCode = "403", ref = ApiResponses.NOT_A_SERVICE_TOKEN)
     public PageJson<AuditEntry> serviceEvents(
+            @QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("until") String until,
             @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
         PageQuery paging = PageQuery.of(page, size);
-        return PageJson.of(audit.serviceEvents(paging.page(), paging.size()));
+        return PageJson.of(audit.serviceEvents(AuditFilter.of(actor, action, from, until), paging.page(),
+                paging.size()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/jsonl"})
+    @Operation(summary = "Export the service's audit trail as CSV or JSON Lines", description = "Service tokens only.")
+    @APIResponse(responseCode = "400", description = "format not csv or jsonl, or rejected_values")
+    @APIResponse(responseCode = "403", ref = ApiResponses.NOT_A_SERVICE_TOKEN)
+    public Response export(@QueryParam("format") String format,
+                           @QueryParam("actor") String actor, @QueryParam("action") String action,
+                           @QueryParam("from") String from, @QueryParam("until") String until) {
+        AuditFilter filter = AuditFilter.of(actor, action, from, until);
+        audit.serviceEvents(filter, 0, 1); // refused before the answer starts, not in its middle
+        return AuditExports.response(audit, null, format, filter);
     }
 }
