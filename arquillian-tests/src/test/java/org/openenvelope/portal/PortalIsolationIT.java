@@ -221,6 +221,10 @@ class PortalIsolationIT {
             assertTrue(portal.text().contains(world.b.name), tab + ": " + portal.text());
         }
         assertEquals(200, world.service.open("/admin/audit.xhtml").status());
+        String unavailable = world.service.open(tabPath("unavailable.xhtml?tab=migration", world.b.number))
+                .page().getElementById("available-tabs").text();
+        assertTrue(unavailable.contains("Addin Config") && unavailable.contains("Branding")
+                && unavailable.endsWith("and Audit log tabs are available now."), unavailable);
     }
 
     @Test

@@ -63,6 +63,13 @@ public class AccountTabBean implements Serializable {
         return List.of(AccountTab.values());
     }
 
+    /** "Details, Groups, … and Audit log": the tabs there are today, for the page of one that is not. */
+    public String getAvailableLabels() {
+        List<String> labels = java.util.Arrays.stream(AccountTab.values()).filter(AccountTab::isAvailable)
+                .map(AccountTab::getLabel).toList();
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
+    }
+
     public String getNumber() {
         return number;
     }
