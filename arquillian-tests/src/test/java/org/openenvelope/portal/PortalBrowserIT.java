@@ -69,6 +69,7 @@ class PortalBrowserIT {
         browser.findElement(By.id("create:name")).sendKeys("Contoso Browser Test");
         browser.findElement(By.id("create:create")).click();
         wait.until(ExpectedConditions.urlContains("/admin/accounts/details.xhtml?account="));
+        String number = browser.getCurrentUrl().replaceAll(".*account=(\\d+).*", "$1");
         assertTrue(text().contains("Contoso Browser Test"), text());
         Browser.screenshot(browser, "account-details");
 
@@ -235,6 +236,24 @@ class PortalBrowserIT {
         assertTrue(browser.findElement(By.id("export-csv")).getAttribute("href")
                 .contains("action=account.branding-changed"));
         Browser.screenshot(browser, "audit-filtered");
+
+        // at phone width no page scrolls sideways; the skip link is the first stop of the keyboard
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        for (String phonePage : List.of("admin/accounts/index.xhtml", "admin/audit.xhtml", "admin/tokens.xhtml",
+                "admin/accounts/details.xhtml?account=" + number, "admin/accounts/profiles.xhtml?account=" + number,
+                "admin/accounts/branding.xhtml?account=" + number, "admin/accounts/audit.xhtml?account=" + number)) {
+            browser.get(base.resolve(phonePage).toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            Browser.screenshot(browser, "phone-" + phonePage.replaceAll("\\?.*", "").replaceAll("\\W+", "-"));
+            Object sideways = browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0L, ((Number) sideways).longValue(), () -> phonePage + " scrolls sideways at 390 px: "
+                    + browser.executeScript("var w = document.documentElement.clientWidth; return Array.from("
+                    + "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1 && (!e.parentElement.closest('.tabs, .card') || getComputedStyle(e).position === 'absolute'))"
+                    + ".slice(0, 6).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"));
+        }
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
     }
 
     private String text() {
