@@ -155,6 +155,20 @@ class RestApiIT {
     }
 
     @Test
+    void theProfilesListIsExportedAsCsv() {
+        ApiClient.Reply csv = tokenOfA().send("GET", "/api/v1/accounts/" + world.a.number() + "/profiles/export", null,
+                "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals("\"type\",\"value\",\"display\",\"verification\",\"verified_at\",\"verified_by\",\"txt_name\","
+                + "\"txt_value\",\"created_at\",\"created_by\"", rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("\"DOMAIN\",\"" + world.a.domain() + "\"")), rows.toString());
+        assertFalse(csv.body().contains(world.b.domain()), "only the account's own");
+        assertEquals(200, world.serviceAdministrator.open("/admin/accounts/profiles-export?account=" + world.a.number())
+                .status());
+    }
+
+    @Test
     void theAuditTrailIsFilteredAndExported() {
         String audit = "/api/v1/accounts/" + world.a.number() + "/audit";
         JsonObject created = tokenOfA().get(audit + "?action=token.created").json();

@@ -104,6 +104,17 @@ class PortalBrowserIT {
         assertTrue(text().contains("xn--bcher-browser-"), "the punycode form is shown next to the Unicode name");
         Browser.screenshot(browser, "profiles-added");
 
+        // a list from a file: the value column of a CSV (another account's export, a registrar's list) joins
+        java.nio.file.Path list = java.nio.file.Files.createTempFile("domains", ".csv");
+        java.nio.file.Files.writeString(list, "\"type\",\"value\"\r\n\"DOMAIN\",\"filed-one.example\"\r\n"
+                + "\"DOMAIN\",\"filed-two.example\"\r\n");
+        browser.findElement(By.id("profiles:valuesFile")).sendKeys(list.toString());
+        browser.findElement(By.id("profiles:add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.grid"), "filed-two.example"));
+        assertTrue(browser.findElement(By.cssSelector("table.grid")).getText().contains("filed-one.example"));
+        assertTrue(browser.findElement(By.id("profiles-export")).getAttribute("href")
+                .contains("/admin/accounts/profiles-export?account="));
+
         // the list is searched in the Unicode spelling the administrator sees
         browser.findElement(By.id("search:q")).sendKeys("BÜCHER");
         browser.findElement(By.id("search:go")).click();

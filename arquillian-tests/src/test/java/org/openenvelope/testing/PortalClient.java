@@ -87,11 +87,25 @@ public final class PortalClient {
                 .orElseThrow(() -> new AssertionError("No button \"" + buttonId + "\" in form " + formId));
         fields.put(button.attr("name"), button.val());
         fields.putAll(extraParameters);
+        URI action = actionOverride == null ? location.resolve(form.attr("action"))
+                : base.resolve(actionOverride.startsWith("/") ? actionOverride.substring(1) : actionOverride);
+        if ("multipart/form-data".equalsIgnoreCase(form.attr("enctype"))) {
+            // as a browser sends a form with a file input: multipart, an empty file part for each file not chosen
+            java.util.Set<String> files = new java.util.HashSet<>(form.select("input[type=file][name]").eachAttr("name"));
+            String boundary = "----PortalClient" + java.util.UUID.randomUUID();
+            StringBuilder body = new StringBuilder();
+            fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(name).append('"')
+                    .append(files.contains(name) ? "; filename=\"\"\r\nContent-Type: application/octet-stream" : "")
+                    .append("\r\n\r\n").append(value).append("\r\n"));
+            body.append("--").append(boundary).append("--\r\n");
+            return send(HttpRequest.newBuilder(action)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        }
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        URI action = actionOverride == null ? location.resolve(form.attr("action"))
-                : base.resolve(actionOverride.startsWith("/") ? actionOverride.substring(1) : actionOverride);
         return send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -82,6 +82,13 @@ public class ProfileService {
         return Paging.of(page, size).page(items, count).map(ProfileEntryView::of);
     }
 
+    /** Every domain and address of the account, by type and value: what an export holds. */
+    public List<ProfileEntryView> allEntries(String accountNumber) {
+        return em.createQuery("select e from ProfileEntry e where e.account = :account order by e.type, e.value",
+                ProfileEntry.class).setParameter("account", access.account(accountNumber)).getResultStream()
+                .map(ProfileEntryView::of).toList();
+    }
+
     /**
      * Adds the values (blanks around them ignored) as one change, unverified: either all of them are added or, if
      * any is invalid, a duplicate, or verified by another account, none is and every problem is reported.

@@ -16,10 +16,10 @@ import java.util.Optional;
 import org.openenvelope.audit.trail.AuditEntry;
 import org.openenvelope.audit.trail.AuditFilter;
 import org.openenvelope.audit.trail.AuditTrail;
+import org.openenvelope.http.Csv;
 
 /**
- * An audit trail written out as CSV (RFC 4180, every field quoted, cells that a spreadsheet would take for a formula
- * defused with a leading apostrophe) or as JSON Lines, one event per line, streamed a batch at a time.
+ * An audit trail written out as CSV ({@link Csv}) or as JSON Lines, one event per line, streamed a batch at a time.
  */
 public enum AuditExport {
 
@@ -31,8 +31,8 @@ public enum AuditExport {
 
         @Override
         void entry(Writer out, AuditEntry e) throws IOException {
-            out.write(String.join(",", cell(e.occurredAt().toString()), cell(e.accountNumber()), cell(e.actor()),
-                    cell(e.action()), cell(e.detail()), cell(e.sourceAddress())) + "\r\n");
+            out.write(Csv.row(e.occurredAt().toString(), e.accountNumber(), e.actor(), e.action(), e.detail(),
+                    e.sourceAddress()));
         }
     },
     JSONL("application/jsonl;charset=UTF-8", "jsonl") {
@@ -104,12 +104,4 @@ public enum AuditExport {
     abstract void header(Writer out) throws IOException;
 
     abstract void entry(Writer out, AuditEntry entry) throws IOException;
-
-    static String cell(String value) {
-        if (value == null) {
-            return "\"\"";
-        }
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -81,6 +81,17 @@ public class ProfileResource {
         return Response.status(Status.CREATED).entity(ItemsJson.of(added)).build();
     }
 
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @Operation(summary = "Every domain and address of the account as CSV",
+            description = "type, value, display, verification, verified_at, verified_by, txt_name, txt_value,"
+                    + " created_at, created_by; every field quoted.")
+    public Response exportEntries(@PathParam("number") String number) {
+        return Response.ok(ProfilesCsv.export(profiles.allEntries(number)), ProfilesCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + ProfilesCsv.fileName(number) + "\"").build();
+    }
+
     @POST
     @Path("{id}/verification")
     @Operation(summary = "Verify a domain or email address",

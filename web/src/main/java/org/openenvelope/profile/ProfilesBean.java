@@ -14,6 +14,10 @@ import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import jakarta.servlet.http.Part;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.openenvelope.error.InvalidValueException;
 
 /**
  * The Profiles tab: the account's domains and email addresses, and "Add Entries". A rejected list stays in the
@@ -22,6 +26,8 @@ import org.openenvelope.persistence.Paging;
 @Named("accountProfiles")
 @ViewScoped
 public class ProfilesBean implements Serializable {
+
+    private static final int MAX_FILE_BYTES = 1_048_576;
 
     private static final long serialVersionUID = 1L;
 
@@ -36,6 +42,8 @@ public class ProfilesBean implements Serializable {
     private Page<ProfileEntryView> entries;
     private ProfileEntryType type = ProfileEntryType.DOMAIN;
     private String values;
+    /** A CSV or plain list whose values join those typed (an export of another account, a registrar's list). */
+    private transient Part valuesFile;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.PROFILES)) {
@@ -45,6 +53,7 @@ public class ProfilesBean implements Serializable {
 
     public String add() {
         try {
+            takeFile();
             List<ProfileEntryView> added = profiles.addEntries(tab.getNumber(), type, ProfileInput.split(ProfileService.VALUES_FIELD, values));
             FormErrors.info("Added " + count(added.size(), type) + ".");
             return tab.reload();
@@ -125,6 +134,42 @@ public class ProfilesBean implements Serializable {
 
     public void setType(ProfileEntryType type) {
         this.type = type;
+    }
+
+    /**
+     * The uploaded list's values go into the text area, so that whatever is refused is there to correct, and the
+     * file need not be uploaded again.
+     */
+    private void takeFile() {
+        if (valuesFile == null || valuesFile.getSize() == 0) {
+            return;
+        }
+        if (valuesFile.getSize() > MAX_FILE_BYTES) {
+            throw new InvalidValueException(ProfileService.VALUES_FIELD, "The file " + valuesFile.getSubmittedFileName()
+                    + " is " + valuesFile.getSize() + " bytes; at most " + MAX_FILE_BYTES + " are read.");
+        }
+        try (InputStream in = valuesFile.getInputStream()) {
+            List<String> fromFile = ProfilesCsv.values(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String typed = values == null || values.isBlank() ? "" : values.strip() + "\n";
+            values = typed + String.join("\n", fromFile);
+        } catch (IOException e) {
+            throw new InvalidValueException(ProfileService.VALUES_FIELD, "The file could not be read: " + e.getMessage());
+        } finally {
+            valuesFile = null;
+        }
+    }
+
+    public Part getValuesFile() {
+        return valuesFile;
+    }
+
+    public void setValuesFile(Part valuesFile) {
+        this.valuesFile = valuesFile;
+    }
+
+    public String getExportUrl() {
+        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + ProfilesExportServlet.PATH + "?account=" + tab.getNumber();
     }
 
     public String getValues() {
