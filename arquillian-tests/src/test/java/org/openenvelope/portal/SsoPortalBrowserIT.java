@@ -109,6 +109,17 @@ class SsoPortalBrowserIT {
 
     @Test
     void manualEntryRefusesAnExpiredCertificateWithItsDatesAndSavesAValidOne() throws Exception {
+        // a file that is no certificate is named with every other problem of the form, not alone
+        Path notACertificate = Files.createTempFile("not-a-certificate", ".pem");
+        Files.writeString(notACertificate, "hello");
+        driver.findElement(By.id("draft:ssoUrl")).clear();
+        driver.findElement(By.id("draft:ssoUrl")).sendKeys("http://plain.portal.example/sso");
+        driver.findElement(By.id("draft:certificate")).sendKeys(notACertificate.toString());
+        driver.findElement(By.id("draft:saveDraft")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft"), notACertificate.getFileName().toString()));
+        String both = driver.findElement(By.id("draft")).getText();
+        assertTrue(both.contains("must be an absolute https:// URL"), "the SSO URL's problem too: " + both);
+
         X509Certificate expired = SelfSignedCertificates.generate("expired.portal.example",
                 Instant.now().minus(Duration.ofDays(400)), Duration.ofDays(365)).getEntityCertificate();
         enterIdentityProvider(pem(expired));

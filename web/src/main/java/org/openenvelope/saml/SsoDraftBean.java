@@ -8,11 +8,16 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.FormErrors;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.error.ValueProblem;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.saml.binding.SamlBinding;
 
@@ -28,6 +33,9 @@ public class SsoDraftBean implements Serializable {
     private static final Map<String, String> DRAFT_FIELDS = Map.of("entityId", "draft:entityId", "ssoUrl", "draft:ssoUrl",
             "sloUrl", "draft:sloUrl", "clockSkewSeconds", "draft:clockSkewSeconds", "certificates", "draft:certificate",
             "alternateEmailAttribute", "draft:alternateEmailAttribute", "federationIdAttribute", "draft:federationIdAttribute");
+
+    @Inject
+    transient Clock clock;
 
     @EJB
     IdentityProviderService identityProviders;
@@ -75,17 +83,41 @@ public class SsoDraftBean implements Serializable {
     /** Saves the manual entry as the draft; an uploaded certificate replaces the trusted ones. */
     public String saveDraft() {
         try {
-            List<X509Certificate> certificates = certificate != null && certificate.getSize() > 0
-                    ? List.of(Uploads.certificate(certificate, "certificates")) : identityProviders.trustedCertificates(tab.getNumber(), page.getIdentityProvider());
-            identityProviders.configureIdentityProvider(tab.getNumber(), page.getIdentityProvider(), new IdentityProviderSettings(entityId, ssoUrl,
-                    ssoBinding, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
-                    alternateEmailAttribute, federationIdSource, federationIdAttribute, certificates));
+            ValueProblem unreadable = null;
+            List<X509Certificate> certificates = List.of();
+            if (certificate != null && certificate.getSize() > 0) {
+                try {
+                    certificates = List.of(Uploads.certificate(certificate, "certificates"));
+                } catch (InvalidValueException e) {
+                    unreadable = new ValueProblem("certificates", certificate.getSubmittedFileName(), e.getMessage());
+                }
+            } else {
+                certificates = identityProviders.trustedCertificates(tab.getNumber(), page.getIdentityProvider());
+            }
+            IdentityProviderSettings settings = new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sloUrl,
+                    sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute,
+                    federationIdSource, federationIdAttribute, certificates);
+            if (unreadable != null) {
+                throw withOtherProblems(unreadable, settings);
+            }
+            identityProviders.configureIdentityProvider(tab.getNumber(), page.getIdentityProvider(), settings);
             FormErrors.info("The draft is saved. The active configuration stays in force until you test and enable the draft.");
             return tab.reload();
         } catch (ServiceException refusal) {
             FormErrors.showEachField(refusal, new HashMap<>(DRAFT_FIELDS));
             return null;
         }
+    }
+
+    /** An unreadable certificate is one problem among the others of the form, all shown at once. */
+    private RejectedValuesException withOtherProblems(ValueProblem unreadable, IdentityProviderSettings settings) {
+        List<ValueProblem> problems = new ArrayList<>(List.of(unreadable));
+        try {
+            settings.validated(clock.instant());
+        } catch (RejectedValuesException others) {
+            others.problems().stream().filter(p -> !p.field().equals("certificates")).forEach(problems::add);
+        }
+        return new RejectedValuesException(problems);
     }
 
     public List<SamlBinding> getBindings() {
