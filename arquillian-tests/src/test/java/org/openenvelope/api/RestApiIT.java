@@ -155,6 +155,21 @@ class RestApiIT {
     }
 
     @Test
+    void aUserOutsideTheVerifiedDomainsIsAddedWithAWarning() {
+        String users = "/api/v1/accounts/" + world.a.number() + "/users";
+        JsonObject inside = tokenOfA().post(users, "{\"federationId\":\"jane-" + System.nanoTime() + "@"
+                + world.a.domain() + "\"}").json();
+        assertFalse(inside.getBoolean("outsideVerifiedDomains"), inside.toString());
+        JsonObject outside = tokenOfA().post(users, "{\"federationId\":\"bob@" + Fixtures.uniqueDomain() + "\"}").json();
+        assertTrue(outside.getBoolean("outsideVerifiedDomains"), outside.toString());
+        assertFalse(tokenOfA().post(users, "{\"federationId\":\"employee-" + System.nanoTime() + "\"}").json()
+                .getBoolean("outsideVerifiedDomains"), "an ID that is no address is not flagged");
+        String listed = world.serviceAdministrator.open("/admin/accounts/users.xhtml?account=" + world.a.number()
+                + "&q=" + outside.getString("federationId")).text();
+        assertTrue(listed.contains("Not in a verified domain"), listed);
+    }
+
+    @Test
     void theProfilesListIsExportedAsCsv() {
         ApiClient.Reply csv = tokenOfA().send("GET", "/api/v1/accounts/" + world.a.number() + "/profiles/export", null,
                 "text/csv");

@@ -12,6 +12,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.persistence.Page;
@@ -43,6 +44,9 @@ public class UserService {
     @Inject
     AddinSignIns addinSignIns;
 
+    @Inject
+    ProfileOwners profileOwners;
+
     /** One page of the account's users by federation ID, those whose federation ID contains {@code search} (any case). */
     public Page<UserView> findUsers(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
@@ -60,7 +64,8 @@ public class UserService {
         }
         Map<Long, Long> addinSessions = addinSignIns.activePerUser(account);
         return Paging.of(page, size).page(items, count)
-                .map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L)));
+                .map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L),
+                        outsideVerifiedDomains(account, user.getFederationId())));
     }
 
     /**
@@ -93,8 +98,15 @@ public class UserService {
                 clock.instant());
         em.persist(user);
         em.flush();
-        audit.record(AuditAction.USER_ADDED, accountNumber, "Added user " + value);
-        return UserView.of(user, 0);
+        boolean outside = outsideVerifiedDomains(account, value);
+        audit.record(AuditAction.USER_ADDED, accountNumber, "Added user " + value
+                + (outside ? " (an address outside the account's verified domains)" : ""));
+        return UserView.of(user, 0, outside);
+    }
+
+    /** An address that no verified domain or address of the account serves; an ID that is no address is none. */
+    private boolean outsideVerifiedDomains(Account account, String federationId) {
+        return federationId.indexOf('@') > 0 && !profileOwners.serves(account, federationId);
     }
 
     /**

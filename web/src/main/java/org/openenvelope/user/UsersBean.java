@@ -47,7 +47,10 @@ public class UsersBean implements Serializable {
     public String add() {
         try {
             UserView added = service.addUser(tab.getNumber(), federationId);
-            FormErrors.info("Added " + added.federationId() + ".");
+            FormErrors.info("Added " + added.federationId() + "." + (added.outsideVerifiedDomains()
+                    ? " It is an address outside this account's verified domains: the user signs in only by single"
+                    + " sign-on with exactly this ID, and email-first sign-in will not find them. Verify its domain on"
+                    + " the Profiles tab if it belongs to this organisation." : ""));
             return tab.reload();
         } catch (ServiceException refusal) {
             FormErrors.show(refusal, Map.of("federationId", "add:federationId"));
