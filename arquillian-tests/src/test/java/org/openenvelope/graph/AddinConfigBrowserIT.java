@@ -114,6 +114,15 @@ class AddinConfigBrowserIT {
 
     @Test
     void step2IsSavedPerDomainWithAnIllegalHeaderNamedAndStep3SaysWhatTheManifestNeeds() throws Exception {
+        // domains are found by a search, a page at a time, and edited one by one: no list of hundreds to scroll
+        driver.findElement(By.id("domains:domainSearch")).sendKeys("no-such-domain");
+        driver.findElement(By.id("domains:searchDomains")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("domain-pager"), "0 domains"));
+        driver.findElement(By.id("domains:domainSearch")).clear();
+        driver.findElement(By.id("domains:domainSearch")).sendKeys(domain.substring(0, 4).toUpperCase());
+        driver.findElement(By.id("domains:searchDomains")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("domain-configurations"), domain));
+        assertTrue(driver.findElement(By.id("editing-domain")).getText().contains(domain));
         driver.findElement(By.cssSelector("input[name='domains:encryptionType'][value='FLAG']")).click();
         driver.findElement(By.cssSelector("input[name='domains:flagType'][value='HEADER']")).click();
         driver.findElement(By.id("domains:flagValue")).clear();

@@ -16,6 +16,8 @@ import org.openenvelope.addin.DomainSettings;
 import org.openenvelope.addin.EncryptionType;
 import org.openenvelope.addin.FlagType;
 import org.openenvelope.error.FormErrors;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 import org.openenvelope.error.ServiceException;
 import org.openenvelope.http.BaseUrl;
 
@@ -41,6 +43,9 @@ public class AddinConfigBean implements Serializable {
     private MicrosoftConnectionView connection;
     private AddinConfigurationView addin;
     private String domain;
+    /** The per-domain table's search and page (from 0): hundreds of domains are found, not scrolled through. */
+    private String domainSearch;
+    private int domainPage;
     private EncryptionType encryptionType = DomainSettings.DEFAULT.encryptionType();
     private Integer rememberPasswordDays = DomainSettings.DEFAULT.rememberPasswordDays();
     private FlagType flagType = DomainSettings.DEFAULT.flagType();
@@ -86,6 +91,33 @@ public class AddinConfigBean implements Serializable {
         } catch (ServiceException refusal) {
             FormErrors.show(refusal);
         }
+    }
+
+    /** The domains the search matches (any part, any case), one page of them. */
+    public Page<AddinConfigurationView.Domain> getDomainsShown() {
+        String term = domainSearch == null ? "" : domainSearch.strip().toLowerCase(java.util.Locale.ROOT);
+        return Paging.of(domainPage, Paging.DEFAULT_SIZE).page(addin.domains().stream()
+                .filter(d -> d.domain().contains(term)).toList());
+    }
+
+    public void searchDomains() {
+        domainPage = 0;
+    }
+
+    public void nextDomains() {
+        domainPage++;
+    }
+
+    public void previousDomains() {
+        domainPage = Math.max(0, domainPage - 1);
+    }
+
+    public String getDomainSearch() {
+        return domainSearch;
+    }
+
+    public void setDomainSearch(String domainSearch) {
+        this.domainSearch = domainSearch;
     }
 
     /** Puts one domain's current settings into the step 2 form. */
