@@ -170,6 +170,20 @@ class RestApiIT {
     }
 
     @Test
+    void administratorsAreFoundByPartOfTheirEmailAPageAtATime() {
+        String administrators = "/api/v1/accounts/" + world.a.number() + "/administrators";
+        String part = world.a.adminEmail().substring(0, world.a.adminEmail().indexOf('@')).toUpperCase();
+        JsonObject found = tokenOfA().get(administrators + "?q=" + part + "&size=5").json();
+        assertEquals(1, found.getInt("total"), found.toString());
+        assertEquals(world.a.adminEmail(), found.getJsonArray("items").getJsonObject(0).getString("email"));
+        assertEquals(0, tokenOfA().get(administrators + "?q=nobody-administers-this").json().getInt("total"));
+        assertEquals(400, tokenOfA().get(administrators + "?size=1000").status(), "paging is validated");
+        String page = world.serviceAdministrator.open("/admin/accounts/groups.xhtml?account=" + world.a.number()
+                + "&q=nobody-administers-this").text();
+        assertTrue(page.contains("No administrator matches your search."), page);
+    }
+
+    @Test
     void theProfilesListIsExportedAsCsv() {
         ApiClient.Reply csv = tokenOfA().send("GET", "/api/v1/accounts/" + world.a.number() + "/profiles/export", null,
                 "text/csv");

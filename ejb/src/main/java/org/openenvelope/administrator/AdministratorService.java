@@ -21,6 +21,10 @@ import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
+import jakarta.persistence.TypedQuery;
+import java.util.Locale;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 
 /** Administrators: the Groups tab of an account, password sign-in and password changes. */
 @Stateless
@@ -46,6 +50,28 @@ public class AdministratorService {
 
     @Inject
     UnknownAddressPauses unknownPauses;
+
+    /**
+     * One page of the account's administrators by email, those whose email or name contains {@code search} (any
+     * case) when it is given.
+     */
+    public Page<AdministratorView> findAdministrators(String accountNumber, String search, int page, int size) {
+        Account account = access.account(accountNumber);
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String where = " where a.account = :account" + (term.isEmpty() ? ""
+                : " and (lower(a.email) like :pattern escape '\\' or lower(a.displayName) like :pattern escape '\\')");
+        TypedQuery<Administrator> items = em.createQuery("select a from Administrator a" + where + " order by a.email",
+                Administrator.class);
+        TypedQuery<Long> count = em.createQuery("select count(a) from Administrator a" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
+            query.setParameter("account", account);
+            if (!term.isEmpty()) {
+                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%");
+            }
+        }
+        return Paging.of(page, size).page(items, count).map(AdministratorView::of);
+    }
 
     public List<AdministratorView> listAdministrators(String accountNumber) {
         Account account = access.account(accountNumber);

@@ -19,9 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
-import org.openenvelope.api.ItemsJson;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.ResourceNotFoundException;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.openenvelope.api.PageJson;
+import org.openenvelope.api.PageQuery;
 
 /**
  * {@code /api/v1/accounts/{number}/administrators}: the Groups tab over HTTP.
@@ -46,10 +50,18 @@ public class AdministratorResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "List the account's administrators")
-    @APIResponse(responseCode = "200", description = "All administrators, in {\"items\": [...]}")
-    public ItemsJson<AdministratorView> listAdministrators(@PathParam("number") String number) {
-        return ItemsJson.of(administrators.listAdministrators(number));
+    @Operation(summary = "Find the account's administrators, by email",
+            description = "q matches part of the email or name, any case.")
+    @APIResponse(responseCode = "200", description = "One page of administrators")
+    @APIResponse(responseCode = "400", ref = ApiResponses.PAGING_OUT_OF_RANGE)
+    public PageJson<AdministratorView> listAdministrators(
+            @PathParam("number") String number, @QueryParam("q") String q,
+            @QueryParam(PageQuery.PAGE) @Parameter(description = "Page, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam(PageQuery.SIZE) @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return PageJson.of(administrators.findAdministrators(number, q, paging.page(), paging.size()));
     }
 
     @GET

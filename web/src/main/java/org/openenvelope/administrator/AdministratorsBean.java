@@ -5,13 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 
 /** The Groups tab: who administers the account, adding an administrator and removing one. */
 @Named("accountGroups")
@@ -29,14 +30,21 @@ public class AdministratorsBean implements Serializable {
     @Inject
     AccountTabBean tab;
 
-    private List<AdministratorView> list = List.of();
+    private Page<AdministratorView> list;
+    /** The {@code q} and {@code page} view parameters: the search and the page shown, from 1. */
+    private String q;
+    private int page = 1;
     private String email;
     private String displayName;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.GROUPS)) {
-            list = administrators.listAdministrators(tab.getNumber());
+            refresh();
         }
+    }
+
+    private void refresh() {
+        list = administrators.findAdministrators(tab.getNumber(), q, page - 1, Paging.DEFAULT_SIZE);
     }
 
     /** Adds the administrator and shows their one-time password on the page this action renders. */
@@ -46,7 +54,7 @@ public class AdministratorsBean implements Serializable {
             Faces.setContextAttribute(ADDED, added);
             email = null;
             displayName = null;
-            list = administrators.listAdministrators(tab.getNumber());
+            refresh();
         } catch (ServiceException refusal) {
             FormErrors.show(refusal, Map.of(AdministratorService.EMAIL_FIELD, "administrators:email",
                     AdministratorService.DISPLAY_NAME_FIELD, "administrators:displayName"));
@@ -74,7 +82,27 @@ public class AdministratorsBean implements Serializable {
         return Faces.getContextAttribute(ADDED);
     }
 
-    public List<AdministratorView> getList() {
+    public boolean isSearching() {
+        return q != null && !q.isBlank();
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public Page<AdministratorView> getList() {
         return list;
     }
 
