@@ -3,14 +3,20 @@ package org.openenvelope.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,15 +27,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jsoup.nodes.Element;
+import org.openenvelope.administrator.AuthenticatorCodes;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.PortalSteps;
 
 /** Portal sign-in and sign-out over HTTP, as a browser does it, and the API's answer without a token. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInHttpIT {
+
+    private static final String SECOND_FACTOR_PASSWORD = "correct horse battery staple 2fa";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -38,6 +49,10 @@ class SignInHttpIT {
 
     @ArquillianResource
     URL deployed;
+
+    private URI base() {
+        return Deployments.loopback(deployed);
+    }
 
     private PortalClient portal() {
         return new PortalClient(Deployments.loopback(deployed));
@@ -133,6 +148,171 @@ class SignInHttpIT {
                 "oe_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").get("/api/v1/accounts");
         assertEquals(401, forged.status());
         assertTrue(forged.header("WWW-Authenticate").contains("invalid_token"));
+    }
+
+    // Administrators' second factor: setting up an authenticator app from the key the page shows (the test plays
+    // the app), signing in with its code or a recovery code, each code once, the account's requirement, the reset.
+
+    @Test
+    @Order(10)
+    void anAdministratorSetsUpAnAppAndSignsInWithItsCodesEachOnce() {
+        PortalClient service = PortalSteps.serviceAdministrator(base());
+        String account = PortalSteps.createAccount(service, "Second Factor Co");
+        String email = "mfa-" + System.nanoTime() + "@example.com";
+        PortalClient admin = PortalSteps.firstSignIn(base(), email,
+                PortalSteps.addAdministrator(service, account, email), SECOND_FACTOR_PASSWORD);
+
+        admin.open("/admin/second-factor.xhtml");
+        assertTrue(admin.text().contains("Not set up"), admin.text());
+        byte[] secret = startSetup(admin);
+        admin.submit("setup", Map.of("code", wrongCode(secret)), "confirm");
+        assertTrue(admin.errors().stream().anyMatch(e -> e.contains("not the code your app shows now")), admin.errors().toString());
+        assertNotNull(admin.page().getElementById("setupKey"), "the set-up goes on after a wrong code");
+
+        long enrolledStep = AuthenticatorCodes.stepAt(Instant.now());
+        admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(secret, enrolledStep)), "confirm");
+        List<String> recoveryCodes = recoveryCodes(admin);
+        assertEquals(10, recoveryCodes.size(), recoveryCodes.toString());
+        assertTrue(admin.text().contains("Set up"), admin.text());
+
+        // the password alone no longer signs in: the code page follows, and nothing is open before it
+        PortalClient next = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        assertTrue(next.path().startsWith("/login-code.xhtml"), next.path());
+        assertTrue(next.open("/admin/").path().startsWith("/login.xhtml"), "no session before the code");
+
+        next = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        next.submit("code", Map.of("code", AuthenticatorCodes.codeOf(secret, enrolledStep)), "verify");
+        assertTrue(next.path().startsWith("/login-code.xhtml"), "the code of the set-up is used already: " + next.path());
+        assertTrue(next.errors().get(0).contains("not right, or it was used already"), next.errors().toString());
+
+        String fresh = AuthenticatorCodes.codeOf(secret, AuthenticatorCodes.stepAt(Instant.now()) + 1);
+        next.submit("code", Map.of("code", fresh), "verify");
+        assertTrue(next.path().startsWith("/admin/"), next.path());
+
+        PortalClient replay = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        replay.submit("code", Map.of("code", fresh), "verify");
+        assertTrue(replay.path().startsWith("/login-code.xhtml"), "a code signs in once: " + replay.path());
+
+        PortalClient recovered = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        recovered.submit("code", Map.of("code", recoveryCodes.get(3).toUpperCase()), "verify");
+        assertTrue(recovered.path().startsWith("/admin/"), recovered.path());
+        recovered.open("/admin/second-factor.xhtml");
+        assertTrue(recovered.text().contains("9 of 10 recovery codes are unused"), recovered.text());
+
+        PortalClient again = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        again.submit("code", Map.of("code", recoveryCodes.get(3)), "verify");
+        assertTrue(again.path().startsWith("/login-code.xhtml"), "a recovery code works once: " + again.path());
+
+        ApiClient api = PortalSteps.serviceApi(base(), "second factor audit " + System.nanoTime());
+        String trail = api.get("/api/v1/accounts/" + account + "/audit?size=100").body();
+        assertTrue(trail.contains("Signed in with password and authenticator code"), trail);
+        assertTrue(trail.contains("Signed in with password and recovery code (9 unused left)"), trail);
+        assertFalse(trail.contains(fresh) || trail.contains(recoveryCodes.get(3)), "no code in the audit log");
+    }
+
+    @Test
+    @Order(11)
+    void theCodePageGivesUpAfterFiveWrongCodes() {
+        PortalClient service = PortalSteps.serviceAdministrator(base());
+        String account = PortalSteps.createAccount(service, "Five Tries Co");
+        String email = "tries-" + System.nanoTime() + "@example.com";
+        PortalClient admin = PortalSteps.firstSignIn(base(), email,
+                PortalSteps.addAdministrator(service, account, email), SECOND_FACTOR_PASSWORD);
+        byte[] secret = startSetup(admin.open("/admin/second-factor.xhtml"));
+        admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(secret,
+                AuthenticatorCodes.stepAt(Instant.now()))), "confirm");
+
+        PortalClient guessing = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            guessing.submit("code", Map.of("code", wrongCode(secret)), "verify");
+            assertTrue(guessing.path().startsWith("/login-code.xhtml"), guessing.path());
+        }
+        guessing.submit("code", Map.of("code", AuthenticatorCodes.codeOf(secret,
+                AuthenticatorCodes.stepAt(Instant.now()) + 1)), "verify");
+        assertTrue(guessing.path().startsWith("/login.xhtml"), "the password again after five wrong codes: "
+                + guessing.path());
+        assertTrue(guessing.text().contains("The time or the tries for the code are up"), guessing.text());
+    }
+
+    @Test
+    @Order(12)
+    void anAccountThatRequiresASecondFactorHasItSetUpBeforeAnythingElseAndCanResetIt() {
+        PortalClient service = PortalSteps.serviceAdministrator(base());
+        String account = PortalSteps.createAccount(service, "Required Factor Co");
+        ApiClient api = PortalSteps.serviceApi(base(), "second factor policy " + System.nanoTime());
+
+        ApiClient.Reply noIdp = api.send("PUT", "/api/v1/accounts/" + account + "/administrator-sign-in",
+                "{\"secondFactorRequired\": true, \"identityProviderSignIn\": true}");
+        assertEquals(400, noIdp.status(), noIdp.body());
+        assertTrue(noIdp.body().contains("identityProviderSignIn") && noIdp.body().contains("no identity provider"),
+                noIdp.body());
+        assertEquals(400, api.send("PUT", "/api/v1/accounts/" + account + "/administrator-sign-in",
+                "{\"secondFactorRequired\": true}").status(), "both switches are required");
+
+        JsonObject policy = api.send("PUT", "/api/v1/accounts/" + account + "/administrator-sign-in",
+                "{\"secondFactorRequired\": true, \"identityProviderSignIn\": false}").json();
+        assertTrue(policy.getBoolean("secondFactorRequired"));
+        assertFalse(policy.getBoolean("requiredServiceWide"));
+
+        String email = "required-" + System.nanoTime() + "@example.com";
+        PortalClient admin = PortalSteps.firstSignIn(base(), email,
+                PortalSteps.addAdministrator(service, account, email), SECOND_FACTOR_PASSWORD);
+        assertTrue(admin.path().startsWith("/admin/second-factor.xhtml"), admin.path());
+        assertTrue(admin.text().contains("A second factor is required for your sign-in"), admin.text());
+        assertTrue(admin.open("/admin/accounts/groups.xhtml?account=" + account).path()
+                .startsWith("/admin/second-factor.xhtml"), "nothing else before the set-up");
+        assertTrue(admin.page().getElementById("remove:remove") == null, "no removal while required");
+
+        byte[] secret = startSetup(admin);
+        admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(secret,
+                AuthenticatorCodes.stepAt(Instant.now()))), "confirm");
+        assertEquals(10, recoveryCodes(admin).size());
+        assertTrue(admin.open("/admin/accounts/groups.xhtml?account=" + account).path()
+                .startsWith("/admin/accounts/groups.xhtml"), admin.path());
+        Element row = admin.page().select("tr:contains(" + email + ")").first();
+        assertNotNull(row, admin.text());
+        assertTrue(row.text().contains("Authenticator app"), row.text());
+
+        JsonObject listed = api.get("/api/v1/accounts/" + account + "/administrators?q=" + email).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertTrue(listed.getBoolean("secondFactor"), listed.toString());
+        JsonObject reset = api.delete("/api/v1/accounts/" + account + "/administrators/"
+                + listed.getJsonNumber("id").longValue() + "/second-factor").json();
+        assertFalse(reset.getBoolean("secondFactor"), reset.toString());
+        assertEquals(409, api.delete("/api/v1/accounts/" + account + "/administrators/"
+                + listed.getJsonNumber("id").longValue() + "/second-factor").status(), "nothing left to reset");
+
+        PortalClient afterReset = new PortalClient(base()).signIn(email, SECOND_FACTOR_PASSWORD);
+        assertTrue(afterReset.path().startsWith("/admin/second-factor.xhtml"),
+                "the password, then a new app at once: " + afterReset.path());
+    }
+
+    /** Starts the set-up and reads the key the page shows, as a person types it into an app that cannot scan. */
+    private static byte[] startSetup(PortalClient admin) {
+        admin.submit("begin", Map.of(), "start");
+        Element key = admin.page().getElementById("setupKey");
+        assertNotNull(key, admin.text());
+        assertNotNull(admin.page().selectFirst("svg.qr path"), "a QR code to scan");
+        return AuthenticatorCodes.fromTyped(key.text());
+    }
+
+    private static List<String> recoveryCodes(PortalClient admin) {
+        Element codes = admin.page().getElementById("recoveryCodes");
+        assertNotNull(codes, admin.text());
+        return Arrays.stream(codes.wholeText().split("\\s+")).filter(code -> !code.isBlank()).toList();
+    }
+
+    /** A code of none of the steps around now. */
+    private static String wrongCode(byte[] secret) {
+        long now = AuthenticatorCodes.stepAt(Instant.now());
+        List<String> valid = List.of(AuthenticatorCodes.codeOf(secret, now - 1), AuthenticatorCodes.codeOf(secret, now),
+                AuthenticatorCodes.codeOf(secret, now + 1), AuthenticatorCodes.codeOf(secret, now + 2));
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!valid.contains(code)) {
+                return code;
+            }
+        }
     }
 
     /**

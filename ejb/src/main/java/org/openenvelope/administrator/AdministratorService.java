@@ -21,6 +21,7 @@ import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
+import org.openenvelope.security.SecretBox;
 import jakarta.persistence.TypedQuery;
 import java.util.Locale;
 import org.openenvelope.persistence.Page;
@@ -50,6 +51,12 @@ public class AdministratorService {
 
     @Inject
     UnknownAddressPauses unknownPauses;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    SignInPolicyOf policies;
 
     /**
      * One page of the account's administrators by email, those whose email or name contains {@code search} (any
@@ -167,10 +174,56 @@ public class AdministratorService {
             audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_FAILED, accountNumber, "Account suspended");
             return new SignInOutcome.AccountSuspended();
         }
-        administrator.recordSuccessfulSignIn(now);
-        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_SUCCEEDED, accountNumber, knownDevice
+        if (administrator.hasSecondFactor()) {
+            return new SignInOutcome.SecondFactorNeeded(administrator.getId());
+        }
+        return signedIn(administrator, now, knownDevice
                 ? "Signed in from a browser it signed in from before" : "Signed in");
-        return new SignInOutcome.SignedIn(callerOf(administrator), administrator.isMustChangePassword());
+    }
+
+    /**
+     * Completes a password sign-in with the administrator's authenticator code or one of their recovery codes.
+     * A wrong code counts as a wrong password (the same pause follows), and a code is accepted only once.
+     */
+    public SignInOutcome completeSecondFactor(long administratorId, String code, boolean knownDevice) {
+        Instant now = Instant.now(clock);
+        Administrator administrator = em.find(Administrator.class, administratorId);
+        if (administrator == null || !administrator.hasSecondFactor()) {
+            return new SignInOutcome.Refused();
+        }
+        String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
+        if (administrator.isLockedAt(now) && !knownDevice) {
+            audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
+                    "Second factor while locked until " + administrator.getLockedUntil());
+            return new SignInOutcome.Locked(administrator.getLockedUntil());
+        }
+        if (administrator.getAccount() != null && !administrator.getAccount().isActive()) {
+            return new SignInOutcome.AccountSuspended();
+        }
+        boolean recoveryCode = RecoveryCodes.looksLikeOne(code);
+        boolean accepted = recoveryCode ? administrator.useRecoveryCode(RecoveryCodes.digest(code), now)
+                : AuthenticatorCodes.matchingStep(secrets.open(administrator.getSealedAuthenticatorSecret(),
+                        AuthenticatorSecrets.purpose(administratorId)), code, now).stream()
+                .anyMatch(administrator::acceptAuthenticatorStep);
+        String what = recoveryCode ? "recovery code" : "authenticator code";
+        if (!accepted) {
+            administrator.recordFailedSignIn(now);
+            boolean locked = administrator.isLockedAt(now) && !knownDevice;
+            audit.recordAs(administrator.getEmail(), locked ? AuditAction.SIGN_IN_LOCKED : AuditAction.SIGN_IN_FAILED,
+                    accountNumber, "Wrong or used " + what + (locked ? "; sign-in locked until "
+                            + administrator.getLockedUntil() : " (" + administrator.getFailedSignIns() + " in a row)"));
+            return locked ? new SignInOutcome.Locked(administrator.getLockedUntil()) : new SignInOutcome.Refused();
+        }
+        return signedIn(administrator, now, "Signed in with password and " + what + (recoveryCode
+                ? " (" + administrator.getUnusedRecoveryCodes() + " unused left)" : ""));
+    }
+
+    private SignInOutcome signedIn(Administrator administrator, Instant now, String detail) {
+        administrator.recordSuccessfulSignIn(now);
+        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_SUCCEEDED,
+                administrator.getAccount() == null ? null : administrator.getAccount().getNumber(), detail);
+        return new SignInOutcome.SignedIn(callerOf(administrator), administrator.isMustChangePassword(),
+                !administrator.hasSecondFactor() && policies.secondFactorRequired(administrator));
     }
 
     /**

@@ -6,8 +6,15 @@ import org.openenvelope.security.Caller;
 /** The answer to a password sign-in attempt. */
 public sealed interface SignInOutcome {
 
-    /** Signed in; {@code mustChangePassword} sends the administrator to the password page first. */
-    record SignedIn(Caller caller, boolean mustChangePassword) implements SignInOutcome {
+    /**
+     * Signed in; {@code mustChangePassword} sends the administrator to the password page first, and
+     * {@code mustSetUpSecondFactor} to setting up an authenticator app, which their account or the service requires.
+     */
+    record SignedIn(Caller caller, boolean mustChangePassword, boolean mustSetUpSecondFactor) implements SignInOutcome {
+    }
+
+    /** The password was right; the authenticator app's code (or a recovery code) completes the sign-in. */
+    record SecondFactorNeeded(long administratorId) implements SignInOutcome {
     }
 
     /** Unknown email or wrong password: deliberately indistinguishable. */

@@ -1,6 +1,8 @@
 package org.openenvelope.administrator;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,10 +14,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.openenvelope.account.Account;
 import org.openenvelope.security.AdministratorRole;
@@ -31,6 +36,8 @@ import org.openenvelope.security.AdministratorRole;
         query = "select a from Administrator a where a.account = :account order by a.email")
 @NamedQuery(name = Administrator.COUNT_BY_ACCOUNT,
         query = "select count(a) from Administrator a where a.account = :account")
+@NamedQuery(name = Administrator.WITH_SECOND_FACTOR,
+        query = "select a from Administrator a where a.secondFactor.sealedSecret is not null")
 @NamedQuery(name = Administrator.COUNT_SERVICE,
         query = "select count(a) from Administrator a where a.role = org.openenvelope.security.AdministratorRole.SERVICE")
 public class Administrator {
@@ -39,6 +46,7 @@ public class Administrator {
     public static final String BY_ACCOUNT = "Administrator.byAccount";
     public static final String COUNT_BY_ACCOUNT = "Administrator.countByAccount";
     public static final String COUNT_SERVICE = "Administrator.countService";
+    public static final String WITH_SECOND_FACTOR = "Administrator.withSecondFactor";
     public static final int DISPLAY_NAME_MAX_LENGTH = 120;
 
     @Id
@@ -62,6 +70,15 @@ public class Administrator {
 
     @Embedded
     private PasswordCredential password;
+
+    /** Null when no authenticator app is set up (all its columns are null). */
+    @Embedded
+    private SecondFactor secondFactor;
+
+    @ElementCollection
+    @CollectionTable(name = "administrator_recovery_code", joinColumns = @JoinColumn(name = "administrator_id"))
+    @OrderColumn(name = "position")
+    private List<RecoveryCode> recoveryCodes = new ArrayList<>();
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
@@ -115,6 +132,72 @@ public class Administrator {
 
     public void changePassword(String newPasswordHash, Instant now) {
         password.set(newPasswordHash, false, now);
+    }
+
+    /**
+     * Sets up an authenticator app whose first code (of {@code confirmedStep}) was just shown to be right, with
+     * fresh recovery codes; replaces any app and codes of before.
+     */
+    public void enrolSecondFactor(String sealedSecret, long confirmedStep, List<String> recoveryCodeDigests,
+                                  Instant now) {
+        secondFactor = new SecondFactor(sealedSecret, confirmedStep, now);
+        replaceRecoveryCodes(recoveryCodeDigests);
+    }
+
+    /** Recovery codes replace all earlier ones, used or not. */
+    public void replaceRecoveryCodes(List<String> digests) {
+        if (!hasSecondFactor()) {
+            throw new IllegalStateException("Recovery codes belong to an authenticator app; none is set up.");
+        }
+        recoveryCodes.clear();
+        digests.stream().map(RecoveryCode::new).forEach(recoveryCodes::add);
+    }
+
+    /** Takes the code of {@code step} unless that step or a later one was accepted before. */
+    public boolean acceptAuthenticatorStep(long step) {
+        return hasSecondFactor() && secondFactor.accept(step);
+    }
+
+    /** Uses up the unused recovery code with this digest, if there is one. */
+    public boolean useRecoveryCode(String digest, Instant now) {
+        // every code compared, so the time taken tells nothing about which one matched
+        RecoveryCode matching = null;
+        for (RecoveryCode code : recoveryCodes) {
+            if (code.matches(digest) && !code.isUsed()) {
+                matching = code;
+            }
+        }
+        if (!hasSecondFactor() || matching == null) {
+            return false;
+        }
+        matching.use(now);
+        return true;
+    }
+
+    public void removeSecondFactor() {
+        secondFactor = null;
+        recoveryCodes.clear();
+    }
+
+    public boolean hasSecondFactor() {
+        return secondFactor != null && secondFactor.isSet();
+    }
+
+    public String getSealedAuthenticatorSecret() {
+        return hasSecondFactor() ? secondFactor.sealedSecret() : null;
+    }
+
+    /** After a master key rotation: the same secret sealed under the new key. */
+    public void resealAuthenticatorSecret(String resealed) {
+        secondFactor.reseal(resealed);
+    }
+
+    public Instant getSecondFactorEnrolledAt() {
+        return hasSecondFactor() ? secondFactor.enrolledAt() : null;
+    }
+
+    public int getUnusedRecoveryCodes() {
+        return (int) recoveryCodes.stream().filter(code -> !code.isUsed()).count();
     }
 
     public boolean isServiceAdministrator() {

@@ -148,4 +148,43 @@ class AdministratorTest {
         assertThrows(NullPointerException.class, () -> administrator.changePassword(null, now()));
         assertEquals("hash-2", administrator.getPasswordHash());
     }
+
+    @Test
+    void anAuthenticatorCodeIsAcceptedOnceAndNoEarlierOneAfterIt() {
+        Administrator administrator = accountAdministrator();
+        assertFalse(administrator.acceptAuthenticatorStep(100), "no app set up");
+        administrator.enrolSecondFactor("sealed", 100, java.util.List.of("d1", "d2"), START);
+        assertTrue(administrator.hasSecondFactor());
+        assertFalse(administrator.acceptAuthenticatorStep(100), "the step that confirmed the set-up");
+        assertTrue(administrator.acceptAuthenticatorStep(101));
+        assertFalse(administrator.acceptAuthenticatorStep(101), "the same code again");
+        assertFalse(administrator.acceptAuthenticatorStep(99), "an older code");
+        assertTrue(administrator.acceptAuthenticatorStep(103));
+    }
+
+    @Test
+    void eachRecoveryCodeOpensOneSignIn() {
+        Administrator administrator = accountAdministrator();
+        administrator.enrolSecondFactor("sealed", 1, java.util.List.of("d1", "d2"), START);
+        assertEquals(2, administrator.getUnusedRecoveryCodes());
+        assertTrue(administrator.useRecoveryCode("d2", START));
+        assertFalse(administrator.useRecoveryCode("d2", START), "used already");
+        assertFalse(administrator.useRecoveryCode("d3", START), "not one of them");
+        assertEquals(1, administrator.getUnusedRecoveryCodes());
+        administrator.replaceRecoveryCodes(java.util.List.of("e1", "e2", "e3"));
+        assertFalse(administrator.useRecoveryCode("d1", START), "replaced codes no longer work");
+        assertEquals(3, administrator.getUnusedRecoveryCodes());
+    }
+
+    @Test
+    void removingTheAppRemovesItsRecoveryCodes() {
+        Administrator administrator = accountAdministrator();
+        administrator.enrolSecondFactor("sealed", 1, java.util.List.of("d1"), START);
+        administrator.removeSecondFactor();
+        assertFalse(administrator.hasSecondFactor());
+        assertNull(administrator.getSealedAuthenticatorSecret());
+        assertFalse(administrator.useRecoveryCode("d1", START));
+        assertFalse(administrator.acceptAuthenticatorStep(5));
+        assertThrows(IllegalStateException.class, () -> administrator.replaceRecoveryCodes(java.util.List.of("x")));
+    }
 }

@@ -46,6 +46,9 @@ public class AdministratorResource {
     @Inject
     AdministratorService administrators;
 
+    @Inject
+    SecondFactorService secondFactors;
+
     @Context
     UriInfo uriInfo;
 
@@ -90,6 +93,17 @@ public class AdministratorResource {
         return Response.created(uriInfo.getAbsolutePathBuilder()
                         .path(String.valueOf(added.administrator().id())).build())
                 .entity(added).build();
+    }
+
+    @DELETE
+    @Path("{id}/second-factor")
+    @Operation(summary = "Reset an administrator's second factor",
+            description = "For someone who lost their phone and recovery codes: their authenticator app and recovery"
+                    + " codes are removed; where one is required, they set up a new app at their next sign-in.")
+    @APIResponse(responseCode = "200", description = "The administrator, now without a second factor")
+    @APIResponse(responseCode = "409", description = "The administrator has no second factor")
+    public AdministratorView resetSecondFactor(@PathParam("number") String number, @PathParam("id") long id) {
+        return secondFactors.reset(number, id);
     }
 
     @DELETE

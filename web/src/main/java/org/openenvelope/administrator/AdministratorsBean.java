@@ -28,6 +28,9 @@ public class AdministratorsBean implements Serializable {
     AdministratorService administrators;
 
     @Inject
+    SecondFactorService secondFactors;
+
+    @Inject
     AccountTabBean tab;
 
     private Page<AdministratorView> list;
@@ -36,6 +39,9 @@ public class AdministratorsBean implements Serializable {
     private int page = 1;
     private String email;
     private String displayName;
+    private SignInPolicyView policy;
+    private boolean secondFactorRequired;
+    private boolean identityProviderSignIn;
 
     public void load() throws IOException {
         if (tab.open(AccountTab.GROUPS)) {
@@ -45,6 +51,32 @@ public class AdministratorsBean implements Serializable {
 
     private void refresh() {
         list = administrators.findAdministrators(tab.getNumber(), q, page - 1, Paging.DEFAULT_SIZE);
+        policy = secondFactors.policy(tab.getNumber());
+        secondFactorRequired = policy.secondFactorRequired();
+        identityProviderSignIn = policy.identityProviderSignIn();
+    }
+
+    public String savePolicy() {
+        try {
+            secondFactors.changePolicy(tab.getNumber(), secondFactorRequired, identityProviderSignIn);
+            FormErrors.info("Saved how administrators sign in.");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal, Map.of(SecondFactorService.IDENTITY_PROVIDER_SIGN_IN_FIELD,
+                    "signInPolicy:identityProviderSignIn"));
+            return null;
+        }
+    }
+
+    public String resetSecondFactor(AdministratorView administrator) {
+        try {
+            secondFactors.reset(tab.getNumber(), administrator.id());
+            FormErrors.info("Reset the second factor of " + administrator.email() + ".");
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal);
+            return null;
+        }
     }
 
     /** Adds the administrator and shows their one-time password on the page this action renders. */
@@ -104,6 +136,26 @@ public class AdministratorsBean implements Serializable {
 
     public Page<AdministratorView> getList() {
         return list;
+    }
+
+    public SignInPolicyView getPolicy() {
+        return policy;
+    }
+
+    public boolean isSecondFactorRequired() {
+        return secondFactorRequired;
+    }
+
+    public void setSecondFactorRequired(boolean secondFactorRequired) {
+        this.secondFactorRequired = secondFactorRequired;
+    }
+
+    public boolean isIdentityProviderSignIn() {
+        return identityProviderSignIn;
+    }
+
+    public void setIdentityProviderSignIn(boolean identityProviderSignIn) {
+        this.identityProviderSignIn = identityProviderSignIn;
     }
 
     public String getEmail() {

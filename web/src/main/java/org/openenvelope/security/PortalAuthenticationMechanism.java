@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -41,6 +42,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String DATABASE_UNAVAILABLE = PortalAuthenticationMechanism.class.getName() + ".unavailable";
     /** Set on the request, as how long to wait, when the client's network has used up its wrong passwords. */
     public static final String CLIENT_PAUSED = PortalAuthenticationMechanism.class.getName() + ".clientPaused";
+    /** Set on the request when the code page's time or tries were up: the password is asked again. */
+    public static final String SECOND_FACTOR_EXPIRED = PortalAuthenticationMechanism.class.getName() + ".codeExpired";
     public static final String ADDIN_SENDER = "addin-sender";
     static final String ADDIN_API = "/api/addin/";
     static final String SIGN_IN_PAGE = "/login.xhtml";
@@ -90,6 +93,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
             return signIn(request, credential, context);
         }
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof AuthenticatorCodeCredential code) {
+            return secondFactor(request, code, context);
+        }
         Optional<Caller> sessionCaller = SignedInSession.administratorId(request)
                 .flatMap(administrators::activeCaller);
         if (sessionCaller.isPresent()) {
@@ -117,9 +124,40 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         SignInOutcome outcome = administrators.signIn(email, credential.getPassword().getValue(),
                 signIns.knownDevice(request, email));
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
+        if (outcome instanceof SignInOutcome.SecondFactorNeeded needed) {
+            SignedInSession.awaitSecondFactor(request, needed.administratorId(), email, Instant.now());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return concluded(request, outcome, email, client, context);
+    }
+
+    /** The code after the password, within the time and tries the session allows. */
+    private AuthenticationStatus secondFactor(HttpServletRequest request, AuthenticatorCodeCredential code,
+                                              HttpMessageContext context) {
+        String client = origin.address();
+        Optional<java.time.Duration> paused = signIns.clientPaused(client);
+        if (paused.isPresent()) {
+            request.setAttribute(CLIENT_PAUSED, paused.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<SignedInSession.AwaitedSecondFactor> awaited = SignedInSession.secondFactorTry(request, Instant.now());
+        if (awaited.isEmpty()) {
+            request.setAttribute(SECOND_FACTOR_EXPIRED, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String email = awaited.get().email();
+        SignInOutcome outcome = administrators.completeSecondFactor(awaited.get().administratorId(), code.code(),
+                signIns.knownDevice(request, email));
+        request.setAttribute(SIGN_IN_OUTCOME, outcome);
+        return concluded(request, outcome, email, client, context);
+    }
+
+    private AuthenticationStatus concluded(HttpServletRequest request, SignInOutcome outcome, String email,
+                                           String client, HttpMessageContext context) {
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             signIns.rememberDevice(request, context.getResponse(), email);
-            SignedInSession.start(request, signedIn.caller(), signedIn.mustChangePassword());
+            SignedInSession.start(request, signedIn.caller(), signedIn.mustChangePassword(),
+                    signedIn.mustSetUpSecondFactor());
             return context.notifyContainerAboutLogin(signedIn.caller(), signedIn.caller().groups());
         }
         if (!(outcome instanceof SignInOutcome.AccountSuspended)) {

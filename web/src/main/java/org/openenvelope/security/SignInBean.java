@@ -8,20 +8,26 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.omnifaces.util.Messages;
 import org.openenvelope.administrator.SignInOutcome;
+import org.openenvelope.error.FormErrors;
 
 /** The sign-in and sign-out forms of the portal. */
 @Named
 @RequestScoped
 public class SignInBean {
+
+    static final String CODE_PAGE = "/login-code.xhtml";
 
     @Inject
     SecurityContext securityContext;
@@ -32,19 +38,42 @@ public class SignInBean {
     private String email;
     private String password;
     private String next;
+    private String code;
 
     public void signIn() throws IOException {
+        Credential credential = new UsernamePasswordCredential(email == null ? "" : email.strip(),
+                new Password(password == null ? "" : password));
+        password = null;
+        conclude(credential);
+    }
+
+    /** The second step: the authenticator app's code or a recovery code. */
+    public void verifyCode() throws IOException {
+        Credential credential = new AuthenticatorCodeCredential(code == null ? "" : code);
+        code = null;
+        conclude(credential);
+    }
+
+    private void conclude(Credential credential) throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request,
                 (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(email == null ? "" : email.strip(),
-                                new Password(password == null ? "" : password))));
-        password = null;
+                AuthenticationParameters.withParams().newAuthentication(true).credential(credential));
+        Object outcome = request.getAttribute(PortalAuthenticationMechanism.SIGN_IN_OUTCOME);
         if (status == AuthenticationStatus.SUCCESS) {
-            String target = SignedInSession.mustChangePassword(request) ? "/admin/password.xhtml" : safeNext();
-            external.redirect(external.getRequestContextPath() + target);
+            // the filter sends whoever must change their password or set up a second factor there first
+            external.redirect(external.getRequestContextPath() + safeNext());
+            return;
+        }
+        if (outcome instanceof SignInOutcome.SecondFactorNeeded) {
+            external.redirect(external.getRequestContextPath() + CODE_PAGE + "?next="
+                    + URLEncoder.encode(safeNext(), StandardCharsets.UTF_8));
+            return;
+        }
+        if (Boolean.TRUE.equals(request.getAttribute(PortalAuthenticationMechanism.SECOND_FACTOR_EXPIRED))) {
+            FormErrors.error("The time or the tries for the code are up: sign in again.");
+            external.redirect(external.getRequestContextPath() + PortalAuthenticationMechanism.SIGN_IN_PAGE);
             return;
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
@@ -63,7 +92,17 @@ public class SignInBean {
                     + Math.max(1, wait.toSeconds() + 1) + " seconds.");
             return;
         }
-        Messages.addError(null, refusal(request.getAttribute(PortalAuthenticationMechanism.SIGN_IN_OUTCOME)));
+        Messages.addError(null, credential instanceof AuthenticatorCodeCredential && outcome instanceof SignInOutcome.Refused
+                ? "That code is not right, or it was used already. Enter the code your app shows now, or an unused"
+                + " recovery code." : refusal(outcome));
+    }
+
+    /** The code page without a password just before it sends the person back to the password. */
+    public void requireAwaitedCode() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        if (!SignedInSession.awaitingSecondFactor((HttpServletRequest) external.getRequest())) {
+            external.redirect(external.getRequestContextPath() + PortalAuthenticationMechanism.SIGN_IN_PAGE);
+        }
     }
 
     public void signOut() throws IOException {
@@ -105,6 +144,14 @@ public class SignInBean {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getPassword() {
