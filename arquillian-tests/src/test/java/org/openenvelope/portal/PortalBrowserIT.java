@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openenvelope.administrator.AuthenticatorCodes;
 import org.openenvelope.testing.Browser;
 import org.openenvelope.testing.Deployments;
+import org.openenvelope.testing.PortalClient;
+import org.openenvelope.testing.PortalSteps;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -265,6 +269,50 @@ class PortalBrowserIT {
         }
         browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
         assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
+    }
+
+    @Test
+    void administratorSetsUpAnAuthenticatorAppAndSignsInWithItsCode() throws Exception {
+        PortalClient service = PortalSteps.serviceAdministrator(base);
+        String account = PortalSteps.createAccount(service, "Authenticator Browser Co");
+        String email = "app-" + System.nanoTime() + "@example.com";
+        String password = "a passphrase for the browser";
+        PortalSteps.firstSignIn(base, email, PortalSteps.addAdministrator(service, account, email), password);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait, email, password);
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+
+        browser.findElement(By.linkText("Second factor")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("begin:start"))).click();
+        WebElement key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setupKey")));
+        WebElement qr = browser.findElement(By.cssSelector("svg.qr"));
+        assertTrue(qr.getSize().getWidth() >= 200, "a QR code big enough to scan: " + qr.getSize());
+        Browser.screenshot(browser, "second-factor-setup", browser.findElement(By.id("setup")));
+        byte[] secret = AuthenticatorCodes.fromTyped(key.getText());
+        browser.findElement(By.id("setup:code")).sendKeys(AuthenticatorCodes.codeOf(secret,
+                AuthenticatorCodes.stepAt(Instant.now())));
+        browser.findElement(By.id("setup:confirm")).click();
+        WebElement codes = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recoveryCodes")));
+        assertEquals(10, codes.getText().split("\\s+").length, codes.getText());
+        Browser.screenshot(browser, "second-factor-recovery-codes");
+
+        browser.findElement(By.id("signout:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        signIn(wait, email, password);
+        wait.until(ExpectedConditions.urlContains("/login-code.xhtml"));
+        Browser.screenshot(browser, "second-factor-sign-in");
+        browser.findElement(By.id("code:code")).sendKeys(AuthenticatorCodes.codeOf(secret,
+                AuthenticatorCodes.stepAt(Instant.now()) + 1));
+        browser.findElement(By.id("code:verify")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/"));
+        assertTrue(text().contains(email), text());
+    }
+
+    private void signIn(WebDriverWait wait, String email, String password) {
+        browser.get(base.resolve("login.xhtml").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin:email"))).sendKeys(email);
+        browser.findElement(By.id("signin:password")).sendKeys(password);
+        browser.findElement(By.id("signin:submit")).click();
     }
 
     private String text() {
