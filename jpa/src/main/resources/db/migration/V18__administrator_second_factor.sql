@@ -23,3 +23,8 @@ CREATE TABLE administrator_sign_in_policy (
     updated_by                VARCHAR(254) NOT NULL,
     version                   BIGINT       NOT NULL
 );
+
+-- Administrators may sign in to the portal at the account's IdP: their requests are of a purpose of their own.
+ALTER TABLE saml_outstanding_request DROP CONSTRAINT saml_outstanding_request_purpose_known;
+ALTER TABLE saml_outstanding_request ADD CONSTRAINT saml_outstanding_request_purpose_known
+    CHECK (purpose IN ('SIGN_IN', 'LOGOUT', 'SSO_TEST', 'RECIPIENT', 'ADMINISTRATOR'));

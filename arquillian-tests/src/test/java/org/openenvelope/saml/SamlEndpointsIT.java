@@ -234,6 +234,62 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void anAdministratorSignsInToThePortalThroughTheIdentityProviderOnlyWhereTheAccountLetsThem() {
+        ApiClient api = tenant.api();
+        String administrator = "admin." + Fixtures.unique("sso") + "@" + tenant.domain();
+        assertEquals(201, api.post("/api/v1/accounts/" + tenant.number() + "/administrators",
+                "{\"email\": \"" + administrator + "\"}").status());
+        URI ssoButton = base.resolve("login/sso");
+        BrowserlessClient browser = new BrowserlessClient();
+
+        HttpResponse<String> notYet = browser.post(ssoButton, Map.of("signin:email", administrator));
+        assertEquals("/login.xhtml?sso=unavailable", notYet.headers().firstValue("Location").orElse(""));
+        assertEquals("not_an_administrator", reasonCode(browser.get(endpoint("admin"))), "the account has not allowed it");
+
+        String policy = "/api/v1/accounts/" + tenant.number() + "/administrator-sign-in";
+        assertEquals(200, api.send("PUT", policy, "{\"secondFactorRequired\": true, \"identityProviderSignIn\": true}")
+                .status());
+        try {
+            String toIdp = "/saml/" + tenant.number() + "/admin?idp=primary";
+            assertEquals(toIdp, browser.post(ssoButton, Map.of("signin:email", administrator.toUpperCase()))
+                    .headers().firstValue("Location").orElse(""));
+            assertEquals(toIdp, browser.post(ssoButton, Map.of("signin:email", "nobody@" + tenant.domain()))
+                    .headers().firstValue("Location").orElse(""), "the domain decides, not whether the address is known");
+            assertEquals("/login.xhtml?sso=unavailable", browser.post(ssoButton, Map.of("signin:email",
+                    "someone@" + Fixtures.uniqueDomain())).headers().firstValue("Location").orElse(""));
+
+            HttpResponse<String> acs = postToAcs(browser, answer(requestIdAt(browser, toIdp))
+                    .nameId(NameIdFormats.EMAIL_ADDRESS, administrator).build());
+            assertEquals(303, acs.statusCode(), acs.body());
+            assertEquals("/admin/", acs.headers().firstValue("Location").orElse(""));
+            HttpResponse<String> portal = browser.get(base.resolve("admin/accounts/groups.xhtml?account=" + tenant.number()));
+            assertEquals(200, portal.statusCode(), "signed in, and the IdP's factors stand for the second factor: "
+                    + portal.headers().firstValue("Location").orElse(""));
+            assertTrue(Jsoup.parse(portal.body()).select(".who").text().contains(administrator), portal.body());
+
+            BrowserlessClient user = new BrowserlessClient();
+            HttpResponse<String> refused = postToAcs(user, answer(requestIdAt(user, toIdp)).build());
+            assertEquals("not_an_administrator", reasonCode(refused), "a user of the account is no administrator");
+            assertEquals(302, user.get(base.resolve("admin/")).statusCode(), "no portal session");
+
+            BrowserlessClient portalAnswerToUserSignIn = new BrowserlessClient();
+            postToAcs(portalAnswerToUserSignIn, answer(startSignIn(portalAnswerToUserSignIn))
+                    .nameId(NameIdFormats.EMAIL_ADDRESS, administrator).build());
+            assertEquals(302, portalAnswerToUserSignIn.get(base.resolve("admin/")).statusCode(),
+                    "an answer to a user's sign-in never opens the portal");
+        } finally {
+            api.send("PUT", policy, "{\"secondFactorRequired\": false, \"identityProviderSignIn\": false}");
+        }
+    }
+
+    /** Starts a sign-in at {@code path} and returns the id of the AuthnRequest the SP sent. */
+    private String requestIdAt(BrowserlessClient browser, String path) {
+        URI location = URI.create(browser.get(base.resolve(path.substring(1))).headers().firstValue("Location").orElseThrow());
+        return ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST)
+                .xml())).getID();
+    }
+
+    @Test
     void signsTheUserInToTheUserPortalAfterAValidResponse() {
         BrowserlessClient browser = new BrowserlessClient();
         HttpResponse<String> acs = postToAcs(browser, answer(startSignIn(browser)).build());

@@ -227,6 +227,26 @@ public class AdministratorService {
     }
 
     /**
+     * The administrator of {@code account} with this address, signing in through the account's identity provider,
+     * which vouched for the address ({@code how} says which provider and assertion, for the audit log). No password
+     * pause applies: the identity provider decided with its own factors. Empty when the account has no such
+     * administrator.
+     */
+    public Optional<Long> signInThroughIdentityProvider(Account account, String email, String how) {
+        Optional<Administrator> found = Optional.ofNullable(normalisedOrNull(email)).flatMap(this::findByEmail)
+                .filter(a -> a.getAccount() != null && a.getAccount().getId().equals(account.getId()));
+        if (found.isEmpty()) {
+            audit.recordAs(printable(email), AuditAction.SIGN_IN_FAILED, account.getNumber(),
+                    "No administrator of the account; " + how);
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        found.get().recordSuccessfulSignIn(now);
+        audit.recordAs(found.get().getEmail(), AuditAction.SIGN_IN_SUCCEEDED, account.getNumber(), "Signed in " + how);
+        return Optional.of(found.get().getId());
+    }
+
+    /**
      * The caller for a signed-in session, re-read on every request so that removing an administrator or
      * suspending their account takes effect at once rather than when the session expires.
      */

@@ -23,6 +23,14 @@ public sealed interface AcsOutcome {
     record RecipientSignedIn(String sessionKey, String nextPath) implements AcsOutcome {
     }
 
+    /**
+     * An account administrator the account's identity provider vouched for: a portal session starts for them.
+     *
+     * @param nextPath the portal page to continue to
+     */
+    record AdministratorSignedIn(long administratorId, String nextPath) implements AcsOutcome {
+    }
+
     /** A Test SSO run completed, passed or failed; its result page shows which. No session exists. */
     record TestFinished(String accountNumber, long testId) implements AcsOutcome {
     }

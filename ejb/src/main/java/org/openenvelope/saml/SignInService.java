@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
+import org.openenvelope.administrator.AdministratorService;
+import org.openenvelope.administrator.SignInPolicyOf;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.envelope.Envelope;
@@ -43,6 +45,8 @@ import org.opensaml.saml.saml2.core.Response;
  */
 @Stateless
 public class SignInService {
+
+    private static final String ADMINISTRATOR_HOME = "/admin/";
 
     @Inject
     Accounts accounts;
@@ -82,6 +86,12 @@ public class SignInService {
 
     @EJB
     RecipientSignIn recipients;
+
+    @EJB
+    AdministratorService administrators;
+
+    @Inject
+    SignInPolicyOf signInPolicies;
 
     /** The SP metadata's cacheDuration (ISO-8601), for IdPs that re-read it from its URL. */
     @Inject
@@ -125,6 +135,48 @@ public class SignInService {
                 SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId, browserKey);
     }
 
+    /**
+     * Starts an account administrator's sign-in to the portal at the account's identity provider, when the account
+     * lets its administrators sign in that way (Groups tab).
+     *
+     * @throws SamlRejectedException {@code not_an_administrator} when it does not
+     */
+    public OutgoingMessage startAdministratorSignIn(String accountNumber, String identityProvider, String baseUrl,
+                                                    String browserKey) {
+        Account account = activeAccount(accountNumber);
+        requireAdministratorSignIn(account);
+        return authnRequest(account, identityProvider, baseUrl, RequestPurpose.ADMINISTRATOR, ADMINISTRATOR_HOME,
+                browserKey);
+    }
+
+    /**
+     * Where the portal's "sign in with single sign-on" sends an administrator: the identity provider of the account
+     * that has verified the address's domain (or the address), when that account lets its administrators sign in
+     * that way. It depends on the domain only, never on whether the address has an administrator sign-in, so the
+     * answer tells nobody which addresses do.
+     *
+     * @return the path below the application, e.g. {@code /saml/12345678/admin?idp=primary}
+     */
+    public Optional<String> administratorSignInPath(String email) {
+        Optional<EmailAddress> address;
+        try {
+            address = Optional.of(EmailAddress.parse(email));
+        } catch (IllegalArgumentException notAnAddress) {
+            address = Optional.empty();
+        }
+        return address.flatMap(a -> profileOwners.accountOf(a).filter(Account::isActive)
+                .filter(signInPolicies::identityProviderSignIn)
+                .flatMap(account -> identityProviders.identityProviderFor(account, a.value())
+                        .map(idp -> "/saml/" + account.getNumber() + "/admin?idp=" + idp)));
+    }
+
+    private void requireAdministratorSignIn(Account account) {
+        if (!signInPolicies.identityProviderSignIn(account)) {
+            throw new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, "Account " + account.getNumber()
+                    + " does not let its administrators sign in through its identity provider (Groups tab).");
+        }
+    }
+
     /** @param identityProvider the name of the identity provider to ask; null for the account's default */
     private OutgoingMessage authnRequest(Account account, String identityProvider, String baseUrl, RequestPurpose purpose,
                                          String next, String browserKey) {
@@ -162,9 +214,12 @@ public class SignInService {
                 return tests.complete(claimed.get(), baseUrl, response, browserKey);
             }
             RequestPurpose purpose = claimed.map(OutstandingRequest::getPurpose)
-                    .filter(RequestPurpose.RECIPIENT::equals).orElse(RequestPurpose.SIGN_IN);
+                    .filter(p -> p == RequestPurpose.RECIPIENT || p == RequestPurpose.ADMINISTRATOR)
+                    .orElse(RequestPurpose.SIGN_IN);
             if (purpose == RequestPurpose.RECIPIENT) {
                 what = "Recipient sign-in";
+            } else if (purpose == RequestPurpose.ADMINISTRATOR) {
+                what = "Administrator sign-in";
             }
             Account account = activeAccount(accountNumber);
             IdentityProvider idp = answering(account, claimed, response);
@@ -174,6 +229,9 @@ public class SignInService {
                     requests.tracker(account, purpose, idp.getName(), browserKey), seenAssertions, clock).validate(response);
             if (purpose == RequestPurpose.RECIPIENT) {
                 return recipientSignedIn(idp, assertion);
+            }
+            if (purpose == RequestPurpose.ADMINISTRATOR) {
+                return administratorSignedIn(idp, assertion);
             }
             String federationId = FederationIdentity.resolve(assertion, settings).value();
             identityProviders.requireServes(idp, federationId);
@@ -229,6 +287,29 @@ public class SignInService {
                 assertion.issuer());
         return new AcsOutcome.RecipientSignedIn(session.sessionKey(), requests.relayState(assertion.inResponseTo())
                 .orElse(SecuredocAttachment.VIEWER_PATH));
+    }
+
+    /**
+     * An administrator's portal sign-in: the assertion's email address must be one the account has verified and
+     * the answering IdP serves, and belong to an administrator of this account.
+     */
+    private AcsOutcome administratorSignedIn(IdentityProvider idp, ValidatedAssertion assertion) {
+        Account account = idp.getAccount();
+        requireAdministratorSignIn(account);
+        Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, idp.settings().alternateEmailAttribute());
+        if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
+            throw new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, address
+                    .map(a -> "The assertion vouches for " + a.value() + ", which is in no verified Profiles entry of"
+                            + " account " + account.getNumber() + ".")
+                    .orElse("The assertion carries no email address (NameID format " + assertion.nameIdFormat() + ")."));
+        }
+        identityProviders.requireServes(idp, address.get().value());
+        long administratorId = administrators.signInThroughIdentityProvider(account, address.get().value(),
+                        "through identity provider " + idp.getName() + ", " + assertion.issuer() + " (assertion "
+                                + assertion.assertionId() + ")")
+                .orElseThrow(() -> new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, address.get().value()
+                        + " is no administrator of account " + account.getNumber() + "."));
+        return new AcsOutcome.AdministratorSignedIn(administratorId, ADMINISTRATOR_HOME);
     }
 
     private Account activeAccount(String accountNumber) {

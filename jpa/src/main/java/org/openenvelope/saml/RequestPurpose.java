@@ -4,5 +4,7 @@ package org.openenvelope.saml;
 public enum RequestPurpose {
     SIGN_IN, LOGOUT, SSO_TEST,
     /** A recipient signing in to the envelope viewer at the IdP of the account that owns their address. */
-    RECIPIENT
+    RECIPIENT,
+    /** An account administrator signing in to the portal at the account's IdP. */
+    ADMINISTRATOR
 }

@@ -22,6 +22,7 @@ import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
+import org.openenvelope.security.SignedInSession;
 import org.openenvelope.websafe.LocalPath;
 import org.openenvelope.websafe.UserPortalCookie;
 
@@ -36,7 +37,7 @@ import org.openenvelope.websafe.UserPortalCookie;
 @WebServlet(urlPatterns = "/saml/*")
 public class SamlEndpointServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|recipient|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
+    private static final Pattern PATH = Pattern.compile("/([^/]+)/(metadata|login|recipient|admin|acs|slo|test/([0-9]{1,18})/([0-9a-f]{40}))");
 
     private static final Pattern IDENTITY_PROVIDER = Pattern.compile("[a-z0-9-]{1,40}");
 
@@ -102,6 +103,14 @@ public class SamlEndpointServlet extends HttpServlet {
                     } else {
                         SamlPages.send(request, response, signIn.startRecipientSignIn(account, identityProvider(request), base,
                                 request.getParameter("envelope"), browserKey(request, response, base)));
+                    }
+                }
+                case "admin" -> {
+                    if (post) {
+                        methodNotAllowed(response, "GET");
+                    } else {
+                        SamlPages.send(request, response, signIn.startAdministratorSignIn(account, identityProvider(request),
+                                base, browserKey(request, response, base)));
                     }
                 }
                 case "acs" -> {
@@ -184,6 +193,9 @@ public class SamlEndpointServlet extends HttpServlet {
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
             UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
             response.setHeader("Location", request.getContextPath() + LocalPath.orUserPortal(signedIn.nextPath()));
+        } else if (outcome instanceof AcsOutcome.AdministratorSignedIn administrator) {
+            SignedInSession.startAtIdentityProvider(request, administrator.administratorId());
+            response.setHeader("Location", request.getContextPath() + administrator.nextPath());
         } else if (outcome instanceof AcsOutcome.RecipientSignedIn recipient) {
             // SameSite=Strict: stored from this top-level POST, but sent only by the viewer's own requests
             RecipientCookie.write(request, response, recipient.sessionKey());

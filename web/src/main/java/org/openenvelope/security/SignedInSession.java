@@ -38,6 +38,21 @@ public final class SignedInSession {
     }
 
     /**
+     * An account administrator the account's identity provider vouched for: no password was asked, so none is to be
+     * changed, and the identity provider's own factors stand for the second factor. A new session id.
+     */
+    public static void startAtIdentityProvider(HttpServletRequest request, long administratorId) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.removeAttribute(AWAITING_SECOND_FACTOR);
+        session.removeAttribute(MUST_CHANGE_PASSWORD);
+        session.removeAttribute(MUST_SET_UP_SECOND_FACTOR);
+        session.setAttribute(ADMINISTRATOR_ID, administratorId);
+    }
+
+    /**
      * The password was right and the code is asked next: the session remembers whose, for a few minutes and tries,
      * and signs nobody in yet. A new session id here too.
      */

@@ -49,6 +49,9 @@ public enum SamlFailure {
     IDENTITY_PROVIDER_NOT_SERVING("identity_provider_not_serving", "This identity provider may not sign in your address"
             + " here: your organisation signs it in with another one. Start again from the sign-in page with your email"
             + " address."),
+    NOT_AN_ADMINISTRATOR("not_an_administrator", "Your organisation signed you in, but not as an administrator of this"
+            + " account in OpenEnvelope, or its administrators may not sign in this way. Sign in with your password"
+            + " instead, or ask another administrator of the account."),
     RECIPIENT_ADDRESS_NOT_SERVED("recipient_address_not_served", "Your organisation signed you in without an email"
             + " address it may vouch for here, so it cannot open the message for you. Go back to the message and ask"
             + " for a one-time code instead.");
