@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
@@ -17,6 +16,7 @@ import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.security.PasswordHasher;
 
 /** The people who may sign in to an account's user portal, identified by their federation ID. */
@@ -50,16 +50,16 @@ public class UserService {
     /** One page of the account's users by federation ID, those whose federation ID contains {@code search} (any case). */
     public Page<UserView> findUsers(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        SearchTerm term = SearchTerm.of(search);
         String where = " where u.account = :account"
-                + (term.isEmpty() ? "" : " and lower(u.federationId) like :pattern escape '\\'");
+                + (term.isEmpty() ? "" : " and lower(u.federationId) like :pattern" + SearchTerm.ESCAPE);
         TypedQuery<AccountUser> items = em.createQuery("select u from AccountUser u" + where + " order by u.federationId",
                 AccountUser.class);
         TypedQuery<Long> count = em.createQuery("select count(u) from AccountUser u" + where, Long.class);
         for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
             query.setParameter("account", account);
             if (!term.isEmpty()) {
-                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                query.setParameter("pattern", term.contains());
             }
         }
         Map<Long, Long> addinSessions = addinSignIns.activePerUser(account);
