@@ -184,6 +184,43 @@ class RestApiIT {
     }
 
     @Test
+    void tokensAreFoundByPartOfTheirNameAPageAtATime() {
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Tokens"));
+        PortalSteps.createAccountToken(world.serviceAdministrator, number, "Nightly SYNC");
+        String reporting = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Reporting");
+        PortalSteps.createAccountToken(world.serviceAdministrator, number, "Backup sync");
+        ApiClient reader = new ApiClient(base, reporting);
+        String tokens = "/api/v1/accounts/" + number + "/tokens";
+
+        JsonObject first = ok(reader.get(tokens + "?q=sync&size=1"));
+        assertEquals(2, first.getInt("total"), first.toString());
+        assertEquals(0, first.getInt("page"));
+        assertEquals(1, first.getInt("size"));
+        assertEquals("Backup sync", first.getJsonArray("items").getJsonObject(0).getString("name"), "by name");
+        JsonObject second = ok(reader.get(tokens + "?q=SYNC&page=1&size=1"));
+        assertEquals("Nightly SYNC", second.getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(List.of("Backup sync", "Nightly SYNC", "Reporting"), ok(reader.get(tokens))
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).toList());
+        assertFalse(reader.get(tokens).body().contains(reporting.substring(9)), "never the secret");
+        assertEquals(0, reader.get(tokens + "?q=nothing-is-called-this").json().getInt("total"));
+        assertError(reader.get(tokens + "?size=1000"), 400, "invalid_value", "size");
+        assertEquals(404, tokenOfA().get(tokens).status(), "another account's tokens");
+
+        JsonObject service = ok(service().get("/api/v1/tokens?q=provisioning"));
+        assertTrue(service.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("name").equals("Provisioning")), service.toString());
+        assertEquals(403, reader.get("/api/v1/tokens").status(), "service tokens for service tokens only");
+
+        String page = world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number + "&q=sync")
+                .text();
+        assertTrue(page.contains("Backup sync") && page.contains("Nightly SYNC"), page);
+        assertFalse(page.contains("Reporting"), page);
+        assertTrue(world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number
+                + "&q=nothing-is-called-this").text().contains("No token matches your search."));
+        assertTrue(world.serviceAdministrator.open("/admin/tokens.xhtml?q=PROVISION").text().contains("Provisioning"));
+    }
+
+    @Test
     void theProfilesListIsExportedAsCsv() {
         ApiClient.Reply csv = tokenOfA().send("GET", "/api/v1/accounts/" + world.a.number() + "/profiles/export", null,
                 "text/csv");
@@ -488,7 +525,7 @@ class RestApiIT {
         String revoked = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Revoked");
         assertEquals(200, new ApiClient(base, revoked).get("/api/v1/accounts/" + number).status());
 
-        world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number)
+        world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number + "&q=revoked")
                 .submit("tokens", Map.of(), "list:table:0:revoke");
         assertTrue(world.serviceAdministrator.text().contains("Token \"Revoked\""), world.serviceAdministrator.text());
 
@@ -534,7 +571,8 @@ class RestApiIT {
         for (String path : List.of("/api/v1/accounts", "/api/v1/accounts/{number}",
                 "/api/v1/accounts/{number}/profiles", "/api/v1/accounts/{number}/profiles/{id}",
                 "/api/v1/accounts/{number}/administrators", "/api/v1/accounts/{number}/administrators/{id}",
-                "/api/v1/accounts/{number}/audit", "/api/v1/audit")) {
+                "/api/v1/accounts/{number}/audit", "/api/v1/audit", "/api/v1/accounts/{number}/tokens",
+                "/api/v1/tokens")) {
             assertTrue(paths.contains(path), path + " in " + paths);
         }
         assertTrue(openapi.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"),
