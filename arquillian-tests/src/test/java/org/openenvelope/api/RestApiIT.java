@@ -235,6 +235,57 @@ class RestApiIT {
     }
 
     @Test
+    void usersAreExportedAsCsvAndAListOfThemIsAddedAllOrNone() {
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Users"));
+        String users = "/api/v1/accounts/" + number + "/users";
+        Map<String, String> csvType = Map.of("Content-Type", "text/csv; charset=UTF-8");
+
+        JsonObject refused = assertError(service().send("POST", users + "/import", "federation_id\r\njane@example.com\r\n"
+                + "jane doe\r\njane@example.com\r\n", csvType), 400, "rejected_values", null);
+        assertEquals(List.of("Line 3, \"jane doe\": The federation ID must not contain spaces or control characters.",
+                "Line 4, \"jane@example.com\": listed on line 2 already."), messagesOf(refused));
+        assertEquals(0, ok(service().get(users)).getInt("total"), "all or none");
+        assertError(service().send("POST", users + "/import", "\n", csvType), 400, "invalid_value", "federationIds");
+
+        JsonObject added = created(service().send("POST", users + "/import", "jane@example.com\n-svc-backup\nemployee-7\n",
+                Map.of("Content-Type", "text/plain")));
+        assertEquals(3, added.getJsonArray("items").size(), added.toString());
+        Reply csv = service().send("GET", users + "/export", null, "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.toString());
+        assertTrue(csv.header("Content-Disposition").matches("attachment; filename=\"users-\\d+\\.csv\""), csv.toString());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals("\"federation_id\",\"origin\",\"created_at\",\"created_by\",\"last_sign_in_at\",\"password\","
+                + "\"addin_sessions\",\"outside_verified_domains\"", rows.get(0));
+        assertEquals(List.of("\"'-svc-backup\"", "\"employee-7\"", "\"jane@example.com\""),
+                rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(','))).sorted().toList(), "a formula defused");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("\"jane@example.com\",\"ADMINISTRATOR\",")
+                && r.endsWith(",\"NONE\",\"0\",\"true\"")), rows.toString());
+
+        // the export reads back: into another account all of them, into the same one none
+        String other = "/api/v1/accounts/" + ApiSteps.createAccount(service(), Fixtures.unique("Users")) + "/users";
+        JsonObject copied = created(service().send("POST", other + "/import", csv.body(), csvType));
+        assertEquals(List.of("jane@example.com", "-svc-backup", "employee-7").stream().sorted().toList(),
+                copied.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .map(u -> u.getString("federationId")).sorted().toList());
+        JsonObject again = assertError(service().send("POST", users + "/import", csv.body(), csvType), 400,
+                "rejected_values", null);
+        assertEquals(List.of("Line 2", "Line 3", "Line 4"), messagesOf(again).stream()
+                .map(m -> m.substring(0, m.indexOf(','))).toList(), "in the order of the lines");
+        assertTrue(messagesOf(again).contains("Line " + (rows.indexOf(rows.stream().filter(r -> r.startsWith(
+                "\"employee-7\"")).findFirst().orElseThrow()) + 1) + ", \"employee-7\": already a user of this account."),
+                messagesOf(again).toString());
+
+        assertEquals(404, tokenOfA().send("GET", other + "/export", null, "text/csv").status(), "another account's");
+        assertEquals(200, world.serviceAdministrator.open("/admin/accounts/users-export?account=" + number).status());
+    }
+
+    private static List<String> messagesOf(JsonObject error) {
+        return error.getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                .map(problem -> problem.getString("message")).toList();
+    }
+
+    @Test
     void theAuditTrailIsFilteredAndExported() {
         String audit = "/api/v1/accounts/" + world.a.number() + "/audit";
         JsonObject created = tokenOfA().get(audit + "?action=token.created").json();
