@@ -184,6 +184,43 @@ class RestApiIT {
     }
 
     @Test
+    void tokensAreFoundByPartOfTheirNameAPageAtATime() {
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Tokens"));
+        PortalSteps.createAccountToken(world.serviceAdministrator, number, "Nightly SYNC");
+        String reporting = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Reporting");
+        PortalSteps.createAccountToken(world.serviceAdministrator, number, "Backup sync");
+        ApiClient reader = new ApiClient(base, reporting);
+        String tokens = "/api/v1/accounts/" + number + "/tokens";
+
+        JsonObject first = ok(reader.get(tokens + "?q=sync&size=1"));
+        assertEquals(2, first.getInt("total"), first.toString());
+        assertEquals(0, first.getInt("page"));
+        assertEquals(1, first.getInt("size"));
+        assertEquals("Backup sync", first.getJsonArray("items").getJsonObject(0).getString("name"), "by name");
+        JsonObject second = ok(reader.get(tokens + "?q=SYNC&page=1&size=1"));
+        assertEquals("Nightly SYNC", second.getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(List.of("Backup sync", "Nightly SYNC", "Reporting"), ok(reader.get(tokens))
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).toList());
+        assertFalse(reader.get(tokens).body().contains(reporting.substring(9)), "never the secret");
+        assertEquals(0, reader.get(tokens + "?q=nothing-is-called-this").json().getInt("total"));
+        assertError(reader.get(tokens + "?size=1000"), 400, "invalid_value", "size");
+        assertEquals(404, tokenOfA().get(tokens).status(), "another account's tokens");
+
+        JsonObject service = ok(service().get("/api/v1/tokens?q=provisioning"));
+        assertTrue(service.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("name").equals("Provisioning")), service.toString());
+        assertEquals(403, reader.get("/api/v1/tokens").status(), "service tokens for service tokens only");
+
+        String page = world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number + "&q=sync")
+                .text();
+        assertTrue(page.contains("Backup sync") && page.contains("Nightly SYNC"), page);
+        assertFalse(page.contains("Reporting"), page);
+        assertTrue(world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number
+                + "&q=nothing-is-called-this").text().contains("No token matches your search."));
+        assertTrue(world.serviceAdministrator.open("/admin/tokens.xhtml?q=PROVISION").text().contains("Provisioning"));
+    }
+
+    @Test
     void theProfilesListIsExportedAsCsv() {
         ApiClient.Reply csv = tokenOfA().send("GET", "/api/v1/accounts/" + world.a.number() + "/profiles/export", null,
                 "text/csv");
@@ -195,6 +232,57 @@ class RestApiIT {
         assertFalse(csv.body().contains(world.b.domain()), "only the account's own");
         assertEquals(200, world.serviceAdministrator.open("/admin/accounts/profiles-export?account=" + world.a.number())
                 .status());
+    }
+
+    @Test
+    void usersAreExportedAsCsvAndAListOfThemIsAddedAllOrNone() {
+        String number = ApiSteps.createAccount(service(), Fixtures.unique("Users"));
+        String users = "/api/v1/accounts/" + number + "/users";
+        Map<String, String> csvType = Map.of("Content-Type", "text/csv; charset=UTF-8");
+
+        JsonObject refused = assertError(service().send("POST", users + "/import", "federation_id\r\njane@example.com\r\n"
+                + "jane doe\r\njane@example.com\r\n", csvType), 400, "rejected_values", null);
+        assertEquals(List.of("Line 3, \"jane doe\": The federation ID must not contain spaces or control characters.",
+                "Line 4, \"jane@example.com\": listed on line 2 already."), messagesOf(refused));
+        assertEquals(0, ok(service().get(users)).getInt("total"), "all or none");
+        assertError(service().send("POST", users + "/import", "\n", csvType), 400, "invalid_value", "federationIds");
+
+        JsonObject added = created(service().send("POST", users + "/import", "jane@example.com\n-svc-backup\nemployee-7\n",
+                Map.of("Content-Type", "text/plain")));
+        assertEquals(3, added.getJsonArray("items").size(), added.toString());
+        Reply csv = service().send("GET", users + "/export", null, "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.toString());
+        assertTrue(csv.header("Content-Disposition").matches("attachment; filename=\"users-\\d+\\.csv\""), csv.toString());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals("\"federation_id\",\"origin\",\"created_at\",\"created_by\",\"last_sign_in_at\",\"password\","
+                + "\"addin_sessions\",\"outside_verified_domains\"", rows.get(0));
+        assertEquals(List.of("\"'-svc-backup\"", "\"employee-7\"", "\"jane@example.com\""),
+                rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(','))).sorted().toList(), "a formula defused");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("\"jane@example.com\",\"ADMINISTRATOR\",")
+                && r.endsWith(",\"NONE\",\"0\",\"true\"")), rows.toString());
+
+        // the export reads back: into another account all of them, into the same one none
+        String other = "/api/v1/accounts/" + ApiSteps.createAccount(service(), Fixtures.unique("Users")) + "/users";
+        JsonObject copied = created(service().send("POST", other + "/import", csv.body(), csvType));
+        assertEquals(List.of("jane@example.com", "-svc-backup", "employee-7").stream().sorted().toList(),
+                copied.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .map(u -> u.getString("federationId")).sorted().toList());
+        JsonObject again = assertError(service().send("POST", users + "/import", csv.body(), csvType), 400,
+                "rejected_values", null);
+        assertEquals(List.of("Line 2", "Line 3", "Line 4"), messagesOf(again).stream()
+                .map(m -> m.substring(0, m.indexOf(','))).toList(), "in the order of the lines");
+        assertTrue(messagesOf(again).contains("Line " + (rows.indexOf(rows.stream().filter(r -> r.startsWith(
+                "\"employee-7\"")).findFirst().orElseThrow()) + 1) + ", \"employee-7\": already a user of this account."),
+                messagesOf(again).toString());
+
+        assertEquals(404, tokenOfA().send("GET", other + "/export", null, "text/csv").status(), "another account's");
+        assertEquals(200, world.serviceAdministrator.open("/admin/accounts/users-export?account=" + number).status());
+    }
+
+    private static List<String> messagesOf(JsonObject error) {
+        return error.getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                .map(problem -> problem.getString("message")).toList();
     }
 
     @Test
@@ -488,7 +576,7 @@ class RestApiIT {
         String revoked = PortalSteps.createAccountToken(world.serviceAdministrator, number, "Revoked");
         assertEquals(200, new ApiClient(base, revoked).get("/api/v1/accounts/" + number).status());
 
-        world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number)
+        world.serviceAdministrator.open("/admin/accounts/tokens.xhtml?account=" + number + "&q=revoked")
                 .submit("tokens", Map.of(), "list:table:0:revoke");
         assertTrue(world.serviceAdministrator.text().contains("Token \"Revoked\""), world.serviceAdministrator.text());
 
@@ -534,7 +622,8 @@ class RestApiIT {
         for (String path : List.of("/api/v1/accounts", "/api/v1/accounts/{number}",
                 "/api/v1/accounts/{number}/profiles", "/api/v1/accounts/{number}/profiles/{id}",
                 "/api/v1/accounts/{number}/administrators", "/api/v1/accounts/{number}/administrators/{id}",
-                "/api/v1/accounts/{number}/audit", "/api/v1/audit")) {
+                "/api/v1/accounts/{number}/audit", "/api/v1/audit", "/api/v1/accounts/{number}/tokens",
+                "/api/v1/tokens")) {
             assertTrue(paths.contains(path), path + " in " + paths);
         }
         assertTrue(openapi.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"),

@@ -129,6 +129,31 @@ class PortalBrowserIT {
         assertTrue(text().contains("1 entry"), "the pager counts what was found");
         Browser.screenshot(browser, "profiles-search", browser.findElement(By.id("entries")));
 
+        // Users from a file, all or none: every refused line is named with its number, then a corrected file adds all
+        browser.get(base.resolve("admin/accounts/users.xhtml?account=" + number).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("add:usersFile")));
+        java.nio.file.Path users = java.nio.file.Files.createTempFile("users", ".csv");
+        java.nio.file.Files.writeString(users, "federation_id,origin\r\nann@contoso-browser.example,ADMINISTRATOR\r\n"
+                + "jane doe,ADMINISTRATOR\r\nann@contoso-browser.example,ADMINISTRATOR\r\nemployee-7,ADMINISTRATOR\r\n");
+        browser.findElement(By.id("add:usersFile")).sendKeys(users.toString());
+        browser.findElement(By.id("add:addFile")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add"), "nothing was saved"));
+        String refused = browser.findElement(By.id("add")).getText();
+        assertTrue(refused.contains("Line 3, \"jane doe\"") && refused.contains("Line 4, \"ann@contoso-browser.example\":"
+                + " listed on line 2 already."), refused);
+        assertTrue(text().contains("No users yet."), "nothing was added");
+        Browser.screenshot(browser, "users-file-refused", browser.findElement(By.id("add")));
+        java.nio.file.Files.writeString(users, "ann@contoso-browser.example\nemployee-7\n");
+        browser.findElement(By.id("add:usersFile")).sendKeys(users.toString());
+        browser.findElement(By.id("add:addFile")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-list")));
+        String listedUsers = browser.findElement(By.id("user-list")).getText();
+        assertTrue(listedUsers.contains("ann@contoso-browser.example") && listedUsers.contains("employee-7"), listedUsers);
+        assertTrue(text().contains("Added 2 users from"), text());
+        assertTrue(browser.findElement(By.id("users-export")).getAttribute("href")
+                .contains("/admin/accounts/users-export?account=" + number));
+        Browser.screenshot(browser, "users-file-added");
+
         // the Features tab: a default beyond the longest expiry is named next to its field, then saved
         browser.findElement(By.linkText("Features")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("features:forward")));

@@ -59,7 +59,7 @@ public final class ApiClient {
         if (!headers.containsKey("Accept")) {
             request.header("Accept", "application/json");
         }
-        if (json != null) {
+        if (json != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {

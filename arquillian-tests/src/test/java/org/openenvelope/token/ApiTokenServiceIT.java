@@ -30,6 +30,8 @@ import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
 import org.openenvelope.testing.AccountCallers;
@@ -86,7 +88,7 @@ class ApiTokenServiceIT {
         assertFalse(issued.toString().contains(secret), issued.toString());
         assertEquals(callers.administratorOf(account.number()).getName(), issued.token().createdBy());
 
-        List<TokenView> listed = tokens.listTokens(account.number());
+        List<TokenView> listed = listed(account.number());
         assertEquals(List.of(issued.token().id()), listed.stream().map(TokenView::id).toList());
         assertFalse(listed.toString().contains(secret.substring(9)), "a list never shows the secret");
 
@@ -152,7 +154,7 @@ class ApiTokenServiceIT {
 
         assertTrue(tokens.authenticate(issued.secret()).isEmpty());
         assertTrue(tokens.authenticate(other.secret()).isPresent(), "only the revoked token stops working");
-        TokenView revoked = tokens.listTokens(account.number()).stream()
+        TokenView revoked = listed(account.number()).stream()
                 .filter(t -> t.id() == issued.token().id()).findFirst().orElseThrow();
         assertTrue(revoked.revoked());
         assertNotNull(revoked.revokedAt());
@@ -203,7 +205,7 @@ class ApiTokenServiceIT {
                     () -> tokens.createToken(account.number(), name), name);
             assertEquals("name", invalid.field());
         }
-        assertTrue(tokens.listTokens(account.number()).isEmpty());
+        assertTrue(listed(account.number()).isEmpty());
     }
 
     @Test
@@ -213,7 +215,7 @@ class ApiTokenServiceIT {
         assertThrows(AccessDeniedException.class, () -> tokens.createToken(account.number(), "Offspring"));
 
         acting.actAs(Fixtures.serviceAdministrator());
-        assertTrue(tokens.listTokens(account.number()).isEmpty());
+        assertTrue(listed(account.number()).isEmpty());
     }
 
     @Test
@@ -223,7 +225,7 @@ class ApiTokenServiceIT {
         IssuedToken theirToken = issue(theirs, "Theirs");
 
         acting.actAs(callers.administratorOf(mine.number()));
-        assertThrows(ResourceNotFoundException.class, () -> tokens.listTokens(theirs.number()));
+        assertThrows(ResourceNotFoundException.class, () -> listed(theirs.number()));
         assertThrows(ResourceNotFoundException.class, () -> tokens.createToken(theirs.number(), "Planted"));
         assertThrows(ResourceNotFoundException.class,
                 () -> tokens.revokeToken(theirs.number(), theirToken.token().id()));
@@ -232,7 +234,7 @@ class ApiTokenServiceIT {
 
         assertEquals(theirs.number(), tokens.authenticate(theirToken.secret()).orElseThrow().caller().accountNumber());
         acting.actAs(Fixtures.serviceAdministrator());
-        List<TokenView> theirTokens = tokens.listTokens(theirs.number());
+        List<TokenView> theirTokens = listed(theirs.number());
         assertEquals(1, theirTokens.size());
         assertFalse(theirTokens.get(0).revoked());
     }
@@ -246,12 +248,12 @@ class ApiTokenServiceIT {
         Caller caller = tokens.authenticate(service.secret()).orElseThrow().caller();
         assertEquals(AdministratorRole.SERVICE, caller.role());
         assertNull(caller.accountId());
-        assertTrue(tokens.listServiceTokens().stream().anyMatch(t -> t.id() == service.token().id()));
-        assertTrue(tokens.listTokens(account.number()).isEmpty(), "a service token belongs to no account");
+        assertTrue(tokens.findServiceTokens("crm PROVISIONING", 0, Paging.MAX_SIZE).items().stream().anyMatch(t -> t.id() == service.token().id()));
+        assertTrue(listed(account.number()).isEmpty(), "a service token belongs to no account");
 
         acting.actAs(callers.administratorOf(account.number()));
         assertThrows(AccessDeniedException.class, () -> tokens.createServiceToken("Escalation", null, false));
-        assertThrows(AccessDeniedException.class, () -> tokens.listServiceTokens());
+        assertThrows(AccessDeniedException.class, () -> tokens.findServiceTokens(null, 0, 1));
         assertThrows(AccessDeniedException.class, () -> tokens.revokeServiceToken(service.token().id()));
         assertThrows(ResourceNotFoundException.class,
                 () -> tokens.revokeToken(account.number(), service.token().id()),
@@ -280,6 +282,34 @@ class ApiTokenServiceIT {
         assertTrue(events.stream().noneMatch(e -> e.detail().contains(issued.secret().substring(9))));
     }
 
+    @Test
+    void tokensAreFoundByPartOfTheirNameInNameOrderAPageAtATime() {
+        AccountSummary account = callers.newAccount("Tokens");
+        IssuedToken nightly = issue(account, "Nightly SYNC");
+        IssuedToken reporting = issue(account, "Reporting 100%");
+        IssuedToken backup = issue(account, "Backup sync");
+        IssuedToken backupAgain = issue(account, "Backup sync");
+
+        acting.actAs(callers.administratorOf(account.number()));
+        assertEquals(List.of(backupAgain.token().id(), backup.token().id(), nightly.token().id(),
+                reporting.token().id()), listed(account.number()).stream().map(TokenView::id).toList(),
+                "by name, the newest first among equal names");
+        Page<TokenView> firstPage = tokens.findTokens(account.number(), " Sync ", 0, 2);
+        assertEquals(3, firstPage.total());
+        assertEquals(List.of(backupAgain.token().id(), backup.token().id()),
+                firstPage.items().stream().map(TokenView::id).toList());
+        assertEquals(List.of(nightly.token().id()), tokens.findTokens(account.number(), "sync", 1, 2).items().stream()
+                .map(TokenView::id).toList());
+        assertEquals(List.of(reporting.token().id()), tokens.findTokens(account.number(), "0%", 0, 20).items().stream()
+                .map(TokenView::id).toList(), "% is looked for as typed");
+        assertEquals(0, tokens.findTokens(account.number(), "_", 0, 20).total(), "_ is looked for as typed");
+        assertEquals(4, tokens.findTokens(account.number(), "  ", 0, 20).total(), "a blank search finds all");
+    }
+
+    private List<TokenView> listed(String accountNumber) {
+        return tokens.findTokens(accountNumber, null, 0, Paging.MAX_SIZE).items();
+    }
+
     private static String lastCharacterChanged(String secret) {
         char last = secret.charAt(secret.length() - 1);
         return secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
@@ -287,7 +317,7 @@ class ApiTokenServiceIT {
 
     private Instant lastUsed(AccountSummary account, IssuedToken issued) {
         acting.actAs(Fixtures.serviceAdministrator());
-        return tokens.listTokens(account.number()).stream().filter(t -> t.id() == issued.token().id())
+        return listed(account.number()).stream().filter(t -> t.id() == issued.token().id())
                 .findFirst().orElseThrow().lastUsedAt();
     }
 }

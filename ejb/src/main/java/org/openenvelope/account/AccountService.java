@@ -7,11 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.security.Caller;
 
 /** Accounts → Manage Accounts: listing, creating, renaming, suspending and reactivating accounts. */
@@ -41,10 +41,11 @@ public class AccountService {
      */
     public Page<AccountSummary> findAccounts(String search, int page, int size) {
         Caller caller = access.caller();
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        SearchTerm term = SearchTerm.of(search);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (!term.isEmpty()) {
-            where.append(" and (lower(a.name) like :pattern escape '\\' or a.number like :prefix escape '\\')");
+            where.append(" and (lower(a.name) like :pattern" + SearchTerm.ESCAPE + " or a.number like :prefix"
+                    + SearchTerm.ESCAPE + ")");
         }
         if (!caller.isServiceAdministrator()) {
             where.append(" and a.id = :own");
@@ -54,8 +55,7 @@ public class AccountService {
         TypedQuery<Long> count = em.createQuery("select count(a) from Account a" + where, Long.class);
         for (TypedQuery<?> query : new TypedQuery<?>[]{items, count}) {
             if (!term.isEmpty()) {
-                String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                query.setParameter("pattern", "%" + escaped + "%").setParameter("prefix", escaped + "%");
+                query.setParameter("pattern", term.contains()).setParameter("prefix", term.startsWith());
             }
             if (!caller.isServiceAdministrator()) {
                 query.setParameter("own", caller.accountId());

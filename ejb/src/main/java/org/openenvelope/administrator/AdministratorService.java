@@ -23,7 +23,7 @@ import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
 import org.openenvelope.security.SecretBox;
 import jakarta.persistence.TypedQuery;
-import java.util.Locale;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 
@@ -64,17 +64,17 @@ public class AdministratorService {
      */
     public Page<AdministratorView> findAdministrators(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        SearchTerm term = SearchTerm.of(search);
         String where = " where a.account = :account" + (term.isEmpty() ? ""
-                : " and (lower(a.email) like :pattern escape '\\' or lower(a.displayName) like :pattern escape '\\')");
+                : " and (lower(a.email) like :pattern" + SearchTerm.ESCAPE + " or lower(a.displayName) like :pattern"
+                + SearchTerm.ESCAPE + ")");
         TypedQuery<Administrator> items = em.createQuery("select a from Administrator a" + where + " order by a.email",
                 Administrator.class);
         TypedQuery<Long> count = em.createQuery("select count(a) from Administrator a" + where, Long.class);
         for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
             query.setParameter("account", account);
             if (!term.isEmpty()) {
-                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
+                query.setParameter("pattern", term.contains());
             }
         }
         return Paging.of(page, size).page(items, count).map(AdministratorView::of);

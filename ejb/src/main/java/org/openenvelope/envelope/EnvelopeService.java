@@ -18,6 +18,7 @@ import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.profile.ProfileOwners;
 
 /**
@@ -124,14 +125,16 @@ public class EnvelopeService {
         Account account = access.account(accountNumber);
         StringBuilder where = new StringBuilder(" where e.account = :account");
         Map<String, Object> parameters = new HashMap<>(Map.of("account", account));
-        if (search.sender() != null && !search.sender().isBlank()) {
-            where.append(" and e.sender like :sender escape '\\'");
-            parameters.put("sender", contains(search.sender()));
+        SearchTerm sender = SearchTerm.of(search.sender());
+        if (!sender.isEmpty()) {
+            where.append(" and e.sender like :sender" + SearchTerm.ESCAPE);
+            parameters.put("sender", sender.contains());
         }
-        if (search.recipient() != null && !search.recipient().isBlank()) {
+        SearchTerm recipient = SearchTerm.of(search.recipient());
+        if (!recipient.isEmpty()) {
             where.append(" and exists (select r from EnvelopeRecipient r where r.envelope = e and r.address like :recipient"
-                    + " escape '\\')");
-            parameters.put("recipient", contains(search.recipient()));
+                    + SearchTerm.ESCAPE + ")");
+            parameters.put("recipient", recipient.contains());
         }
         if (search.from() != null) {
             where.append(" and e.createdAt >= :from");
@@ -150,11 +153,6 @@ public class EnvelopeService {
         });
         Instant now = clock.instant();
         return Paging.of(page, size).page(items, count).map(envelope -> EnvelopeView.of(envelope, now));
-    }
-
-    /** A LIKE pattern for "contains", the user's own % and _ taken literally. */
-    private static String contains(String text) {
-        return "%" + Envelope.normalized(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public EnvelopeView envelope(String accountNumber, String envelopeId) {

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.openenvelope.account.Account;
 
 /**
@@ -44,18 +47,39 @@ public class ProfileOwners {
 
     /** The account's verified entry that serves this identifier: its domain's, else the address's own. */
     public Optional<ProfileEntry> entryServing(Account account, String identifier) {
+        return domainOf(identifier).flatMap(domain -> entry(ProfileEntryType.EMAIL_ADDRESS,
+                        identifier.toLowerCase(Locale.ROOT)).filter(e -> heldBy(account, e))
+                .or(() -> entry(ProfileEntryType.DOMAIN, domain).filter(e -> heldBy(account, e))));
+    }
+
+    /**
+     * {@link #serves} for a whole list of identifiers (an export, an import): the account's verified entries are
+     * read once, not twice an identifier. Since a verified value belongs to this account alone, the answers are
+     * the same.
+     */
+    public Predicate<String> servedBy(Account account) {
+        Set<String> addresses = new HashSet<>();
+        Set<String> domains = new HashSet<>();
+        for (ProfileEntry entry : entriesOf(account)) {
+            if (entry.isVerified()) {
+                (entry.getType() == ProfileEntryType.DOMAIN ? domains : addresses).add(entry.getValue());
+            }
+        }
+        return identifier -> domainOf(identifier).filter(domain -> addresses.contains(identifier.toLowerCase(
+                Locale.ROOT)) || domains.contains(domain)).isPresent();
+    }
+
+    /** The normalised domain after the last {@code @}, when there is something before it and it is a domain. */
+    private static Optional<String> domainOf(String identifier) {
         int at = identifier == null ? -1 : identifier.lastIndexOf('@');
         if (at < 1) {
             return Optional.empty();
         }
-        String domain;
         try {
-            domain = ProfileEntryType.DOMAIN.normalise(identifier.substring(at + 1));
+            return Optional.of(ProfileEntryType.DOMAIN.normalise(identifier.substring(at + 1)));
         } catch (IllegalArgumentException notADomain) {
             return Optional.empty();
         }
-        return entry(ProfileEntryType.EMAIL_ADDRESS, identifier.toLowerCase(Locale.ROOT)).filter(e -> heldBy(account, e))
-                .or(() -> entry(ProfileEntryType.DOMAIN, domain).filter(e -> heldBy(account, e)));
     }
 
     /** The account's entries, domains and addresses, verified or not. */

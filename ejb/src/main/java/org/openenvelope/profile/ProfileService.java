@@ -24,6 +24,7 @@ import org.openenvelope.error.ValueProblem;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.security.Caller;
 
 /**
@@ -63,20 +64,20 @@ public class ProfileService {
      */
     public Page<ProfileEntryView> findEntries(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        if (!term.chars().allMatch(c -> c < 0x80)) {
+        SearchTerm term = SearchTerm.of(search);
+        if (!term.text().chars().allMatch(c -> c < 0x80)) {
             return Paging.of(page, size).page(em.createNamedQuery(ProfileEntry.BY_ACCOUNT, ProfileEntry.class)
                     .setParameter("account", account).getResultStream().map(ProfileEntryView::of)
-                    .filter(entry -> entry.display().toLowerCase(Locale.ROOT).contains(term)).toList());
+                    .filter(entry -> entry.display().toLowerCase(Locale.ROOT).contains(term.text())).toList());
         }
-        String where = " where e.account = :account" + (term.isEmpty() ? "" : " and e.value like :pattern escape '\\'");
+        String where = " where e.account = :account" + (term.isEmpty() ? "" : " and e.value like :pattern" + SearchTerm.ESCAPE);
         TypedQuery<ProfileEntry> items = em.createQuery("select e from ProfileEntry e" + where
                 + " order by e.type, e.value", ProfileEntry.class);
         TypedQuery<Long> count = em.createQuery("select count(e) from ProfileEntry e" + where, Long.class);
         for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
             query.setParameter("account", account);
             if (!term.isEmpty()) {
-                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                query.setParameter("pattern", term.contains());
             }
         }
         return Paging.of(page, size).page(items, count).map(ProfileEntryView::of);

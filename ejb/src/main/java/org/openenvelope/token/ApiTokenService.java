@@ -4,9 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.openenvelope.account.Account;
 import org.openenvelope.security.AdministratorRole;
@@ -14,6 +14,9 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.security.Caller;
 import org.openenvelope.security.CallerKind;
@@ -37,10 +40,12 @@ public class ApiTokenService {
     @Inject
     Clock clock;
 
-    public List<TokenView> listTokens(String accountNumber) {
-        Account account = access.account(accountNumber);
-        return em.createNamedQuery(ApiToken.BY_ACCOUNT, ApiToken.class).setParameter("account", account)
-                .getResultStream().map(TokenView::of).toList();
+    /**
+     * One page of the account's tokens by name (the newest first among equal names), those whose name contains
+     * {@code search} (any case) when it is given; revoked and ended tokens included.
+     */
+    public Page<TokenView> findTokens(String accountNumber, String search, int page, int size) {
+        return find(access.account(accountNumber), search, Paging.of(page, size));
     }
 
     /** Creates a token for the account that never ends and may write. */
@@ -71,10 +76,10 @@ public class ApiTokenService {
         revoke(token, caller);
     }
 
-    public List<TokenView> listServiceTokens() {
+    /** One page of the service tokens, found and ordered as an account's; service administrators only. */
+    public Page<TokenView> findServiceTokens(String search, int page, int size) {
         access.requireServiceAdministrator("see service tokens");
-        return em.createNamedQuery(ApiToken.FOR_SERVICE, ApiToken.class)
-                .getResultStream().map(TokenView::of).toList();
+        return find(null, search, Paging.of(page, size));
     }
 
     /** Creates a token with service administrator rights; only a signed-in service administrator can. */
@@ -118,6 +123,25 @@ public class ApiTokenService {
                 ? new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.SERVICE, null, null)
                 : new Caller(CallerKind.API_TOKEN, token.getId(), name, AdministratorRole.ACCOUNT,
                         account.getId(), account.getNumber()), token.isReadOnly()));
+    }
+
+    /** The tokens of the account, or the service tokens when {@code account} is null. */
+    private Page<TokenView> find(Account account, String search, Paging paging) {
+        SearchTerm term = SearchTerm.of(search);
+        String where = (account == null ? " where t.account is null" : " where t.account = :account")
+                + (term.isEmpty() ? "" : " and lower(t.name) like :pattern" + SearchTerm.ESCAPE);
+        TypedQuery<ApiToken> items = em.createQuery("select t from ApiToken t" + where
+                + " order by t.name, t.createdAt desc, t.id desc", ApiToken.class);
+        TypedQuery<Long> count = em.createQuery("select count(t) from ApiToken t" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
+            if (account != null) {
+                query.setParameter("account", account);
+            }
+            if (!term.isEmpty()) {
+                query.setParameter("pattern", term.contains());
+            }
+        }
+        return paging.page(items, count).map(TokenView::of);
     }
 
     private IssuedToken issue(Account account, String name, Integer validDays, boolean readOnly, Caller caller) {

@@ -6,22 +6,35 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.error.ConflictException;
+import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.error.RejectedValuesException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.security.PasswordHasher;
 
 /** The people who may sign in to an account's user portal, identified by their federation ID. */
 @Stateless
 public class UserService {
+
+    /** The field a list of users (a file, a request body) is refused on. */
+    public static final String FEDERATION_IDS_FIELD = "federationIds";
+
+    /** How many IDs one query looks up (databases limit a statement's parameters). */
+    private static final int EXISTING_BATCH = 500;
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -50,22 +63,77 @@ public class UserService {
     /** One page of the account's users by federation ID, those whose federation ID contains {@code search} (any case). */
     public Page<UserView> findUsers(String accountNumber, String search, int page, int size) {
         Account account = access.account(accountNumber);
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        SearchTerm term = SearchTerm.of(search);
         String where = " where u.account = :account"
-                + (term.isEmpty() ? "" : " and lower(u.federationId) like :pattern escape '\\'");
+                + (term.isEmpty() ? "" : " and lower(u.federationId) like :pattern" + SearchTerm.ESCAPE);
         TypedQuery<AccountUser> items = em.createQuery("select u from AccountUser u" + where + " order by u.federationId",
                 AccountUser.class);
         TypedQuery<Long> count = em.createQuery("select count(u) from AccountUser u" + where, Long.class);
         for (TypedQuery<?> query : new TypedQuery<?>[] {items, count}) {
             query.setParameter("account", account);
             if (!term.isEmpty()) {
-                query.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                query.setParameter("pattern", term.contains());
             }
         }
+        return Paging.of(page, size).page(items, count).map(viewsOf(account));
+    }
+
+    /** Every user of the account, by federation ID: what an export holds. */
+    public List<UserView> allUsers(String accountNumber) {
+        Account account = access.account(accountNumber);
+        return em.createQuery("select u from AccountUser u where u.account = :account order by u.federationId",
+                AccountUser.class).setParameter("account", account).getResultStream().map(viewsOf(account)).toList();
+    }
+
+    /** How users of the account are shown, with what is read once for all of them. */
+    private Function<AccountUser, UserView> viewsOf(Account account) {
         Map<Long, Long> addinSessions = addinSignIns.activePerUser(account);
-        return Paging.of(page, size).page(items, count)
-                .map(user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L),
-                        outsideVerifiedDomains(account, user.getFederationId())));
+        Predicate<String> served = profileOwners.servedBy(account);
+        return user -> UserView.of(user, addinSessions.getOrDefault(user.getId(), 0L),
+                outsideVerifiedDomains(served, user.getFederationId()));
+    }
+
+    /**
+     * Adds the users of a list (an uploaded file) as one change: either all of them are added or, if any line
+     * holds an invalid federation ID, one listed before, or a user the account has, none is and every such line
+     * is reported with its number and why. Each user is audited as if added alone.
+     *
+     * @throws InvalidValueException   on {@link #FEDERATION_IDS_FIELD} for an empty or too long list
+     * @throws RejectedValuesException on {@link #FEDERATION_IDS_FIELD}, each problem naming its line
+     */
+    public List<UserView> addUsers(String accountNumber, List<ListedUser> listed) {
+        Account account = access.account(accountNumber);
+        UserList list = UserList.of(FEDERATION_IDS_FIELD, listed);
+        List<String> ids = List.copyOf(list.ids().keySet());
+        for (int from = 0; from < ids.size(); from += EXISTING_BATCH) {
+            em.createQuery("select u.federationId from AccountUser u where u.account = :account"
+                            + " and u.federationId in :ids", String.class).setParameter("account", account)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + EXISTING_BATCH)))
+                    .getResultStream().forEach(existing -> list.refuse(list.ids().get(existing), existing,
+                            "already a user of this account."));
+        }
+        if (!list.problems().isEmpty()) {
+            throw new RejectedValuesException(list.problems());
+        }
+        String actor = access.caller().getName();
+        Instant now = clock.instant();
+        Predicate<String> served = profileOwners.servedBy(account);
+        List<AccountUser> users = new ArrayList<>();
+        for (String id : ids) {
+            AccountUser user = new AccountUser(account, id, UserOrigin.ADMINISTRATOR, actor, now);
+            em.persist(user);
+            users.add(user);
+        }
+        // Flush inside the transaction so a user added meanwhile by someone else fails this whole list.
+        em.flush();
+        List<UserView> added = new ArrayList<>();
+        for (AccountUser user : users) {
+            boolean outside = outsideVerifiedDomains(served, user.getFederationId());
+            audit.record(AuditAction.USER_ADDED, accountNumber, "Added user " + user.getFederationId()
+                    + " from a list" + (outside ? " (an address outside the account's verified domains)" : ""));
+            added.add(UserView.of(user, 0, outside));
+        }
+        return added;
     }
 
     /**
@@ -107,6 +175,10 @@ public class UserService {
     /** An address that no verified domain or address of the account serves; an ID that is no address is none. */
     private boolean outsideVerifiedDomains(Account account, String federationId) {
         return federationId.indexOf('@') > 0 && !profileOwners.serves(account, federationId);
+    }
+
+    private static boolean outsideVerifiedDomains(Predicate<String> served, String federationId) {
+        return federationId.indexOf('@') > 0 && !served.test(federationId);
     }
 
     /**

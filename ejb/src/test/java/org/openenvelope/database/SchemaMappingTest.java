@@ -416,11 +416,10 @@ abstract class SchemaMappingTest {
         assertTrue(loaded.isRevoked());
 
         read(em -> {
-            assertEquals(List.of(token.getId()), em.createNamedQuery(ApiToken.BY_ACCOUNT, ApiToken.class)
-                    .setParameter("account", em.find(Account.class, account.getId()))
-                    .getResultStream().map(ApiToken::getId).toList());
-            List<Long> serviceTokens = em.createNamedQuery(ApiToken.FOR_SERVICE, ApiToken.class)
-                    .getResultStream().map(ApiToken::getId).toList();
+            assertEquals(List.of(token.getId()), em.createQuery("select t.id from ApiToken t where t.account = :account",
+                    Long.class).setParameter("account", em.find(Account.class, account.getId())).getResultList());
+            List<Long> serviceTokens = em.createQuery("select t.id from ApiToken t where t.account is null", Long.class)
+                    .getResultList();
             assertTrue(serviceTokens.contains(serviceToken.getId()), serviceTokens.toString());
             assertFalse(serviceTokens.contains(token.getId()));
             return null;

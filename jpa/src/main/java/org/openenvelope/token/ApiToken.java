@@ -26,15 +26,9 @@ import org.openenvelope.error.InvalidValueException;
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_SECRET_HASH,
         query = "select t from ApiToken t left join fetch t.account where t.secretHash = :hash")
-@NamedQuery(name = ApiToken.BY_ACCOUNT,
-        query = "select t from ApiToken t where t.account = :account order by t.createdAt desc, t.id desc")
-@NamedQuery(name = ApiToken.FOR_SERVICE,
-        query = "select t from ApiToken t where t.account is null order by t.createdAt desc, t.id desc")
 public class ApiToken {
 
     public static final String BY_SECRET_HASH = "ApiToken.bySecretHash";
-    public static final String BY_ACCOUNT = "ApiToken.byAccount";
-    public static final String FOR_SERVICE = "ApiToken.forService";
     public static final int NAME_MAX_LENGTH = 80;
     public static final int MAX_VALID_DAYS = 730;
     /** Recording every use would turn each API read into a write; a minute's precision is enough to audit. */

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Accounts", description = "Accounts → Manage Accounts"),
                 @Tag(name = "Profiles", description = "The domains and email addresses of an account"),
                 @Tag(name = "Administrators", description = "The Groups tab: an account's administrators"),
+                @Tag(name = "Tokens", description = "API tokens, to read: they are created and revoked in the portal"),
                 @Tag(name = "Audit", description = "What changed, who changed it, and when"),
                 @Tag(name = "Database", description = "Online backups of the embedded database"),
                 @Tag(name = "SAML", description = "The account's SAML 2.0 service provider and the identity provider it trusts"),

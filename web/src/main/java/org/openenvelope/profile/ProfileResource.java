@@ -32,6 +32,7 @@ import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 import org.openenvelope.api.RequestBodies;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.http.CsvDownload;
 
 /**
  * {@code /api/v1/accounts/{number}/profiles}: the Profiles tab over HTTP. Adding is all or nothing, with every
@@ -88,8 +89,7 @@ public class ProfileResource {
             description = "type, value, display, verification, verified_at, verified_by, txt_name, txt_value,"
                     + " created_at, created_by; every field quoted.")
     public Response exportEntries(@PathParam("number") String number) {
-        return Response.ok(ProfilesCsv.export(profiles.allEntries(number)), ProfilesCsv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + ProfilesCsv.fileName(number) + "\"").build();
+        return CsvDownload.response(ProfilesCsv.export(profiles.allEntries(number)), ProfilesCsv.fileName(number));
     }
 
     @POST

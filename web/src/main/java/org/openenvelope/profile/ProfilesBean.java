@@ -15,9 +15,7 @@ import org.openenvelope.error.ServiceException;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 import jakarta.servlet.http.Part;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.http.UploadedList;
 
 /**
  * The Profiles tab: the account's domains and email addresses, and "Add Entries". A rejected list stays in the
@@ -26,8 +24,6 @@ import org.openenvelope.error.InvalidValueException;
 @Named("accountProfiles")
 @ViewScoped
 public class ProfilesBean implements Serializable {
-
-    private static final int MAX_FILE_BYTES = 1_048_576;
 
     private static final long serialVersionUID = 1L;
 
@@ -141,19 +137,13 @@ public class ProfilesBean implements Serializable {
      * file need not be uploaded again.
      */
     private void takeFile() {
-        if (valuesFile == null || valuesFile.getSize() == 0) {
+        if (!UploadedList.given(valuesFile)) {
             return;
         }
-        if (valuesFile.getSize() > MAX_FILE_BYTES) {
-            throw new InvalidValueException(ProfileService.VALUES_FIELD, "The file " + valuesFile.getSubmittedFileName()
-                    + " is " + valuesFile.getSize() + " bytes; at most " + MAX_FILE_BYTES + " are read.");
-        }
-        try (InputStream in = valuesFile.getInputStream()) {
-            List<String> fromFile = ProfilesCsv.values(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            List<String> fromFile = ProfilesCsv.values(UploadedList.text(valuesFile, ProfileService.VALUES_FIELD));
             String typed = values == null || values.isBlank() ? "" : values.strip() + "\n";
             values = typed + String.join("\n", fromFile);
-        } catch (IOException e) {
-            throw new InvalidValueException(ProfileService.VALUES_FIELD, "The file could not be read: " + e.getMessage());
         } finally {
             valuesFile = null;
         }

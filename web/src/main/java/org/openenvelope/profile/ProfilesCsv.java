@@ -1,16 +1,14 @@
 package org.openenvelope.profile;
 
 import java.util.List;
-import java.util.Locale;
 import org.openenvelope.http.Csv;
+import org.openenvelope.http.CsvDownload;
 
 /**
  * The Profiles list as CSV, out and in: the export has a row per domain or address with its verification and TXT
  * record; an import takes the {@code value} column of such a file, or the first column of any other list.
  */
 public final class ProfilesCsv {
-
-    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
     private ProfilesCsv() {
     }
@@ -27,20 +25,11 @@ public final class ProfilesCsv {
 
     /** The values an uploaded list names: its {@code value} column if its first row names one, else its first. */
     public static List<String> values(String csv) {
-        List<List<String>> rows = Csv.parse(csv);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        int column = header.indexOf("value");
-        List<List<String>> data = column >= 0 ? rows.subList(1, rows.size()) : rows;
-        int taken = Math.max(column, 0);
-        return data.stream().filter(r -> r.size() > taken).map(r -> r.get(taken).strip())
-                .filter(v -> !v.isEmpty()).toList();
+        return Csv.column(csv, "value").stream().map(Csv.Cell::value).toList();
     }
 
     public static String fileName(String accountNumber) {
-        return "profiles-" + accountNumber.replaceAll("[^0-9A-Za-z]", "") + ".csv";
+        return CsvDownload.fileName("profiles", accountNumber);
     }
 
     private static String text(Object value) {

@@ -2,33 +2,26 @@ package org.openenvelope.profile;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.openenvelope.error.ServiceException;
+import org.openenvelope.http.AccountCsvExportServlet;
 
 /** The Profiles tab's download, {@code /admin/accounts/profiles-export?account=…}, behind the portal's sign-in. */
 @WebServlet(urlPatterns = ProfilesExportServlet.PATH)
-public class ProfilesExportServlet extends HttpServlet {
+public class ProfilesExportServlet extends AccountCsvExportServlet {
 
     public static final String PATH = "/admin/accounts/profiles-export";
+
+    private static final long serialVersionUID = 1L;
 
     @EJB
     ProfileService profiles;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String account = request.getParameter("account");
-        String csv;
-        try {
-            csv = ProfilesCsv.export(profiles.allEntries(account));
-        } catch (ServiceException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-            return;
-        }
-        response.setContentType(ProfilesCsv.MEDIA_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + ProfilesCsv.fileName(account) + "\"");
-        response.getWriter().write(csv);
+    protected String list() {
+        return "profiles";
+    }
+
+    @Override
+    protected String csv(String accountNumber) {
+        return ProfilesCsv.export(profiles.allEntries(accountNumber));
     }
 }

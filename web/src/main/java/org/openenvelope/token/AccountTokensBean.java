@@ -4,9 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.util.List;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
+import org.openenvelope.persistence.Page;
 
 /** The Tokens tab: API tokens that act for this account with an account administrator's rights. */
 @Named("accountTokens")
@@ -28,8 +28,8 @@ public class AccountTokensBean extends TokensBean {
     }
 
     @Override
-    protected List<TokenView> listTokens() {
-        return service.listTokens(tab.getNumber());
+    protected Page<TokenView> findTokens(String search, int page, int size) {
+        return service.findTokens(tab.getNumber(), search, page, size);
     }
 
     @Override

@@ -4,9 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.util.List;
 import org.omnifaces.util.Faces;
 import org.openenvelope.error.AccessDeniedException;
+import org.openenvelope.persistence.Page;
 
 /**
  * Service tokens: API tokens with a service administrator's rights, for provisioning accounts from other
@@ -30,8 +30,8 @@ public class ServiceTokensBean extends TokensBean {
     }
 
     @Override
-    protected List<TokenView> listTokens() {
-        return service.listServiceTokens();
+    protected Page<TokenView> findTokens(String search, int page, int size) {
+        return service.findServiceTokens(search, page, size);
     }
 
     @Override

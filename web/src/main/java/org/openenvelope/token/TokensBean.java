@@ -6,10 +6,13 @@ import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.openenvelope.error.FormErrors;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.persistence.Page;
+import org.openenvelope.persistence.Paging;
 
 /**
- * What the account Tokens tab and the service tokens page share: the list, "Create token" showing the secret
- * once, and "Revoke". Subclasses say whose tokens they are.
+ * What the account Tokens tab and the service tokens page share: the list, searched by part of a name and paged
+ * (the {@code q} and {@code page} view parameters), "Create token" showing the secret once, and "Revoke".
+ * Subclasses say whose tokens they are.
  */
 public abstract class TokensBean implements Serializable {
 
@@ -18,13 +21,17 @@ public abstract class TokensBean implements Serializable {
     /** Where a new secret lives: the current request only (see {@link #getIssued()}). */
     private static final String ISSUED = TokensBean.class.getName() + ".issued";
 
-    private List<TokenView> tokens = List.of();
+    private Page<TokenView> tokens;
+    /** The {@code q} and {@code page} view parameters: the search and the page shown, from 1. */
+    private String q;
+    private int page = 1;
     private String name;
     /** Days until the token ends; null for a token without an end. */
     private Integer validDays;
     private boolean readOnly;
 
-    protected abstract List<TokenView> listTokens();
+    /** One page of the tokens whose name contains {@code search}; {@code page} counts from 0. */
+    protected abstract Page<TokenView> findTokens(String search, int page, int size);
 
     protected abstract IssuedToken createToken(String name, Integer validDays, boolean readOnly);
 
@@ -37,7 +44,7 @@ public abstract class TokensBean implements Serializable {
     protected abstract String reload();
 
     protected void refresh() {
-        tokens = listTokens();
+        tokens = findTokens(q, page - 1, Paging.DEFAULT_SIZE);
     }
 
     /** Creates the token and shows its secret on the page this action renders. */
@@ -83,8 +90,28 @@ public abstract class TokensBean implements Serializable {
                         + examplePath();
     }
 
-    public List<TokenView> getTokens() {
+    public Page<TokenView> getTokens() {
         return tokens;
+    }
+
+    public boolean isSearching() {
+        return q != null && !q.isBlank();
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
     }
 
     public String getName() {

@@ -18,10 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.List;
 import org.openenvelope.api.ApiResponses;
+import org.openenvelope.api.ItemsJson;
 import org.openenvelope.api.PageJson;
 import org.openenvelope.api.PageQuery;
 import org.openenvelope.api.RequestBodies;
+import org.openenvelope.http.CsvDownload;
+import org.openenvelope.http.UploadedList;
 
 /** {@code /api/v1/accounts/{number}/users}: who may sign in to the account's user portal. */
 @Path("/v1/accounts/{number}/users")
@@ -59,6 +63,35 @@ public class UserResource {
     public Response addUser(@PathParam("number") String number, AddUserRequest body) {
         RequestBodies.required(body);
         return Response.status(Response.Status.CREATED).entity(users.addUser(number, body.federationId())).build();
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @Operation(summary = "Every user of the account as CSV",
+            description = "federation_id, origin, created_at, created_by, last_sign_in_at, password (NONE, ONE_TIME or"
+                    + " SET: never the password), addin_sessions, outside_verified_domains; by federation ID, every"
+                    + " field quoted.")
+    @APIResponse(responseCode = "200", description = "The CSV file, as an attachment")
+    public Response exportUsers(@PathParam("number") String number) {
+        return CsvDownload.response(UsersCsv.export(users.allUsers(number)), UsersCsv.fileName(number));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Add the users of a list, all or none",
+            description = "A CSV file (its federation_id, email or user name column, else its first) or a plain list,"
+                    + " one federation ID a line, at most " + UserList.MAX_USERS + " and 1 MiB. If any line is refused,"
+                    + " no user is added.")
+    @APIResponse(responseCode = "201", description = "The added users, in {\"items\": [...]}")
+    @APIResponse(responseCode = "400", description = "rejected_values: each problem names its line and why (an"
+            + " invalid federation ID, one listed before, a user the account has); invalid_value for an empty or too"
+            + " long list")
+    public Response importUsers(@PathParam("number") String number, String list) {
+        List<UserView> added = users.addUsers(number,
+                UsersCsv.listed(UploadedList.text(list, UserService.FEDERATION_IDS_FIELD)));
+        return Response.status(Response.Status.CREATED).entity(ItemsJson.of(added)).build();
     }
 
     @POST

@@ -6,11 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import jakarta.servlet.http.Part;
+import java.util.List;
 import java.util.Map;
+import org.omnifaces.util.Faces;
 import org.openenvelope.account.AccountTab;
 import org.openenvelope.account.AccountTabBean;
 import org.openenvelope.error.FormErrors;
+import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.http.UploadedList;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
 
@@ -34,6 +39,8 @@ public class UsersBean implements Serializable {
     private int page = 1;
     private Page<UserView> users;
     private String federationId;
+    /** A CSV or plain list of federation IDs (another account's export, a directory's list). */
+    private transient Part usersFile;
     /** Shown on this page once, then gone with the view. */
     private transient String issuedPassword;
     private transient String issuedFor;
@@ -56,6 +63,43 @@ public class UsersBean implements Serializable {
             FormErrors.show(refusal, Map.of("federationId", "add:federationId"));
             return null;
         }
+    }
+
+    /**
+     * Adds the users of the chosen file, all or none. When any line is refused, each is named with its number
+     * next to the file field, and nothing is added: the administrator corrects the file and chooses it again.
+     */
+    public String addFile() {
+        try {
+            if (!UploadedList.given(usersFile)) {
+                throw new InvalidValueException(UserService.FEDERATION_IDS_FIELD, "Choose a file of federation IDs.");
+            }
+            List<UserView> added = service.addUsers(tab.getNumber(),
+                    UsersCsv.listed(UploadedList.text(usersFile, UserService.FEDERATION_IDS_FIELD)));
+            long outside = added.stream().filter(UserView::outsideVerifiedDomains).count();
+            FormErrors.info("Added " + added.size() + (added.size() == 1 ? " user" : " users") + " from "
+                    + usersFile.getSubmittedFileName() + "." + (outside == 0 ? "" : " " + outside + " of them "
+                    + (outside == 1 ? "is an address" : "are addresses") + " outside this account's verified domains:"
+                    + " they sign in only by single sign-on with exactly their ID."));
+            return tab.reload();
+        } catch (ServiceException refusal) {
+            FormErrors.show(refusal, Map.of(UserService.FEDERATION_IDS_FIELD, "add:usersFile"));
+            return null;
+        } finally {
+            usersFile = null;
+        }
+    }
+
+    public String getExportUrl() {
+        return Faces.getRequestContextPath() + UsersExportServlet.PATH + "?account=" + tab.getNumber();
+    }
+
+    public Part getUsersFile() {
+        return usersFile;
+    }
+
+    public void setUsersFile(Part usersFile) {
+        this.usersFile = usersFile;
     }
 
     public void issueOneTimePassword(UserView user) {

@@ -34,4 +34,28 @@ class CsvTest {
         assertEquals(List.of(List.of("contoso.example"), List.of("fabrikam.example", "x")),
                 Csv.parse("contoso.example\n\n  \nfabrikam.example;x\n"));
     }
+
+    @Test
+    void rowsKnowTheLineTheyStartOnWhateverTheLineBreaks() {
+        List<Csv.Row> rows = Csv.rows("a\r\n\r\n\"two\nlines\",x\rb\n\n  \nc");
+        assertEquals(List.of(1, 3, 5, 8), rows.stream().map(Csv.Row::line).toList());
+        assertEquals(List.of("two\nlines", "x"), rows.get(1).cells());
+    }
+
+    @Test
+    void aColumnIsTakenByItsHeaderElseTheFirstColumnOfEveryRow() {
+        assertEquals(List.of(new Csv.Cell(2, "jane@example.com"), new Csv.Cell(4, "bob")),
+                Csv.column("\uFEFFOrigin;Federation ID\nADMINISTRATOR;jane@example.com\nJUST_IN_TIME;\nX; bob \n",
+                        "federation_id"));
+        assertEquals(List.of(new Csv.Cell(1, "jane@example.com"), new Csv.Cell(3, "bob")),
+                Csv.column("jane@example.com\n\nbob,ignored\n", "federation_id"));
+        assertEquals(List.of(), Csv.column("  \n", "value"));
+    }
+
+    @Test
+    void aDefusedCellReadsBackAsItWasWritten() {
+        String written = Csv.row("value") + Csv.row("-svc-backup") + Csv.row("'quoted");
+        assertEquals(List.of("-svc-backup", "'quoted"), Csv.column(written, "value").stream().map(Csv.Cell::value)
+                .toList());
+    }
 }

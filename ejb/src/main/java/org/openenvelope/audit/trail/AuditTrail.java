@@ -14,6 +14,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.audit.AuditEvent;
 import org.openenvelope.persistence.Page;
 import org.openenvelope.persistence.Paging;
+import org.openenvelope.persistence.SearchTerm;
 import org.openenvelope.account.AccountAccess;
 
 /** Reading the audit trail, for one account or (service administrators only) for the whole service. */
@@ -83,9 +84,8 @@ public class AuditTrail {
             parameters.put("number", number);
         }
         if (filter.actor() != null) {
-            where.add("lower(e.actor) like :actor escape '\\'");
-            parameters.put("actor", "%" + filter.actor().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            where.add("lower(e.actor) like :actor" + SearchTerm.ESCAPE);
+            parameters.put("actor", SearchTerm.of(filter.actor()).contains());
         }
         if (filter.action() != null) {
             where.add("e.action = :action");
