@@ -304,6 +304,37 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void twentySignInsOfOneUserAtOnceAllSucceed() throws Exception {
+        List<BrowserlessClient> browsers = new java.util.ArrayList<>();
+        List<byte[]> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            BrowserlessClient browser = new BrowserlessClient();
+            browsers.add(browser);
+            answers.add(answer(startSignIn(browser)).build());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> posted = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                posted.add(pool.submit(() -> {
+                    start.await();
+                    return postToAcs(browsers.get(n), answers.get(n));
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> acs = posted.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(303, acs.statusCode(), "sign-in " + i + ": " + acs.body());
+                assertEquals(tenant.user(), userPortal(browsers.get(i)).select("#federation-id").text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void endsTheUserPortalSessionWhenTheIdentityProviderSaysItEnds() throws InterruptedException {
         BrowserlessClient browser = new BrowserlessClient();
         // Long enough for the sign-in and the first look at the portal on a slow, loaded machine (under a second

@@ -43,18 +43,21 @@ public class FederatedUsers {
     Clock clock;
 
     /**
-     * The account's user with exactly this federation ID, created now when the account allows it.
+     * The account's user with exactly this federation ID, created now when the account allows it, and the time of
+     * this sign-in recorded.
      *
      * @throws SamlRejectedException {@code unknown_user} when there is none and none may be created
      */
     public AccountUser signingIn(Account account, IdentityProviderSettings settings, String federationId) {
         Optional<AccountUser> existing = users.byFederationId(account, federationId);
         if (existing.isPresent()) {
+            users.recordSignIn(existing.get(), clock.instant());
             return existing.get();
         }
         if (mayCreate(account, settings, federationId)) {
             refuseSpellingOfAnotherUser(account, federationId);
             AccountUser created = new AccountUser(account, federationId, UserOrigin.JUST_IN_TIME, "sso", clock.instant());
+            created.signedIn(clock.instant());
             em.persist(created);
             audit.recordAs("sso", AuditAction.USER_CREATED_JUST_IN_TIME, account.getNumber(),
                     "Created user " + federationId + " at first sign-in");

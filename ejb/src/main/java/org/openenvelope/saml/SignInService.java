@@ -236,7 +236,6 @@ public class SignInService {
             String federationId = FederationIdentity.resolve(assertion, settings).value();
             identityProviders.requireServes(idp, federationId);
             AccountUser user = users.signingIn(account, settings, federationId);
-            user.signedIn(clock.instant());
             String sessionKey = sessions.startFederated(user, idp.getName(), new FederatedSession(assertion.nameId(),
                     assertion.nameIdFormat(), assertion.nameQualifier(), assertion.spNameQualifier(),
                     assertion.sessionIndex()), assertion.sessionNotOnOrAfter());

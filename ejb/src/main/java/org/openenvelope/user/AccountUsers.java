@@ -3,6 +3,7 @@ package org.openenvelope.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openenvelope.account.Account;
@@ -25,5 +26,14 @@ public class AccountUsers {
     public List<AccountUser> byAddressIgnoringCase(Account account, String lowerCaseAddress) {
         return em.createNamedQuery(AccountUser.BY_ADDRESS_IGNORING_CASE, AccountUser.class)
                 .setParameter("account", account).setParameter("address", lowerCaseAddress).getResultList();
+    }
+
+    /**
+     * Records a sign-in's time without the optimistic lock: one user signing in from several browsers at once must
+     * not fail, and an older time never replaces a newer one.
+     */
+    public void recordSignIn(AccountUser user, Instant now) {
+        em.createNamedQuery(AccountUser.RECORD_SIGN_IN).setParameter("id", user.getId()).setParameter("now", now)
+                .executeUpdate();
     }
 }

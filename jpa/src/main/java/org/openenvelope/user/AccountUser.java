@@ -27,12 +27,15 @@ import org.openenvelope.error.InvalidValueException;
  */
 @Entity
 @Table(name = "account_user")
+@NamedQuery(name = AccountUser.RECORD_SIGN_IN, query = "update AccountUser u set u.lastSignInAt = :now"
+        + " where u.id = :id and (u.lastSignInAt is null or u.lastSignInAt < :now)")
 @NamedQuery(name = AccountUser.BY_FEDERATION_ID,
         query = "select u from AccountUser u where u.account = :account and u.federationId = :federationId")
 @NamedQuery(name = AccountUser.BY_ADDRESS_IGNORING_CASE,
         query = "select u from AccountUser u where u.account = :account and lower(u.federationId) = :address")
 public class AccountUser {
 
+    public static final String RECORD_SIGN_IN = "AccountUser.recordSignIn";
     public static final String BY_FEDERATION_ID = "AccountUser.byFederationId";
     public static final String BY_ADDRESS_IGNORING_CASE = "AccountUser.byAddressIgnoringCase";
     public static final int FEDERATION_ID_MAX = 254;
