@@ -4,27 +4,23 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.openenvelope.saml.binding.RedirectBinding;
-import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
-import org.openenvelope.testing.ScriptedIdentityProvider;
-import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
  * A load of the writes people cause, against a running service (see {@code bench/writes.sh}): REST account
  * creation one at a time and from four clients at once, the portal's form sign-in (PBKDF2, the audit line, the
- * failure counter reset) and an SSO sign-in through the ACS (replay cache, user-portal session, audit line).
+ * failure counter reset) and an SSO sign-in through the ACS (replay cache, user-portal session, audit line; the
+ * account and its identity provider from {@link BenchFederation}).
  * Prints latency percentiles and throughput of each; every request is checked, so a failing service cannot
  * look fast.
  */
@@ -55,22 +51,12 @@ public final class WriteLoad {
                 new PortalClient(base).signIn(Deployments.adminEmail(), Deployments.adminPassword()).path()
                         .startsWith("/admin/"), "signed in"));
 
-        String account = api.post("/api/v1/accounts", "{\"name\":\"Load Federation\"}").json().getString("number");
-        String domain = Fixtures.uniqueDomain();
-        expect(201, api.post("/api/v1/accounts/" + account + "/profiles",
-                "{\"type\":\"DOMAIN\",\"values\":[\"" + domain + "\"]}").status(), "domain added");
-        String user = "load@" + domain;
-        expect(201, api.post("/api/v1/accounts/" + account + "/users", "{\"federationId\":\"" + user + "\"}").status(),
-                "user added");
-        ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(api, base, account, user, "https://idp.test.example/sso");
+        BenchFederation sso = BenchFederation.create(api, base, "Load Federation", 1);
         measure("SSO: sign-in through the ACS", rounds, () -> {
             BrowserlessClient browser = new BrowserlessClient();
-            URI location = URI.create(browser.get(base.resolve("saml/" + account + "/login")).headers()
-                    .firstValue("Location").orElseThrow());
-            String requestId = ((AuthnRequest) OpenSaml.parse(RedirectBinding.decode(location.getRawQuery(),
-                    RedirectBinding.SAML_REQUEST).xml())).getID();
-            HttpResponse<String> acs = browser.post(base.resolve("saml/" + account + "/acs"),
-                    Map.of("SAMLResponse", Base64.getEncoder().encodeToString(idp.answer().inResponseTo(requestId).build())));
+            String requestId = sso.start(browser);
+            HttpResponse<String> acs = browser.post(sso.acsUrl(),
+                    Map.of("SAMLResponse", sso.answer(requestId, sso.users().get(0), false)));
             expect(303, acs.statusCode(), "signed in through the ACS");
         });
     }

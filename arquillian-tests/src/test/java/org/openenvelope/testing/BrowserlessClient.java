@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -19,20 +20,49 @@ import org.jsoup.nodes.Element;
  * An HTTP client that behaves like a browser for SAML flows: keeps cookies (all of them, also Secure ones over
  * http on loopback) but never follows redirects, so tests can read every hop. One hop it takes as a browser's
  * script would: the ACS's page that posts an answer again from the service's own site (to present the SameSite
- * browser cookie a cross-site POST cannot carry); {@link #postOnce} does not.
+ * browser cookie a cross-site POST cannot carry); {@link #postOnce} does not. Its cookie jar sends every cookie
+ * on every request, also on a POST from another site's page, except where {@link #postFromAnotherSite} says so.
  */
 public final class BrowserlessClient {
 
     private final LoopbackCookies cookies = new LoopbackCookies();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
+
+    public BrowserlessClient() {
+        this(null);
+    }
+
+    /**
+     * A client whose HTTP client runs its work on {@code executor} (null: a pool of its own), for load that makes
+     * thousands of clients: one shared pool instead of one per client.
+     */
+    public BrowserlessClient(Executor executor) {
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        http = builder.build();
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
     public HttpResponse<String> post(URI uri, Map<String, String> form) {
-        HttpResponse<String> response = postOnce(uri, form);
+        return repostIfAsked(postOnce(uri, form));
+    }
+
+    /**
+     * A form another site's page posts here (an IdP's answer to the ACS), as a browser sends it: cross-site, so
+     * without this site's cookies (all SameSite=Lax or Strict), and marked {@code Sec-Fetch-Site: cross-site}; then,
+     * as {@link #post}, the POST of the ACS's re-post page from this site, with them.
+     */
+    public HttpResponse<String> postFromAnotherSite(URI uri, Map<String, String> form) {
+        return repostIfAsked(send(formRequest(uri, form).header(LoopbackCookies.FETCH_SITE, LoopbackCookies.CROSS_SITE)));
+    }
+
+    private HttpResponse<String> repostIfAsked(HttpResponse<String> response) {
         Element repost = response.statusCode() == 200 ? Jsoup.parse(response.body()).selectFirst("form:has(input[name=OE_REPOSTED])") : null;
         if (repost == null) {
             return response;
@@ -43,11 +73,15 @@ public final class BrowserlessClient {
     }
 
     public HttpResponse<String> postOnce(URI uri, Map<String, String> form) {
+        return send(formRequest(uri, form));
+    }
+
+    private static HttpRequest.Builder formRequest(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** A JSON POST as a page's script sends it: with the cookies, and the page's origin. */

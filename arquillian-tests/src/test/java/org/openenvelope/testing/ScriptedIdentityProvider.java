@@ -2,6 +2,8 @@ package org.openenvelope.testing;
 
 import jakarta.json.Json;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -10,7 +12,12 @@ import java.util.Base64;
 import org.openenvelope.saml.ResponseFixture;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.xml.OpenSaml;
+import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.security.credential.UsageType;
+import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.xml.NameIdFormats;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -70,6 +77,22 @@ public final class ScriptedIdentityProvider {
     public String answerTo(String requestId, String someone) {
         return Base64.getEncoder().encodeToString(answer().nameId(NameIdFormats.EMAIL_ADDRESS, someone)
                 .inResponseTo(requestId).build());
+    }
+
+    /**
+     * The SP's certificate for encryption as the account's metadata publishes it, to encrypt assertions to
+     * ({@link ResponseFixture#encryptedFor}) as an IdP configured from that metadata does.
+     */
+    public X509Certificate serviceProviderCertificate() {
+        EntityDescriptor metadata = (EntityDescriptor) OpenSaml.parse(new BrowserlessClient()
+                .get(base.resolve("saml/" + account + "/metadata")).body().getBytes(StandardCharsets.UTF_8));
+        KeyDescriptor key = metadata.getSPSSODescriptor(SAMLConstants.SAML20P_NS).getKeyDescriptors().stream()
+                .filter(descriptor -> descriptor.getUse() == UsageType.ENCRYPTION).findFirst().orElseThrow();
+        try {
+            return KeyInfoSupport.getCertificates(key.getKeyInfo()).get(0);
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The id of the AuthnRequest a browser was sent to this IdP with (Redirect binding). */
