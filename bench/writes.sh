@@ -18,7 +18,7 @@ OPENENVELOPE_DATA_DIR="$work/data" OPENENVELOPE_ADMIN_PASSWORD="$password" \
     java -Xmx768m -Djava.io.tmpdir="$work" -jar "$micro" --nohazelcast --disablephonehome --port "$port" \
     --contextroot / --deploy "$war" >"$work/server.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login.xhtml")" = 200 ]; do
     sleep 0.5
     kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
