@@ -190,12 +190,12 @@ class MetadataUrlIT {
     void theAccountsOwnChoicesAreSetAtImportAndChangedWithoutLosingTheImport() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
         identityProviders.importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), MetadataTrust.lessSecure(),
-                null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null));
+                null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null, null));
         assertTrue(activation.status(account).draft().allowSha1(), "SHA-1 allowed at import");
         putTheDraftInForce();
 
         IdentityProviderView changed = identityProviders.changeIdentityProviderOptions(account, "primary",
-                new IdentityProviderOptions(120, false, null, true, null, null, "uid"));
+                new IdentityProviderOptions(120, false, null, true, null, null, "uid", null));
         assertEquals(ConfigurationSource.METADATA_URL, changed.source(), "still imported, so still refreshed");
         assertEquals(server.url().toString(), changed.metadataUrl());
         assertEquals(12, changed.metadataRefreshHours());
@@ -209,13 +209,13 @@ class MetadataUrlIT {
 
         // the manual entry with the imported values unchanged only changes the choices, too
         IdentityProviderSettings sameIdentityProvider = new IdentityProviderSettings(changed.entityId(), changed.ssoUrl(),
-                changed.ssoBinding(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
+                changed.ssoBinding(), changed.signAuthnRequests(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
                 identityProviders.trustedCertificates(account, "primary"));
         IdentityProviderView kept = identityProviders.configureIdentityProvider(account, "primary", sameIdentityProvider);
         assertEquals(ConfigurationSource.METADATA_URL, kept.source());
         assertEquals(30, kept.clockSkewSeconds());
         IdentityProviderView entered = identityProviders.configureIdentityProvider(account, "primary", new IdentityProviderSettings(
-                changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), changed.sloUrl(),
+                changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), true, changed.sloUrl(),
                 changed.sloBinding(), 30, false, false, false, null, null, null, identityProviders.trustedCertificates(account, "primary")));
         assertEquals(ConfigurationSource.MANUAL, entered.source(), "another endpoint is a configuration entered by hand");
     }
