@@ -103,6 +103,10 @@ public class SsoImportBean implements Serializable {
         SsoStatusView status = page.getStatus();
         IdentityProviderView current = status.draft() != null ? status.draft() : status.active();
         allowSha1 = current != null && current.allowSha1();
+        // an administrator who chose to sign although the metadata did not ask finds that choice again
+        boolean chosenToSign = current != null && current.signAuthnRequests()
+                && Boolean.FALSE.equals(current.metadataWantsSignedRequests());
+        signAuthnRequests = chosenToSign ? SIGN : AS_METADATA_ASKS;
     }
 
     /**
