@@ -1,6 +1,7 @@
 package org.openenvelope.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -131,8 +132,10 @@ class SsoPortalBrowserIT {
 
         X509Certificate valid = SelfSignedCertificates.generate("valid.portal.example", Instant.now().minusSeconds(60),
                 Duration.ofDays(365)).getEntityCertificate();
+        assertTrue(driver.findElement(By.id("draft:signAuthnRequests")).isSelected(), "entered by hand: signed unless unticked");
         enterIdentityProvider(pem(valid));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-entity-id")));
+        assertEquals("requests signed", driver.findElement(By.id("draft-signing")).getText());
         assertEquals("https://idp.portal.example/" + account, driver.findElement(By.id("draft-entity-id")).getText());
         assertTrue(driver.findElement(By.id("trusted-certificates")).getText().contains("CN=valid.portal.example"));
         assertEquals("Password", driver.findElement(By.id("authentication-method")).getText(), "a draft changes nothing yet");
@@ -290,11 +293,44 @@ class SsoPortalBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata-preview")));
             assertEquals("http://adfs.portal.example/adfs/services/trust", driver.findElement(By.id("preview-entity-id")).getText());
             Browser.screenshot(driver, "sso-import-url-preview", driver.findElement(By.id("import")));
+            assertEquals("Accepted unsigned", driver.findElement(By.id("preview-signing")).getText());
             driver.findElement(By.id("import:import")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-metadata-url")));
             String source = driver.findElement(By.id("draft-metadata-url")).getText();
             assertTrue(source.contains(adfs.url().toString()) && source.contains("every 12 hours"), source);
+            assertEquals("requests not signed", driver.findElement(By.id("draft-signing")).getText(),
+                    "ADFS's metadata does not ask for signed requests");
+            assertFalse(driver.findElement(By.id("draft:signAuthnRequests")).isSelected());
         }
+    }
+
+    @Test
+    void anIdentityProviderWhoseMetadataAcceptsOnlySignedRequestsIsNeverSentUnsignedOnes() throws Exception {
+        X509Certificate signing = SelfSignedCertificates.generate("keycloak.portal.example", Instant.now().minusSeconds(60),
+                Duration.ofDays(365)).getEntityCertificate();
+        Path keycloak = Files.createTempFile("keycloak", ".xml");
+        Files.write(keycloak, IdpMetadataFixture.keycloak("https://keycloak.portal.example", account, signing).build());
+        driver.findElement(By.id("import:metadataFile")).sendKeys(keycloak.toString());
+        driver.findElement(By.cssSelector("input[name='import:trust'][value='false']")).click();
+        driver.findElement(By.cssSelector("input[name='import:signAuthnRequests'][value='unsigned']")).click();
+        driver.findElement(By.id("import:preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import"), "accepts only signed requests"));
+        assertTrue(driver.findElements(By.id("metadata-preview")).isEmpty());
+
+        driver.findElement(By.cssSelector("input[name='import:signAuthnRequests'][value='metadata']")).click();
+        driver.findElement(By.id("import:preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metadata-preview")));
+        assertEquals("Accepted only signed (WantAuthnRequestsSigned)", driver.findElement(By.id("preview-signing")).getText());
+        driver.findElement(By.id("import:import")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-signing")));
+        assertEquals("requests signed", driver.findElement(By.id("draft-signing")).getText());
+        assertTrue(driver.findElement(By.id("draft")).getText().contains("metadata says it accepts only signed requests"));
+
+        driver.findElement(By.id("draft:signAuthnRequests")).click();
+        driver.findElement(By.id("draft:saveDraft")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft"), "must be signed"));
+        Browser.screenshot(driver, "sso-unsigned-requests-refused", driver.findElement(By.id("draft")));
+        assertEquals("requests signed", driver.findElement(By.id("draft-signing")).getText(), "nothing was saved");
     }
 
     @Test

@@ -90,7 +90,7 @@ class FederationServiceIT {
 
     private static IdentityProviderSettings settings(int skew) {
         return new IdentityProviderSettings("https://idp.example/" + Fixtures.unique("realm"), "https://idp.example/sso",
-                SamlBinding.HTTP_REDIRECT, null, null, skew, false, false, false, null, null, null,
+                SamlBinding.HTTP_REDIRECT, true, null, null, skew, false, false, false, null, null, null,
                 List.of(SelfSignedCertificates.generate("idp.example", Instant.now().minusSeconds(60), Duration.ofDays(30))
                         .getEntityCertificate()));
     }
@@ -119,7 +119,7 @@ class FederationServiceIT {
         IdentityProviderSettings first = settings(60);
         identityProviders.configureIdentityProvider(account.number(), "primary", first);
         identityProviders.configureIdentityProvider(account.number(), "primary", new IdentityProviderSettings(first.entityId(),
-                first.ssoUrl(), SamlBinding.HTTP_POST, null, null, 90, false, false, true, null, null, null, first.certificates()));
+                first.ssoUrl(), SamlBinding.HTTP_POST, true, null, null, 90, false, false, true, null, null, null, first.certificates()));
 
         List<String> details = audit.accountEvents(account.number(), 0, 20).items().stream()
                 .filter(e -> e.action().equals("saml.idp-configured")).map(AuditEntry::detail).toList();
@@ -174,7 +174,7 @@ class FederationServiceIT {
         acting.actAs(callers.administratorOf(account.number()));
         serviceProviders.serviceProvider(account.number(), BASE);
         identityProviders.configureIdentityProvider(account.number(), "primary", new IdentityProviderSettings("https://idp.example/"
-                + Fixtures.unique("soon"), "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false,
+                + Fixtures.unique("soon"), "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, true, null, null, 60, false,
                 false, false, null, null, null, List.of(SelfSignedCertificates.generate("soon.idp.example", Instant.now().minusSeconds(60),
                 Duration.ofDays(10)).getEntityCertificate(), SelfSignedCertificates.generate("later.idp.example",
                 Instant.now().minusSeconds(60), Duration.ofDays(365)).getEntityCertificate())));

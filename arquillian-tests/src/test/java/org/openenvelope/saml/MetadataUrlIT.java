@@ -113,6 +113,12 @@ class MetadataUrlIT {
                 .toArray(java.security.cert.X509Certificate[]::new)).signedBy(signedBy).build();
     }
 
+    /** Entra-shaped metadata whose IDPSSODescriptor says WantAuthnRequestsSigned="{@code want}" (null: says nothing). */
+    private byte[] entraWanting(String want, BasicX509Credential signedBy, BasicX509Credential signing) {
+        return IdpMetadataFixture.entra(tenant, signing.getEntityCertificate()).wantAuthnRequestsSigned(want)
+                .signedBy(signedBy).build();
+    }
+
     private String entityId() {
         return "https://sts.windows.net/" + tenant + "/";
     }
@@ -120,11 +126,18 @@ class MetadataUrlIT {
     /** What Enable SSO does after a passed test (tested over HTTP elsewhere): the draft comes into force. */
     private void putTheDraftInForce() throws Exception {
         transaction.begin();
+        Account owner = em.createNamedQuery(Account.BY_NUMBER, Account.class).setParameter("number", account).getSingleResult();
         IdentityProvider draft = em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
-                .setParameter("account", em.createNamedQuery(Account.BY_NUMBER,
-                        Account.class).setParameter("number", account).getSingleResult())
-                .setParameter("name", IdentityProvider.FIRST_NAME).setParameter("stage", IdpStage.DRAFT).getSingleResult();
-        em.persist(IdentityProvider.activeFrom(draft, "test", clock.now()));
+                .setParameter("account", owner).setParameter("name", IdentityProvider.FIRST_NAME)
+                .setParameter("stage", IdpStage.DRAFT).getSingleResult();
+        List<IdentityProvider> active = em.createNamedQuery(IdentityProvider.OF_ACCOUNT, IdentityProvider.class)
+                .setParameter("account", owner).setParameter("name", IdentityProvider.FIRST_NAME)
+                .setParameter("stage", IdpStage.ACTIVE).getResultList();
+        if (active.isEmpty()) {
+            em.persist(IdentityProvider.activeFrom(draft, "test", clock.now()));
+        } else {
+            active.get(0).takeOver(draft, "test", clock.now());
+        }
         em.remove(draft);
         transaction.commit();
     }
@@ -190,12 +203,12 @@ class MetadataUrlIT {
     void theAccountsOwnChoicesAreSetAtImportAndChangedWithoutLosingTheImport() throws Exception {
         server.serve(entra(SIGNER, SIGNER));
         identityProviders.importIdentityProviderMetadataUrl(account, "primary", server.url().toString(), MetadataTrust.lessSecure(),
-                null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null));
+                null, 12, new IdentityProviderOptions(null, true, null, null, null, null, null, null));
         assertTrue(activation.status(account).draft().allowSha1(), "SHA-1 allowed at import");
         putTheDraftInForce();
 
         IdentityProviderView changed = identityProviders.changeIdentityProviderOptions(account, "primary",
-                new IdentityProviderOptions(120, false, null, true, null, null, "uid"));
+                new IdentityProviderOptions(120, false, null, true, null, null, "uid", null));
         assertEquals(ConfigurationSource.METADATA_URL, changed.source(), "still imported, so still refreshed");
         assertEquals(server.url().toString(), changed.metadataUrl());
         assertEquals(12, changed.metadataRefreshHours());
@@ -209,15 +222,76 @@ class MetadataUrlIT {
 
         // the manual entry with the imported values unchanged only changes the choices, too
         IdentityProviderSettings sameIdentityProvider = new IdentityProviderSettings(changed.entityId(), changed.ssoUrl(),
-                changed.ssoBinding(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
+                changed.ssoBinding(), changed.signAuthnRequests(), changed.sloUrl(), changed.sloBinding(), 30, false, false, false, null, null, null,
                 identityProviders.trustedCertificates(account, "primary"));
         IdentityProviderView kept = identityProviders.configureIdentityProvider(account, "primary", sameIdentityProvider);
         assertEquals(ConfigurationSource.METADATA_URL, kept.source());
         assertEquals(30, kept.clockSkewSeconds());
         IdentityProviderView entered = identityProviders.configureIdentityProvider(account, "primary", new IdentityProviderSettings(
-                changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), changed.sloUrl(),
+                changed.entityId(), "https://login.example/elsewhere", changed.ssoBinding(), true, changed.sloUrl(),
                 changed.sloBinding(), 30, false, false, false, null, null, null, identityProviders.trustedCertificates(account, "primary")));
         assertEquals(ConfigurationSource.MANUAL, entered.source(), "another endpoint is a configuration entered by hand");
+    }
+
+    @Test
+    void authnRequestsAreSignedAsTheMetadataAsksUnlessTheAdministratorChoosesToSign() throws Exception {
+        String url = server.url().toString();
+        MetadataTrust less = MetadataTrust.lessSecure();
+        server.serve(entraWanting("true", SIGNER, SIGNER));
+        assertTrue(identityProviders.previewIdentityProviderMetadataUrl(account, "primary", url, less, null,
+                IdentityProviderOptions.KEEP).metadata().wantAuthnRequestsSigned());
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, less, null, 24, IdentityProviderOptions.KEEP);
+        IdentityProviderView wanted = activation.status(account).draft();
+        assertTrue(wanted.signAuthnRequests(), "WantAuthnRequestsSigned=\"true\": signed");
+        assertEquals(Boolean.TRUE, wanted.metadataWantsSignedRequests());
+
+        // never unsigned for an IdP that accepts only signed requests: not at import, not as an option, not by hand
+        for (org.junit.jupiter.api.function.Executable turningSigningOff : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, less, null, 24,
+                        IdentityProviderOptions.signingAuthnRequests(false)),
+                () -> identityProviders.previewIdentityProviderMetadataUrl(account, "primary", url, less, null,
+                        IdentityProviderOptions.signingAuthnRequests(false)),
+                () -> identityProviders.changeIdentityProviderOptions(account, "primary",
+                        IdentityProviderOptions.signingAuthnRequests(false)),
+                () -> identityProviders.configureIdentityProvider(account, "primary", new IdentityProviderSettings(
+                        wanted.entityId(), wanted.ssoUrl(), wanted.ssoBinding(), false, wanted.sloUrl(), wanted.sloBinding(),
+                        60, false, false, false, null, null, null, identityProviders.trustedCertificates(account, "primary"))))) {
+            InvalidValueException refused = assertThrows(InvalidValueException.class, turningSigningOff);
+            assertEquals("signAuthnRequests", refused.field());
+            assertTrue(refused.getMessage().contains("its metadata says it accepts only signed requests"), refused.getMessage());
+        }
+        assertTrue(activation.status(account).draft().signAuthnRequests(), "nothing was saved");
+
+        // false or absent: unsigned, the SAML default
+        server.serve(entraWanting("false", SIGNER, SIGNER));
+        MetadataPreview preview = identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, less, null, 24,
+                IdentityProviderOptions.KEEP);
+        assertTrue(preview.changes().contains("AuthnRequests signed true → false"), preview.changes().toString());
+        assertFalse(activation.status(account).draft().signAuthnRequests());
+        server.serve(entraWanting(null, SIGNER, SIGNER));
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, less, null, 24, IdentityProviderOptions.KEEP);
+        IdentityProviderView absent = activation.status(account).draft();
+        assertFalse(absent.signAuthnRequests(), "no WantAuthnRequestsSigned: unsigned");
+        assertEquals(Boolean.FALSE, absent.metadataWantsSignedRequests());
+        putTheDraftInForce();
+
+        // a refresh follows the metadata: signed once it asks, unsigned again once it no longer does
+        server.serve(entraWanting("true", SIGNER, SIGNER));
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
+        assertTrue(active().signAuthnRequests());
+        assertTrue(auditDetails("saml.idp-metadata-refreshed").get(0).contains("AuthnRequests signed false → true"));
+        server.serve(entraWanting(null, SIGNER, SIGNER));
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
+        assertFalse(active().signAuthnRequests());
+
+        // ... but keeps an administrator's choice to sign
+        identityProviders.importIdentityProviderMetadataUrl(account, "primary", url, less, null, 24,
+                IdentityProviderOptions.signingAuthnRequests(true));
+        assertTrue(activation.status(account).draft().signAuthnRequests(), "the administrator's option overrides the metadata");
+        putTheDraftInForce();
+        identityProviders.refreshIdentityProviderMetadata(account, "primary");
+        assertTrue(active().signAuthnRequests());
+        assertTrue(auditDetails("saml.idp-metadata-refreshed").get(0).endsWith(": unchanged"));
     }
 
     @Test

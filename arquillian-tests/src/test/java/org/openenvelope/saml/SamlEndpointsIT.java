@@ -3,6 +3,7 @@ package org.openenvelope.saml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -105,15 +106,24 @@ class SamlEndpointsIT {
 
     /** Draft, Test SSO answered by this test's IdP, Enable: the account signs in with these settings from now on. */
     private void configureIdentityProvider(String binding, boolean justInTime) {
+        configureIdentityProvider(binding, justInTime, true);
+    }
+
+    private void configureIdentityProvider(String binding, boolean justInTime, boolean signAuthnRequests) {
         SsoSetup.enableWithScriptedIdp(tenant.api(), base, tenant.number(),
-                identityProviderJson(tenant.idpEntityId(), IDP_KEY, binding, justInTime), answer(null));
+                identityProviderJson(tenant.idpEntityId(), IDP_KEY, binding, justInTime, signAuthnRequests), answer(null));
     }
 
     private static String identityProviderJson(String entityId, BasicX509Credential key, String binding, boolean justInTime) {
+        return identityProviderJson(entityId, key, binding, justInTime, true);
+    }
+
+    private static String identityProviderJson(String entityId, BasicX509Credential key, String binding, boolean justInTime,
+                                               boolean signAuthnRequests) {
         JsonArrayBuilder certificates = Json.createArrayBuilder().add(pem(key.getEntityCertificate()));
         return Json.createObjectBuilder().add("entityId", entityId).add("ssoUrl", IDP_SSO)
-                .add("ssoBinding", binding).add("sloUrl", IDP_SLO).add("justInTimeUsers", justInTime)
-                .add("certificates", certificates).build().toString();
+                .add("ssoBinding", binding).add("signAuthnRequests", signAuthnRequests).add("sloUrl", IDP_SLO)
+                .add("justInTimeUsers", justInTime).add("certificates", certificates).build().toString();
     }
 
     private URI endpoint(String name) {
@@ -155,12 +165,15 @@ class SamlEndpointsIT {
 
     @Test
     void startsSignInWithASignedAuthnRequestOverTheRedirectBinding() {
+        assertTrue(tenant.api().get("/api/v1/accounts/" + tenant.number() + "/saml/identity-provider").json()
+                .getJsonObject("active").getBoolean("signAuthnRequests"), "signed unless the administrator says otherwise");
         BrowserlessClient browser = new BrowserlessClient();
         HttpResponse<String> response = browser.get(URI.create(endpoint("login") + "?RelayState=%2Fwebsafe%2F%3Ffolder%3Dinbox"));
 
         assertEquals(302, response.statusCode());
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertTrue(location.toString().startsWith(IDP_SSO + "?SAMLRequest="), location.toString());
+        assertTrue(location.getRawQuery().contains("&SigAlg=") && location.getRawQuery().contains("&Signature="));
         RedirectBinding.Received received = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST);
         received.verify(List.of(spCertificate()), false);
         AuthnRequest request = (AuthnRequest) OpenSaml.parse(received.xml());
@@ -193,6 +206,52 @@ class SamlEndpointsIT {
             assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("form-action https://idp.test.example"));
             AuthnRequest request = (AuthnRequest) OpenSaml.parse(Base64.getDecoder().decode(page.selectFirst("input[name=SAMLRequest]").val()));
             XmlSignatureCheck.verify(request, "The AuthnRequest", List.of(spCertificate()), false);
+        } finally {
+            configureIdentityProvider("HTTP_REDIRECT", false);
+        }
+    }
+
+    @Test
+    void sendsTheAuthnRequestUnsignedWhenTheIdentityProviderDoesNotNeedItSignedAndStillSignsTheLogout() {
+        String status = "/api/v1/accounts/" + tenant.number() + "/saml/identity-provider";
+        configureIdentityProvider("HTTP_REDIRECT", false, false);
+        try {
+            assertFalse(tenant.api().get(status).json().getJsonObject("active").getBoolean("signAuthnRequests"));
+            BrowserlessClient browser = new BrowserlessClient();
+            HttpResponse<String> response = browser.get(endpoint("login"));
+            assertEquals(302, response.statusCode());
+            URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+            assertTrue(location.toString().startsWith(IDP_SSO + "?SAMLRequest="), location.toString());
+            assertFalse(location.getRawQuery().contains("SigAlg=") || location.getRawQuery().contains("Signature="),
+                    location.toString());
+            RedirectBinding.Received received = RedirectBinding.decode(location.getRawQuery(), RedirectBinding.SAML_REQUEST);
+            assertFalse(received.isSigned());
+            AuthnRequest request = (AuthnRequest) OpenSaml.parse(received.xml());
+            assertNull(request.getSignature());
+            assertEquals(request.getID(), received.relayState());
+
+            // the answer is checked exactly as to a signed request, and the sign-out is signed as ever
+            HttpResponse<String> acs = postToAcs(browser, answer(request.getID()).build());
+            assertEquals("/websafe/", acs.headers().firstValue("Location").orElse(""), acs.body());
+            String signOut = userPortal(browser).selectFirst("#sign-out").attr("href");
+            URI toIdp = URI.create(browser.get(base.resolve(signOut.substring(1))).headers().firstValue("Location").orElseThrow());
+            RedirectBinding.decode(toIdp.getRawQuery(), RedirectBinding.SAML_REQUEST).verify(List.of(spCertificate()), false);
+
+            // Test SSO of an unsigned draft sends its request unsigned too
+            SsoSetup.saveDraft(tenant.api(), tenant.number(), identityProviderJson(tenant.idpEntityId(), IDP_KEY,
+                    "HTTP_REDIRECT", false, false));
+            ApiClient.Reply test = tenant.api().post(status + "/tests", null);
+            URI testToIdp = URI.create(new BrowserlessClient().get(URI.create(test.json().getString("url"))).headers()
+                    .firstValue("Location").orElseThrow());
+            assertFalse(testToIdp.getRawQuery().contains("Signature="), testToIdp.toString());
+
+            // over POST: no XML signature
+            configureIdentityProvider("HTTP_POST", false, false);
+            Document page = Jsoup.parse(new BrowserlessClient().get(endpoint("login")).body());
+            AuthnRequest posted = (AuthnRequest) OpenSaml.parse(Base64.getDecoder().decode(
+                    page.selectFirst("input[name=SAMLRequest]").val()));
+            assertFalse(posted.isSigned());
+            assertNull(posted.getSignature());
         } finally {
             configureIdentityProvider("HTTP_REDIRECT", false);
         }

@@ -12,10 +12,14 @@ final class IdentityProviderChanges {
     private IdentityProviderChanges() {
     }
 
-    /** What the metadata says, with the account's own choices kept from {@code kept} (null: defaults). */
+    /**
+     * What the metadata says, with the account's own choices kept from {@code kept} (null: defaults); AuthnRequests
+     * are signed as the metadata asks ({@link AuthnRequestSigning#atImport}).
+     */
     static IdentityProviderSettings fromMetadata(IdentityProviderSettings kept, IdentityProviderMetadata metadata) {
         return new IdentityProviderSettings(metadata.entityId(), metadata.signOn().get(metadata.preferredSignOnBinding()),
-                metadata.preferredSignOnBinding(), metadata.logout().get(metadata.preferredLogoutBinding()),
+                metadata.preferredSignOnBinding(), AuthnRequestSigning.atImport(metadata),
+                metadata.logout().get(metadata.preferredLogoutBinding()),
                 metadata.preferredLogoutBinding(),
                 kept == null ? IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS : kept.clockSkewSeconds(),
                 kept != null && kept.allowSha1(), kept != null && kept.allowIdpInitiated(),
@@ -41,6 +45,7 @@ final class IdentityProviderChanges {
         change(changes, "entity ID", before.entityId(), after.entityId());
         change(changes, "SSO URL", before.ssoUrl(), after.ssoUrl());
         change(changes, "SSO binding", before.ssoBinding(), after.ssoBinding());
+        change(changes, "AuthnRequests signed", before.signAuthnRequests(), after.signAuthnRequests());
         change(changes, "logout URL", before.sloUrl(), after.sloUrl());
         change(changes, "logout binding", before.sloBinding(), after.sloBinding());
         change(changes, "clock skew (s)", before.clockSkewSeconds(), after.clockSkewSeconds());

@@ -2,19 +2,26 @@ package org.openenvelope.saml;
 
 /**
  * The account's own choices about its identity provider, apart from what the IdP's metadata says: given at import,
- * or changed on an imported configuration without entering it again. A null keeps the current value; an empty
- * alternate email attribute removes it.
+ * or changed on an imported configuration without entering it again. A null keeps the current value (at import,
+ * whether AuthnRequests are signed is then what the metadata asks); an empty alternate email attribute removes it.
  */
 public record IdentityProviderOptions(Integer clockSkewSeconds, Boolean allowSha1, Boolean allowIdpInitiated,
                                       Boolean justInTimeUsers, String alternateEmailAttribute,
-                                      FederationIdSource federationIdSource, String federationIdAttribute) {
+                                      FederationIdSource federationIdSource, String federationIdAttribute,
+                                      Boolean signAuthnRequests) {
 
-    public static final IdentityProviderOptions KEEP = new IdentityProviderOptions(null, null, null, null, null, null, null);
+    public static final IdentityProviderOptions KEEP = new IdentityProviderOptions(null, null, null, null, null, null,
+            null, null);
+
+    /** AuthnRequests signed ({@code sign} true) or not, everything else kept. */
+    public static IdentityProviderOptions signingAuthnRequests(boolean sign) {
+        return new IdentityProviderOptions(null, null, null, null, null, null, null, sign);
+    }
 
     /** Users identified by the NameID (a null attribute) or by that attribute. */
     public static IdentityProviderOptions identifyingUsersBy(String attribute) {
         return new IdentityProviderOptions(null, null, null, null, null,
-                attribute == null ? FederationIdSource.NAME_ID : FederationIdSource.ATTRIBUTE, attribute);
+                attribute == null ? FederationIdSource.NAME_ID : FederationIdSource.ATTRIBUTE, attribute, null);
     }
 
     /** Every choice as {@code settings} has it. */
@@ -22,7 +29,7 @@ public record IdentityProviderOptions(Integer clockSkewSeconds, Boolean allowSha
         return new IdentityProviderOptions(settings.clockSkewSeconds(), settings.allowSha1(),
                 settings.allowIdpInitiated(), settings.justInTimeUsers(),
                 settings.alternateEmailAttribute() == null ? "" : settings.alternateEmailAttribute(),
-                settings.federationIdSource(), settings.federationIdAttribute());
+                settings.federationIdSource(), settings.federationIdAttribute(), settings.signAuthnRequests());
     }
 
     IdentityProviderSettings applyTo(IdentityProviderSettings s) {
@@ -30,7 +37,8 @@ public record IdentityProviderOptions(Integer clockSkewSeconds, Boolean allowSha
                 : federationIdAttribute != null ? FederationIdSource.ATTRIBUTE : s.federationIdSource();
         String attribute = federationIdAttribute != null || source != FederationIdSource.ATTRIBUTE ? federationIdAttribute
                 : s.federationIdAttribute();
-        return new IdentityProviderSettings(s.entityId(), s.ssoUrl(), s.ssoBinding(), s.sloUrl(), s.sloBinding(),
+        return new IdentityProviderSettings(s.entityId(), s.ssoUrl(), s.ssoBinding(),
+                signAuthnRequests != null ? signAuthnRequests : s.signAuthnRequests(), s.sloUrl(), s.sloBinding(),
                 clockSkewSeconds != null ? clockSkewSeconds : s.clockSkewSeconds(),
                 allowSha1 != null ? allowSha1 : s.allowSha1(),
                 allowIdpInitiated != null ? allowIdpInitiated : s.allowIdpInitiated(),

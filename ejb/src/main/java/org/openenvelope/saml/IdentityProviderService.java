@@ -92,7 +92,9 @@ public class IdentityProviderService {
      * Reads IdP metadata and shows what it says, and what would change in the draft, without saving anything.
      *
      * @param entityId the IdP to read when the document has several; null for the first
-     * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document
+     * @throws InvalidValueException naming the {@code metadata} field, for every kind of unusable document; naming
+     *                               {@code signAuthnRequests} when {@code options} turn signing off for an IdP whose
+     *                               metadata says it accepts only signed requests
      */
     public MetadataPreview previewIdentityProviderMetadata(String accountNumber, String identityProvider, byte[] document,
                                                            MetadataTrust trust, String entityId,
@@ -100,8 +102,9 @@ public class IdentityProviderService {
         IdentityProviderSettings kept = current(access.account(accountNumber), identityProvider)
                 .map(IdentityProvider::settings).orElse(null);
         IdentityProviderMetadata metadata = read(document, trust, entityId);
-        return new MetadataPreview(metadata, IdentityProviderChanges.between(kept,
-                options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata))));
+        IdentityProviderSettings proposed = options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata));
+        AuthnRequestSigning.requireAccepted(proposed, metadata.wantAuthnRequestsSigned());
+        return new MetadataPreview(metadata, IdentityProviderChanges.between(kept, proposed));
     }
 
     /** As {@link #previewIdentityProviderMetadata}, with the document read from an https URL now. */
@@ -113,9 +116,12 @@ public class IdentityProviderService {
     }
 
     /**
-     * Imports IdP metadata into the draft: entity ID, endpoints, every signing certificate. The account's own
-     * choices (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, the attributes) are kept, or set by
+     * Imports IdP metadata into the draft: entity ID, endpoints, every signing certificate, and whether AuthnRequests
+     * are signed (as its WantAuthnRequestsSigned asks, unless {@code options} choose). The account's own choices
+     * (clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, the attributes) are kept, or set by
      * {@code options}.
+     *
+     * @throws InvalidValueException as {@link #previewIdentityProviderMetadata}; nothing is saved then
      */
     public MetadataPreview importIdentityProviderMetadata(String accountNumber, String identityProvider, byte[] document,
                                                           MetadataTrust trust, String entityId,
@@ -141,7 +147,9 @@ public class IdentityProviderService {
      * Changes the account's own choices on the draft, made from the configuration in force when there is none,
      * and keeps where the rest came from: an imported configuration stays imported (and its URL refreshed).
      *
-     * @throws ConflictException when there is no identity provider yet
+     * @throws ConflictException     when there is no identity provider yet
+     * @throws InvalidValueException naming {@code signAuthnRequests} when signing is turned off for an imported IdP
+     *                               whose metadata says it accepts only signed requests
      */
     public IdentityProviderView changeIdentityProviderOptions(String accountNumber, String identityProvider,
                                                               IdentityProviderOptions options) {
@@ -157,7 +165,9 @@ public class IdentityProviderService {
             return copy;
         });
         IdentityProviderSettings before = draft.settings();
-        draft.configure(options.applyTo(before), actor, now);
+        IdentityProviderSettings after = options.applyTo(before);
+        AuthnRequestSigning.requireAccepted(after, draft.getMetadataWantsSignedRequests());
+        draft.configure(after, actor, now);
         audit.record(AuditAction.IDENTITY_PROVIDER_CONFIGURED, accountNumber, "Draft of identity provider "
                 + identityProvider + ": options changed: " + IdentityProviderChanges.between(before, draft.settings()));
         return IdentityProviderView.of(draft);
@@ -204,9 +214,11 @@ public class IdentityProviderService {
         IdentityProviderMetadata metadata = read(document, trust, entityId);
         IdentityProviderSettings kept = current(account, identityProvider).map(IdentityProvider::settings).orElse(null);
         IdentityProviderSettings proposed = options.applyTo(IdentityProviderChanges.fromMetadata(kept, metadata));
+        AuthnRequestSigning.requireAccepted(proposed, metadata.wantAuthnRequestsSigned());
         List<String> changes = IdentityProviderChanges.between(kept, proposed);
         IdentityProvider draft = saveDraft(account, identityProvider, proposed);
-        draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), clock.instant());
+        draft.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(),
+                metadata.wantAuthnRequestsSigned(), clock.instant());
         audit.record(AuditAction.IDENTITY_PROVIDER_METADATA_IMPORTED, account.getNumber(), "Imported metadata of "
                 + metadata.entityId() + (source.url() == null ? "" : " from " + source.url() + " (refreshed every "
                 + source.refreshHours() + " h once enabled)") + " (signature " + metadata.signature().name().toLowerCase()

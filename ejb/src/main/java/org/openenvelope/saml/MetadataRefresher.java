@@ -98,7 +98,8 @@ public class MetadataRefresher {
             return;
         }
         IdentityProviderSettings before = idp.settings();
-        IdentityProviderSettings after = IdentityProviderChanges.fromMetadata(before, metadata);
+        IdentityProviderSettings after = IdentityProviderChanges.fromMetadata(before, metadata).withSignAuthnRequests(
+                AuthnRequestSigning.atRefresh(before.signAuthnRequests(), idp.getMetadataWantsSignedRequests(), metadata));
         List<String> changes = IdentityProviderChanges.between(before, after);
         try {
             if (!changes.isEmpty()) {
@@ -111,7 +112,8 @@ public class MetadataRefresher {
                             + ") not applied: " + e.getMessage());
             return;
         }
-        idp.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(), now);
+        idp.readFromMetadata(source, metadata.signature().name(), metadata.validUntil(),
+                metadata.wantAuthnRequestsSigned(), now);
         audit.recordAs(actor, AuditAction.IDENTITY_PROVIDER_METADATA_REFRESHED, accountNumber, "Metadata of identity provider "
                 + idp.getName() + " (" + idp.getEntityId() + ")" + " re-read from " + source.url() + (changes.isEmpty() ? ": unchanged"
                 : ": " + String.join("; ", changes)));

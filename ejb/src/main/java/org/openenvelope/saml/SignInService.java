@@ -23,7 +23,6 @@ import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.recipient.RecipientSignIn;
 import org.openenvelope.recipient.StartedSession;
 import org.openenvelope.security.SessionKeys;
-import org.openenvelope.saml.binding.MessageEncoder;
 import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.PostBinding;
 import org.openenvelope.saml.binding.RedirectBinding;
@@ -109,7 +108,8 @@ public class SignInService {
     }
 
     /**
-     * Starts SP-initiated sign-in: a signed AuthnRequest over the binding the IdP prefers. The request id is
+     * Starts SP-initiated sign-in: an AuthnRequest over the binding the IdP prefers, signed when the IdP's settings
+     * say so ({@link AuthnRequestSigning}). The request id is
      * remembered (InResponseTo) with the local path to return to (anything but a local path is ignored) and the
      * digest of the browser's key, so that the answer counts in this browser only. The RelayState the IdP sees is
      * the request id, never the path.
@@ -185,8 +185,7 @@ public class SignInService {
         IdentityProviderSettings settings = idp.settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
         String requestId = requests.remember(account, purpose, idp.getName(), next, Objects.requireNonNull(browserKey));
-        return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
-                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), requestId, sp.signingKey());
+        return AuthnRequestSigning.encode(settings, sp, requestId, clock.instant());
     }
 
     /**

@@ -30,7 +30,9 @@ public final class SsoDiagnosis {
             case ISSUER_MISMATCH -> "Identity provider entity ID mismatch: the draft names another identity provider than "
                     + "the one that answered. Correct the draft's entity ID or import the right metadata.";
             case IDP_STATUS -> "The identity provider refused the sign-in. If the user is not assigned to the application "
-                    + "(Entra ID, Duo), was deleted, or is not enrolled for the second factor, fix that at the identity provider.";
+                    + "(Entra ID, Duo), was deleted, or is not enrolled for the second factor, fix that at the identity provider."
+                    + " If it found fault with the request (Requester) and sign-in requests are not signed, it may"
+                    + " accept only signed ones: sign them.";
             case UNKNOWN_USER -> "Federation ID not found among users: the identity provider vouched for a user this account"
                     + " does not have (compared case-sensitively). Add the user, or identify users by another value the"
                     + " answer carries (below).";

@@ -13,9 +13,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
-import org.openenvelope.saml.binding.MessageEncoder;
 import org.openenvelope.saml.binding.OutgoingMessage;
-import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.validation.ResponseValidator;
 import org.openenvelope.saml.validation.ServiceProviderParty;
 import org.openenvelope.saml.validation.ValidatedAssertion;
@@ -61,7 +59,7 @@ public class SsoTestRun {
     Clock clock;
 
     /**
-     * Sends the browser to the IdP with the draft. The run must be pending and the draft unchanged since it was
+     * Sends the browser to the IdP with the draft, its AuthnRequest signed or not as the draft says. The run must be pending and the draft unchanged since it was
      * started; the answer will be judged against the draft only.
      */
     public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl, String browserKey) {
@@ -77,8 +75,7 @@ public class SsoTestRun {
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
         String requestId = requests.rememberTest(account, test, browserKey);
         IdentityProviderSettings settings = draft.settings();
-        return MessageEncoder.encode(settings.ssoBinding(), settings.ssoUrl(), RedirectBinding.SAML_REQUEST,
-                SamlMessages.authnRequest(sp, requestId, settings.ssoUrl(), clock.instant()), requestId, sp.signingKey());
+        return AuthnRequestSigning.encode(settings, sp, requestId, clock.instant());
     }
 
     /** Judges the IdP's answer to a Test SSO request against the draft and records the outcome. */

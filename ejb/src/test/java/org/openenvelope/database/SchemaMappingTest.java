@@ -486,7 +486,7 @@ abstract class SchemaMappingTest {
         X509Certificate current = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         X509Certificate next = SelfSignedCertificates.generate("idp next", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProviderSettings settings = new IdentityProviderSettings("https://idp.example/" + unique("realm"),
-                "https://idp.example/sso", SamlBinding.HTTP_POST, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
+                "https://idp.example/sso", SamlBinding.HTTP_POST, false, "https://idp.example/slo", SamlBinding.HTTP_REDIRECT,
                 90, true, false, true, "mail", FederationIdSource.ATTRIBUTE, "uid", List.of(current, next));
         IdentityProvider provider = persist(IdentityProvider.draft(account, "primary", T0, settings, "ada@example.com", T0));
 
@@ -496,12 +496,13 @@ abstract class SchemaMappingTest {
                 .getSingleResult());
         assertEquals(provider.getId(), loaded.getId());
         assertEquals(settings, loaded.settings());
+        assertFalse(loaded.settings().signAuthnRequests());
         assertEquals(List.of(current, next), loaded.trustedCertificates());
         assertEquals("ada@example.com", loaded.getUpdatedBy());
         assertEquals(T0, loaded.getUpdatedAt());
 
         inTransaction(em -> em.find(IdentityProvider.class, provider.getId()).configure(new IdentityProviderSettings(
-                settings.entityId(), settings.ssoUrl(), SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false,
+                settings.entityId(), settings.ssoUrl(), SamlBinding.HTTP_REDIRECT, true, null, null, 60, false, false, false,
                 null, null, null, List.of(next)), "bob@example.com", T0));
         assertEquals(List.of(next), read(em -> em.find(IdentityProvider.class, provider.getId())).trustedCertificates());
 
@@ -524,14 +525,15 @@ abstract class SchemaMappingTest {
         X509Certificate signing = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         X509Certificate anchor = SelfSignedCertificates.generate("anchor", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProvider draft = IdentityProvider.draft(account, "primary", T0, new IdentityProviderSettings("https://idp.example/" + unique("url"),
-                "https://idp.example/sso", SamlBinding.HTTP_POST, null, null, 60, false, false, false, null, null, null, List.of(signing)), "a", T0);
-        draft.readFromMetadata(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), "VERIFIED", null, T0);
+                "https://idp.example/sso", SamlBinding.HTTP_POST, true, null, null, 60, false, false, false, null, null, null, List.of(signing)), "a", T0);
+        draft.readFromMetadata(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), "VERIFIED", null, true, T0);
         IdentityProvider active = persist(IdentityProvider.activeFrom(draft, "a", T0));
         inTransaction(em -> em.find(IdentityProvider.class, active.getId()).metadataRefreshFailed("unreachable", T0.plusSeconds(60)));
         IdentityProvider loaded = read(em -> em.find(IdentityProvider.class, active.getId()));
         assertEquals(new MetadataSource("https://idp.example/metadata.xml", true, List.of(anchor), 12), loaded.metadataSource());
         assertEquals("unreachable", loaded.getMetadataProblem());
         assertEquals(T0.plusSeconds(60), loaded.getMetadataCheckedAt());
+        assertEquals(Boolean.TRUE, loaded.getMetadataWantsSignedRequests(), "what the metadata asked comes into force with it");
 
         AccountUser user = persist(new AccountUser(account, "carol@example.com", UserOrigin.ADMINISTRATOR, "a", T0));
         inTransaction(em -> em.find(AccountUser.class, user.getId()).password().set("pbkdf2-hash", true, T0));
@@ -592,7 +594,7 @@ abstract class SchemaMappingTest {
         Account account = persist(newAccount());
         X509Certificate certificate = SelfSignedCertificates.generate("idp", T0.minus(Duration.ofDays(1)), Duration.ofDays(365)).getEntityCertificate();
         IdentityProvider draft = persist(IdentityProvider.draft(account, "duo", T0, new IdentityProviderSettings("urn:idp:" + unique("t"),
-                "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
+                "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, true, null, null, 60, false, false, false, null, null, null,
                 List.of(certificate)), "ada", T0));
         SsoTest test = persist(new SsoTest(read(em -> em.find(IdentityProvider.class, draft.getId())), "k".repeat(40), "ada", T0));
         inTransaction(em -> {
@@ -616,7 +618,7 @@ abstract class SchemaMappingTest {
         assertFalse(loaded.opensWith("j".repeat(40)));
 
         inTransaction(em -> em.find(IdentityProvider.class, draft.getId()).configure(new IdentityProviderSettings(
-                "urn:idp:changed", "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, null, null, 90, false, false,
+                "urn:idp:changed", "https://idp.example/sso", SamlBinding.HTTP_REDIRECT, true, null, null, 90, false, false,
                 false, null, null, null, List.of(certificate)), "ada", T0.plusSeconds(10)));
         assertFalse(loaded.tested(read(em -> em.find(IdentityProvider.class, draft.getId()))), "the draft changed");
     }

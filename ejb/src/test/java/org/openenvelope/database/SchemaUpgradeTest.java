@@ -160,4 +160,44 @@ class SchemaUpgradeTest {
             }
         }
     }
+
+    /**
+     * Signing AuthnRequests only where wanted (V19): every identity provider configured before, entered by hand or
+     * imported, keeps signing, so no sign-in changes at the upgrade; what its metadata wanted is not known yet.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void identityProvidersOfAnEarlierVersionKeepSigningTheirAuthnRequests(String engine) throws Exception {
+        try (TestDatabase database = open(engine)) {
+            DataSource dataSource = migratedTo(database, "18");
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("insert into account (id, account_number, name, status, created_at, version)"
+                        + " values (1, '10000007', 'Before', 'ACTIVE', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', 0)");
+                String[][] providers = {{"1", "primary", "MANUAL", "NULL"}, {"2", "keycloak", "METADATA_URL",
+                        "'https://idp.example/metadata'"}};
+                for (String[] row : providers) {
+                    sql.execute("insert into identity_provider (id, account_id, name, created_at, stage, source,"
+                            + " metadata_url, entity_id, sso_url, sso_binding, slo_binding, clock_skew_seconds, allow_sha1,"
+                            + " allow_idp_initiated, just_in_time_users, federation_id_source, updated_at, updated_by,"
+                            + " version) values (" + row[0] + ", 1, '" + row[1] + "', TIMESTAMP WITH TIME ZONE"
+                            + " '2025-02-01 00:00:00+00', 'ACTIVE', '" + row[2] + "', " + row[3] + ", 'https://idp.example/"
+                            + row[1] + "', 'https://idp.example/sso', 'HTTP_REDIRECT', 'HTTP_REDIRECT', 60, FALSE, FALSE,"
+                            + " FALSE, 'NAME_ID', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00', 'root', 0)");
+                }
+            }
+
+            DatabaseMigration.applyMigrations(dataSource);
+
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("select sign_authn_requests, metadata_wants_signed_requests"
+                         + " from identity_provider order by id")) {
+                for (int i = 0; i < 2; i++) {
+                    rows.next();
+                    assertEquals(true, rows.getBoolean(1), "signed as before the upgrade");
+                    rows.getBoolean(2);
+                    assertEquals(true, rows.wasNull(), "what the metadata wanted is read at the next import or refresh");
+                }
+            }
+        }
+    }
 }

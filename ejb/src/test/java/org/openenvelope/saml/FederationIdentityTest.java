@@ -25,7 +25,7 @@ class FederationIdentityTest {
     }
 
     private static IdentityProviderSettings identifyingBy(FederationIdSource source, String attribute) {
-        return new IdentityProviderSettings("https://idp.example", "https://idp.example/sso", null, null, null, 60,
+        return new IdentityProviderSettings("https://idp.example", "https://idp.example/sso", null, true, null, null, 60,
                 false, false, false, "mail", source, attribute, List.of());
     }
 

@@ -1,6 +1,7 @@
 package org.openenvelope.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class IdentityProviderSettingsTest {
 
     private static IdentityProviderSettings settings(String entityId, String ssoUrl, String sloUrl, int skew,
                                                      List<X509Certificate> certificates) {
-        return new IdentityProviderSettings(entityId, ssoUrl, SamlBinding.HTTP_POST, sloUrl, null, skew, false,
+        return new IdentityProviderSettings(entityId, ssoUrl, SamlBinding.HTTP_POST, true, sloUrl, null, skew, false,
                 false, false, " mail ", null, null, certificates);
     }
 
@@ -48,7 +49,7 @@ class IdentityProviderSettingsTest {
     }
 
     private static IdentityProviderSettings identifyingBy(FederationIdSource source, String attribute) {
-        return new IdentityProviderSettings("urn:idp", "https://idp.example/sso", null, null, null, 60, false, false,
+        return new IdentityProviderSettings("urn:idp", "https://idp.example/sso", null, true, null, null, 60, false, false,
                 false, null, source, attribute, List.of(CURRENT));
     }
 
@@ -69,17 +70,29 @@ class IdentityProviderSettingsTest {
     @Test
     void optionsChangeOnlyWhatTheyName() {
         IdentityProviderSettings before = settings("urn:idp", "https://idp.example/sso", null, 60, List.of(CURRENT));
-        IdentityProviderSettings after = new IdentityProviderOptions(null, true, null, null, null, null, "uid").applyTo(before);
+        IdentityProviderSettings after = new IdentityProviderOptions(null, true, null, null, null, null, "uid", null).applyTo(before);
         assertTrue(after.allowSha1());
         assertEquals(FederationIdSource.ATTRIBUTE, after.federationIdSource());
         assertEquals("uid", after.federationIdAttribute());
         assertEquals(before.entityId(), after.entityId());
         assertEquals(" mail ".strip(), after.alternateEmailAttribute(), "kept");
-        assertEquals(null, new IdentityProviderOptions(null, null, null, null, "", null, null).applyTo(before)
+        assertTrue(after.signAuthnRequests(), "kept");
+        assertEquals(null, new IdentityProviderOptions(null, null, null, null, "", null, null, null).applyTo(before)
                 .alternateEmailAttribute(), "an empty value removes it");
         IdentityProviderSettings byNameId = IdentityProviderOptions.identifyingUsersBy(null).applyTo(after);
         assertEquals(FederationIdSource.NAME_ID, byNameId.federationIdSource());
         assertEquals(null, byNameId.federationIdAttribute());
+    }
+
+    @Test
+    void signingAuthnRequestsIsKeptUnlessAnOptionChangesIt() {
+        IdentityProviderSettings signing = settings("urn:idp", "https://idp.example/sso", null, 60, List.of(CURRENT));
+        IdentityProviderSettings unsigned = IdentityProviderOptions.signingAuthnRequests(false).applyTo(signing);
+        assertFalse(unsigned.signAuthnRequests());
+        assertEquals(signing, unsigned.withSignAuthnRequests(true), "nothing else changes");
+        assertFalse(IdentityProviderOptions.KEEP.applyTo(unsigned).signAuthnRequests());
+        assertFalse(IdentityProviderOptions.of(unsigned).signAuthnRequests(), "the manual form's values, kept as options");
+        assertEquals(List.of("AuthnRequests signed true → false"), IdentityProviderChanges.between(signing, unsigned));
     }
 
     @Test

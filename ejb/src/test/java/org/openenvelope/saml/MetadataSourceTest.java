@@ -51,11 +51,11 @@ class MetadataSourceTest {
     void onlyTheConfigurationInForceIsRefreshedAndOnlyOnceItsIntervalHasPassed() {
         Account account = new Account("12345674", "Refresh", NOW);
         IdentityProviderSettings settings = new IdentityProviderSettings("https://sts.example/", "https://sts.example/sso",
-                SamlBinding.HTTP_REDIRECT, null, null, 60, false, false, false, null, null, null,
+                SamlBinding.HTTP_REDIRECT, true, null, null, 60, false, false, false, null, null, null,
                 List.of(TestKeys.IDP.getEntityCertificate()));
         IdentityProvider draft = IdentityProvider.draft(account, "primary", NOW, settings, "admin", NOW);
         draft.readFromMetadata(new MetadataSource(URL, true, List.of(TestKeys.IDP_NEXT.getEntityCertificate()), 6),
-                "VERIFIED", null, NOW);
+                "VERIFIED", null, false, NOW);
         assertFalse(draft.metadataRefreshDue(NOW.plus(Duration.ofDays(30))), "drafts are the administrator's");
 
         IdentityProvider active = IdentityProvider.activeFrom(draft, "admin", NOW);

@@ -110,6 +110,10 @@ public class IdentityProvider {
     @Column(name = "metadata_problem", length = MAX_PROBLEM)
     private String metadataProblem;
 
+    /** The metadata's WantAuthnRequestsSigned as last read; null when entered by hand or read before it was kept. */
+    @Column(name = "metadata_wants_signed_requests")
+    private Boolean metadataWantsSignedRequests;
+
     @Column(name = "entity_id", nullable = false, length = 1024)
     private String entityId;
 
@@ -119,6 +123,9 @@ public class IdentityProvider {
     @Enumerated(EnumType.STRING)
     @Column(name = "sso_binding", nullable = false, length = 16)
     private SamlBinding ssoBinding;
+
+    @Column(name = "sign_authn_requests", nullable = false)
+    private boolean signAuthnRequests;
 
     @Column(name = "slo_url", length = 2048)
     private String sloUrl;
@@ -232,10 +239,16 @@ public class IdentityProvider {
         metadataRefreshHours = other.metadataRefreshHours;
         metadataCheckedAt = other.metadataCheckedAt;
         metadataProblem = other.metadataProblem;
+        metadataWantsSignedRequests = other.metadataWantsSignedRequests;
     }
 
-    /** Marks the configuration as read from metadata (a file, or a URL that is refreshed on a schedule). */
-    public void readFromMetadata(MetadataSource from, String signature, Instant validUntil, Instant now) {
+    /**
+     * Marks the configuration as read from metadata (a file, or a URL that is refreshed on a schedule).
+     *
+     * @param wantsSignedRequests the IDPSSODescriptor's WantAuthnRequestsSigned (absent: false)
+     */
+    public void readFromMetadata(MetadataSource from, String signature, Instant validUntil, boolean wantsSignedRequests,
+                                 Instant now) {
         source = from.configurationSource();
         metadataUrl = from.url();
         metadataTrust = from.moreSecure() ? "MORE_SECURE" : "LESS_SECURE";
@@ -247,6 +260,7 @@ public class IdentityProvider {
         metadataReadAt = now;
         metadataCheckedAt = now;
         metadataProblem = null;
+        metadataWantsSignedRequests = wantsSignedRequests;
     }
 
     /** How the metadata was read, to read it again the same way. */
@@ -293,6 +307,7 @@ public class IdentityProvider {
         metadataRefreshHours = null;
         metadataCheckedAt = null;
         metadataProblem = null;
+        metadataWantsSignedRequests = null;
     }
 
     /** Replaces the whole configuration; the settings are validated at {@code now} first. */
@@ -301,6 +316,7 @@ public class IdentityProvider {
         this.entityId = settings.entityId();
         this.ssoUrl = settings.ssoUrl();
         this.ssoBinding = settings.ssoBinding();
+        this.signAuthnRequests = settings.signAuthnRequests();
         this.sloUrl = settings.sloUrl();
         this.sloBinding = settings.sloBinding();
         this.clockSkewSeconds = settings.clockSkewSeconds();
@@ -317,7 +333,7 @@ public class IdentityProvider {
     }
 
     public IdentityProviderSettings settings() {
-        return new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sloUrl, sloBinding, clockSkewSeconds,
+        return new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, signAuthnRequests, sloUrl, sloBinding, clockSkewSeconds,
                 allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute, federationIdSource,
                 federationIdAttribute, trustedCertificates());
     }
@@ -384,6 +400,14 @@ public class IdentityProvider {
 
     public String getMetadataProblem() {
         return metadataProblem;
+    }
+
+    /**
+     * Whether the identity provider's metadata, as last read, says it accepts only signed AuthnRequests; null when
+     * the configuration was entered by hand, or imported before the service kept this.
+     */
+    public Boolean getMetadataWantsSignedRequests() {
+        return metadataWantsSignedRequests;
     }
 
     public Instant getMetadataReadAt() {

@@ -17,14 +17,17 @@ import org.openenvelope.saml.xml.Certificates;
  * An account's identity provider as an administrator enters it (the Details tab's manual entry, or the REST API).
  *
  * @param ssoBinding              how AuthnRequests are sent: the binding the IdP prefers
+ * @param signAuthnRequests       whether AuthnRequests are signed with the SP key: RSA signing costs CPU time at
+ *                                every sign-in start, so only where the IdP requires it or its administrator chooses
  * @param sloUrl                  optional; without it, signing out ends only the local session
  * @param certificates            the IdP's signing certificates, all trusted (rollover)
  * @param alternateEmailAttribute optional assertion attribute carrying the user's email when the NameID is not
  * @param federationIdSource      what identifies the user: the NameID or {@code federationIdAttribute}
  * @param federationIdAttribute   the attribute identifying the user, with {@link FederationIdSource#ATTRIBUTE} only
  */
-public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBinding ssoBinding, String sloUrl,
-                                       SamlBinding sloBinding, int clockSkewSeconds, boolean allowSha1,
+public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBinding ssoBinding,
+                                       boolean signAuthnRequests, String sloUrl, SamlBinding sloBinding,
+                                       int clockSkewSeconds, boolean allowSha1,
                                        boolean allowIdpInitiated, boolean justInTimeUsers,
                                        String alternateEmailAttribute, FederationIdSource federationIdSource,
                                        String federationIdAttribute, List<X509Certificate> certificates) {
@@ -47,6 +50,13 @@ public record IdentityProviderSettings(String entityId, String ssoUrl, SamlBindi
         }
         ssoBinding = ssoBinding == null ? SamlBinding.HTTP_REDIRECT : ssoBinding;
         sloBinding = sloBinding == null ? SamlBinding.HTTP_REDIRECT : sloBinding;
+    }
+
+    /** The same settings, with AuthnRequests signed or not. */
+    public IdentityProviderSettings withSignAuthnRequests(boolean sign) {
+        return new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sign, sloUrl, sloBinding, clockSkewSeconds,
+                allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute, federationIdSource,
+                federationIdAttribute, certificates);
     }
 
     /**

@@ -162,7 +162,8 @@ public class FederationResource {
         RequestBodies.required(body);
         List<ValueProblem> unreadable = new ArrayList<>();
         IdentityProviderSettings settings = new IdentityProviderSettings(body.entityId(), body.ssoUrl(),
-                binding("ssoBinding", body.ssoBinding()), body.sloUrl(), binding("sloBinding", body.sloBinding()),
+                binding("ssoBinding", body.ssoBinding()), !Boolean.FALSE.equals(body.signAuthnRequests()), body.sloUrl(),
+                binding("sloBinding", body.sloBinding()),
                 Objects.requireNonNullElse(body.clockSkewSeconds(), IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS),
                 Boolean.TRUE.equals(body.allowSha1()), Boolean.TRUE.equals(body.allowIdpInitiated()),
                 Boolean.TRUE.equals(body.justInTimeUsers()), body.alternateEmailAttribute(),
@@ -189,11 +190,12 @@ public class FederationResource {
     @PATCH
     @Path(IDP)
     @Operation(summary = "Change the account's own choices on the identity provider",
-            description = "Clock skew, SHA-1, IdP-initiated sign-in, just-in-time users and the attributes, each kept when"
-                    + " left out. Saved in the draft (made from the configuration in force when there is none), which"
+            description = "Clock skew, SHA-1, IdP-initiated sign-in, just-in-time users, the attributes and signing"
+                    + " AuthnRequests, each kept when left out. Saved in the draft (made from the configuration in force when there is none), which"
                     + " keeps where the rest came from: an imported configuration stays imported and refreshed.")
     @APIResponse(responseCode = "200", description = "The draft as it is now")
-    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value")
+    @APIResponse(responseCode = "400", description = "rejected_values (with problems), invalid_value (signAuthnRequests"
+            + " false for an identity provider whose metadata accepts only signed requests)")
     @APIResponse(responseCode = "409", description = "conflict: there is no identity provider yet")
     public IdentityProviderView changeIdentityProviderOptions(@PathParam("number") String number,
                                                               @PathParam("idp") String idp,
@@ -206,9 +208,12 @@ public class FederationResource {
     @Path(IDP + "/metadata")
     @Operation(summary = "Preview or import IdP metadata into the draft",
             description = "With preview=true nothing is saved. MORE_SECURE requires a signature by one of the anchors"
-                    + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata.")
+                    + " (pinned signing certificates or CA certificates); LESS_SECURE accepts unsigned or self-signed metadata."
+                    + " AuthnRequests are signed as the metadata's WantAuthnRequestsSigned asks unless"
+                    + " options.signAuthnRequests says otherwise.")
     @APIResponse(responseCode = "200", description = "What the metadata says and what changes in the draft")
-    @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …")
+    @APIResponse(responseCode = "400", description = "invalid_value on metadata or metadataUrl: not XML, hostile, not metadata, signature fails, URL unreachable, …;"
+            + " on signAuthnRequests: false for an identity provider whose metadata accepts only signed requests")
     public MetadataPreviewJson importMetadata(@PathParam("number") String number, @PathParam("idp") String idp,
                                               MetadataImportRequest body) {
         RequestBodies.required(body);

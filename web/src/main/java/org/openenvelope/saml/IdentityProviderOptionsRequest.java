@@ -17,11 +17,14 @@ public record IdentityProviderOptionsRequest(
         @Schema(description = "The attribute carrying the user's email when the NameID is not one; empty removes it")
         String alternateEmailAttribute,
         @Schema(enumeration = {"NAME_ID", "ATTRIBUTE", "LEGACY"}) String federationIdSource,
-        @Schema(example = "uid") String federationIdAttribute) {
+        @Schema(example = "uid") String federationIdAttribute,
+        @Schema(description = "Sign AuthnRequests with the SP key. Signing costs CPU time at every sign-in; sign when the identity provider requires it (ADFS, Entra ID and Okta accept unsigned requests; Keycloak requires signed ones unless its client is set otherwise). At metadata import, left out: as the metadata's WantAuthnRequestsSigned asks;"
+                + " false is refused for an identity provider whose metadata accepts only signed requests")
+        Boolean signAuthnRequests) {
 
     IdentityProviderOptions options() {
         return new IdentityProviderOptions(clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers,
-                alternateEmailAttribute, federationIdSource(federationIdSource), federationIdAttribute);
+                alternateEmailAttribute, federationIdSource(federationIdSource), federationIdAttribute, signAuthnRequests);
     }
 
     static FederationIdSource federationIdSource(String value) {

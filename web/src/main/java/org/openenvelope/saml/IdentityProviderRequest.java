@@ -9,6 +9,7 @@ public record IdentityProviderRequest(
         @Schema(required = true, example = "https://idp.example.com/realms/acme") String entityId,
         @Schema(required = true, example = "https://idp.example.com/realms/acme/protocol/saml") String ssoUrl,
         @Schema(enumeration = {"HTTP_REDIRECT", "HTTP_POST"}, defaultValue = "HTTP_REDIRECT") String ssoBinding,
+        @Schema(defaultValue = "true", description = "Sign AuthnRequests with the SP key. Signing costs CPU time at every sign-in; sign when the identity provider requires it (ADFS, Entra ID and Okta accept unsigned requests; Keycloak requires signed ones unless its client is set otherwise)") Boolean signAuthnRequests,
         @Schema(description = "Optional; without it, signing out ends only the local session") String sloUrl,
         @Schema(enumeration = {"HTTP_REDIRECT", "HTTP_POST"}, defaultValue = "HTTP_REDIRECT") String sloBinding,
         @Schema(minimum = "0", maximum = "300", defaultValue = "60") Integer clockSkewSeconds,

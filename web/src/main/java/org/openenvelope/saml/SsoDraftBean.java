@@ -32,7 +32,8 @@ public class SsoDraftBean implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> DRAFT_FIELDS = Map.of("entityId", "draft:entityId", "ssoUrl", "draft:ssoUrl",
             "sloUrl", "draft:sloUrl", "clockSkewSeconds", "draft:clockSkewSeconds", "certificates", "draft:certificate",
-            "alternateEmailAttribute", "draft:alternateEmailAttribute", "federationIdAttribute", "draft:federationIdAttribute");
+            "alternateEmailAttribute", "draft:alternateEmailAttribute", "federationIdAttribute", "draft:federationIdAttribute",
+            AuthnRequestSigning.FIELD, "draft:signAuthnRequests");
 
     @Inject
     transient Clock clock;
@@ -49,6 +50,8 @@ public class SsoDraftBean implements Serializable {
     private String entityId;
     private String ssoUrl;
     private SamlBinding ssoBinding = SamlBinding.HTTP_REDIRECT;
+    /** Signed unless the administrator unticks it. */
+    private boolean signAuthnRequests = true;
     private String sloUrl;
     private SamlBinding sloBinding = SamlBinding.HTTP_REDIRECT;
     private int clockSkewSeconds = IdentityProviderSettings.DEFAULT_CLOCK_SKEW_SECONDS;
@@ -68,6 +71,7 @@ public class SsoDraftBean implements Serializable {
             entityId = current.entityId();
             ssoUrl = current.ssoUrl();
             ssoBinding = current.ssoBinding();
+            signAuthnRequests = current.signAuthnRequests();
             sloUrl = current.sloUrl();
             sloBinding = current.sloBinding();
             clockSkewSeconds = current.clockSkewSeconds();
@@ -94,8 +98,8 @@ public class SsoDraftBean implements Serializable {
             } else {
                 certificates = identityProviders.trustedCertificates(tab.getNumber(), page.getIdentityProvider());
             }
-            IdentityProviderSettings settings = new IdentityProviderSettings(entityId, ssoUrl, ssoBinding, sloUrl,
-                    sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute,
+            IdentityProviderSettings settings = new IdentityProviderSettings(entityId, ssoUrl, ssoBinding,
+                    signAuthnRequests, sloUrl, sloBinding, clockSkewSeconds, allowSha1, allowIdpInitiated, justInTimeUsers, alternateEmailAttribute,
                     federationIdSource, federationIdAttribute, certificates);
             if (unreadable != null) {
                 throw withOtherProblems(unreadable, settings);
@@ -136,6 +140,8 @@ public class SsoDraftBean implements Serializable {
     public void setSsoUrl(String ssoUrl) { this.ssoUrl = ssoUrl; }
     public SamlBinding getSsoBinding() { return ssoBinding; }
     public void setSsoBinding(SamlBinding ssoBinding) { this.ssoBinding = ssoBinding; }
+    public boolean isSignAuthnRequests() { return signAuthnRequests; }
+    public void setSignAuthnRequests(boolean signAuthnRequests) { this.signAuthnRequests = signAuthnRequests; }
     public String getSloUrl() { return sloUrl; }
     public void setSloUrl(String sloUrl) { this.sloUrl = sloUrl; }
     public SamlBinding getSloBinding() { return sloBinding; }

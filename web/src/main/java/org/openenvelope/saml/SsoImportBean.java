@@ -29,7 +29,12 @@ public class SsoImportBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> IMPORT_FIELDS = Map.of(IdentityProviderService.METADATA_FIELD, "import:metadataFile",
-            "anchor", "import:anchorFile", MetadataFetcher.FIELD, "import:metadataUrl", "refreshHours", "import:refreshHours");
+            "anchor", "import:anchorFile", MetadataFetcher.FIELD, "import:metadataUrl", "refreshHours", "import:refreshHours",
+            AuthnRequestSigning.FIELD, "import:signAuthnRequests");
+    /** The signing choice at import: as the metadata asks, or the administrator's. */
+    static final String AS_METADATA_ASKS = "metadata";
+    static final String SIGN = "sign";
+    static final String DO_NOT_SIGN = "unsigned";
 
     @EJB
     IdentityProviderService identityProviders;
@@ -49,6 +54,7 @@ public class SsoImportBean implements Serializable {
     private String metadataUrl;
     private Integer refreshHours = MetadataSource.DEFAULT_REFRESH_HOURS;
     private boolean allowSha1;
+    private String signAuthnRequests = AS_METADATA_ASKS;
     private transient MetadataPreview preview;
 
     /** Reads the uploaded metadata (or the URL) and shows what it says and what would change; nothing is saved. */
@@ -97,11 +103,31 @@ public class SsoImportBean implements Serializable {
         SsoStatusView status = page.getStatus();
         IdentityProviderView current = status.draft() != null ? status.draft() : status.active();
         allowSha1 = current != null && current.allowSha1();
+        // an administrator who chose to sign although the metadata did not ask finds that choice again
+        boolean chosenToSign = current != null && current.signAuthnRequests()
+                && Boolean.FALSE.equals(current.metadataWantsSignedRequests());
+        signAuthnRequests = chosenToSign ? SIGN : AS_METADATA_ASKS;
     }
 
-    /** Allowing SHA-1 is the one choice made at import; the others are kept from the current configuration. */
+    /**
+     * Allowing SHA-1 and signing AuthnRequests (as the metadata asks unless chosen) are the choices made at import;
+     * the others are kept from the current configuration.
+     */
     private IdentityProviderOptions options() {
-        return new IdentityProviderOptions(null, allowSha1, null, null, null, null, null);
+        Boolean sign = switch (signAuthnRequests == null ? AS_METADATA_ASKS : signAuthnRequests) {
+            case SIGN -> true;
+            case DO_NOT_SIGN -> false;
+            default -> null;
+        };
+        return new IdentityProviderOptions(null, allowSha1, null, null, null, null, null, sign);
+    }
+
+    public String getSignAuthnRequests() {
+        return signAuthnRequests;
+    }
+
+    public void setSignAuthnRequests(String signAuthnRequests) {
+        this.signAuthnRequests = signAuthnRequests;
     }
 
     public boolean isAllowSha1() {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -47,10 +48,8 @@ public final class RedirectBinding {
      */
     public static OutgoingMessage.Redirect encode(String endpoint, String parameter, byte[] xml, String relayState,
                                                   BasicX509Credential key) {
-        StringBuilder query = new StringBuilder(parameter).append('=').append(urlEncode(Base64.getEncoder().encodeToString(deflate(xml))));
-        if (relayState != null) {
-            query.append('&').append(RELAY_STATE).append('=').append(urlEncode(relayState));
-        }
+        Objects.requireNonNull(key, "a signed redirect needs a key");
+        StringBuilder query = query(parameter, xml, relayState);
         query.append('&').append(SIG_ALG).append('=').append(urlEncode(AlgorithmPolicy.RSA_SHA256));
         try {
             Signature signer = Signature.getInstance(AlgorithmPolicy.jcaName(AlgorithmPolicy.RSA_SHA256));
@@ -60,6 +59,28 @@ public final class RedirectBinding {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign the redirect", e);
         }
+        return redirect(endpoint, query);
+    }
+
+    /**
+     * The URL that carries {@code xml} to {@code endpoint} unsigned: no SigAlg and no Signature parameter, as an
+     * identity provider that does not require signed requests expects (§3.4.4.1 makes signing optional).
+     *
+     * @param parameter {@link #SAML_REQUEST} or {@link #SAML_RESPONSE}
+     */
+    public static OutgoingMessage.Redirect encodeUnsigned(String endpoint, String parameter, byte[] xml, String relayState) {
+        return redirect(endpoint, query(parameter, xml, relayState));
+    }
+
+    private static StringBuilder query(String parameter, byte[] xml, String relayState) {
+        StringBuilder query = new StringBuilder(parameter).append('=').append(urlEncode(Base64.getEncoder().encodeToString(deflate(xml))));
+        if (relayState != null) {
+            query.append('&').append(RELAY_STATE).append('=').append(urlEncode(relayState));
+        }
+        return query;
+    }
+
+    private static OutgoingMessage.Redirect redirect(String endpoint, CharSequence query) {
         return new OutgoingMessage.Redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + query);
     }
 

@@ -13,13 +13,15 @@ import org.openenvelope.saml.binding.SamlBinding;
  * @param entities    the entity IDs of every identity provider in the document (an administrator may pick another
  *                    than the first)
  * @param signOn      SingleSignOnService location per supported binding
+ * @param wantAuthnRequestsSigned the IDPSSODescriptor's WantAuthnRequestsSigned: whether the IdP accepts only
+ *                    signed AuthnRequests (absent: false, the SAML default)
  * @param logout      SingleLogoutService location per supported binding
  * @param validUntil  the document's validUntil, if any
  * @param warnings    what the administrator should know (unsigned, self-signed, expiring certificates, …)
  */
 public record IdentityProviderMetadata(String entityId, List<String> entities, Map<SamlBinding, String> signOn,
-                                       Map<SamlBinding, String> logout, List<X509Certificate> signingCertificates,
-                                       List<String> nameIdFormats, Instant validUntil, SignatureStatus signature,
+                                       boolean wantAuthnRequestsSigned, Map<SamlBinding, String> logout,
+                                       List<X509Certificate> signingCertificates, List<String> nameIdFormats, Instant validUntil, SignatureStatus signature,
                                        List<String> warnings) {
 
     public IdentityProviderMetadata {

@@ -114,8 +114,8 @@ public final class MetadataReader {
                     + entity.getEntityID() + ", was read. Pick another if that is not the right one.");
         }
         return new IdentityProviderMetadata(entity.getEntityID(), idps.stream().map(EntityDescriptor::getEntityID).toList(),
-                signOn, endpoints(idp.getSingleLogoutServices()), certificates,
-                idp.getNameIDFormats().stream().map(NameIDFormat::getURI).toList(), validUntil, signature, warnings);
+                signOn, Boolean.TRUE.equals(idp.getWantAuthnRequestsSigned()), endpoints(idp.getSingleLogoutServices()),
+                certificates, idp.getNameIDFormats().stream().map(NameIDFormat::getURI).toList(), validUntil, signature, warnings);
     }
 
     private static SignatureStatus checkSignature(SignableSAMLObject root, MetadataTrust trust, List<String> warnings) {

@@ -192,6 +192,15 @@ public final class IdpMetadataFixture {
         }
     }
 
+    /** Sets WantAuthnRequestsSigned on the IDPSSODescriptor ("true", "false"; null removes it). */
+    public IdpMetadataFixture wantAuthnRequestsSigned(String value) {
+        xml = xml.replaceAll(" WantAuthnRequestsSigned=\"[^\"]*\"", "");
+        if (value != null) {
+            xml = xml.replaceFirst("(<(md:)?IDPSSODescriptor )", "$1WantAuthnRequestsSigned=\"" + value + "\" ");
+        }
+        return this;
+    }
+
     /** Sets validUntil on the document's root element. */
     public IdpMetadataFixture validUntil(Instant instant) {
         xml = xml.replaceFirst("(<(md:)?Entit(y|ies)Descriptor )", "$1validUntil=\"" + instant + "\" ");

@@ -1,6 +1,7 @@
 package org.openenvelope.saml.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,21 @@ class MetadataReaderTest {
         assertEquals("https://adfs.example.com/adfs/ls/", metadata.signOn().get(SamlBinding.HTTP_POST));
         assertEquals(2, metadata.logout().size());
         assertTrue(metadata.nameIdFormats().contains(NameIdFormats.EMAIL_ADDRESS));
+    }
+
+    @Test
+    void readsWhetherTheIdentityProviderAcceptsOnlySignedAuthnRequests() {
+        MetadataTrust less = MetadataTrust.lessSecure();
+        assertTrue(read(IdpMetadataFixture.keycloak("https://kc.example", "acme", OTHER.getEntityCertificate()), less)
+                .wantAuthnRequestsSigned(), "Keycloak's realm descriptor says true");
+        assertFalse(read(IdpMetadataFixture.keycloak("https://kc.example", "acme", OTHER.getEntityCertificate())
+                .wantAuthnRequestsSigned("false"), less).wantAuthnRequestsSigned());
+        assertFalse(read(IdpMetadataFixture.duo("abc", OTHER.getEntityCertificate()), less).wantAuthnRequestsSigned(),
+                "absent: false, the SAML default");
+        assertTrue(read(IdpMetadataFixture.duo("abc", OTHER.getEntityCertificate()).wantAuthnRequestsSigned("1"), less)
+                .wantAuthnRequestsSigned(), "an xs:boolean may be 1");
+        assertFalse(read(IdpMetadataFixture.adfs("adfs.example.com", ENTRA.getEntityCertificate(), OTHER.getEntityCertificate()),
+                less).wantAuthnRequestsSigned(), "ADFS's SPSSODescriptor says nothing about requests to it");
     }
 
     @Test
