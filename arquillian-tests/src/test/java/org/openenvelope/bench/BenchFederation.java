@@ -14,6 +14,7 @@ import org.openenvelope.testing.ApiClient;
 import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Fixtures;
 import org.openenvelope.testing.ScriptedIdentityProvider;
+import org.openenvelope.testing.SsoSetup;
 
 /**
  * What the load benchmarks share for SSO sign-ins: an account with a domain and users whose identity provider the
@@ -58,6 +59,15 @@ final class BenchFederation {
         }
         ScriptedIdentityProvider idp = ScriptedIdentityProvider.enable(api, base, account, users.get(0),
                 "https://idp.test.example/sso");
+        if (!Boolean.parseBoolean(System.getProperty("bench.sign-requests", "true"))) {
+            // as for an IdP that accepts unsigned AuthnRequests: the choice, then Test SSO and Enable again
+            ApiClient.Reply unsigned = api.send("PATCH", SsoSetup.path(account, null), "{\"signAuthnRequests\": false}");
+            if (unsigned.status() != 200) {
+                throw new IllegalStateException("signAuthnRequests=false refused: " + unsigned);
+            }
+            SsoSetup.runTest(api, base, account, idp.answer());
+            SsoSetup.enable(api, account);
+        }
         return new BenchFederation(base, account, users, idp);
     }
 

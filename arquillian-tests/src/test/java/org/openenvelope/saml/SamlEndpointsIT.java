@@ -487,7 +487,7 @@ class SamlEndpointsIT {
     }
 
     @Test
-    void refusesHostileBodiesWithAReasonAndAnAuditLine() {
+    void refusesHostileBodiesWithAReasonAndAnAuditLine() throws Exception {
         String nested = "<a>".repeat(5000) + "</a>".repeat(5000);
         byte[] deep = ("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_deep\" Version=\"2.0\""
                 + " IssueInstant=\"2026-12-01T12:00:00Z\"><samlp:Extensions>" + nested + "</samlp:Extensions></samlp:Response>")
@@ -500,6 +500,13 @@ class SamlEndpointsIT {
                 "A".repeat(3 * 1024 * 1024)));
         assertEquals(400, tooLarge.statusCode(), tooLarge.body());
         assertEquals("malformed_message", reasonCode(tooLarge));
+
+        HttpResponse<String> noForm = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(endpoint("acs")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("SAMLResponse=%zz&OE_REPOSTED=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noForm.statusCode(), noForm.body());
+        assertEquals("malformed_message", reasonCode(noForm));
         String audit = tenant.api().get("/api/v1/accounts/" + tenant.number() + "/audit?size=50").body();
         assertTrue(audit.contains("nested more than 100 deep"), "the deep one audited");
         assertTrue(audit.contains("SAML message refused (malformed_message): The request body is"), "the large one audited");

@@ -3,6 +3,7 @@ package org.openenvelope.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,16 @@ public class AccountUsers {
                 .setParameter("account", account).setParameter("address", lowerCaseAddress).getResultList();
     }
 
+    /** How old the recorded sign-in time may get before a sign-in writes it again: one write a minute at most. */
+    static final Duration SIGN_IN_TIME_PRECISION = Duration.ofMinutes(1);
+
     /**
      * Records a sign-in's time without the optimistic lock: one user signing in from several browsers at once must
-     * not fail, and an older time never replaces a newer one.
+     * not fail, and an older time never replaces a newer one. Within {@link #SIGN_IN_TIME_PRECISION} of the recorded
+     * time nothing is written, so a busy user's sign-ins do not each rewrite their row.
      */
     public void recordSignIn(AccountUser user, Instant now) {
         em.createNamedQuery(AccountUser.RECORD_SIGN_IN).setParameter("id", user.getId()).setParameter("now", now)
-                .executeUpdate();
+                .setParameter("stale", now.minus(SIGN_IN_TIME_PRECISION)).executeUpdate();
     }
 }

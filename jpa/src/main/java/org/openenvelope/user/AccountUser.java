@@ -28,7 +28,7 @@ import org.openenvelope.error.InvalidValueException;
 @Entity
 @Table(name = "account_user")
 @NamedQuery(name = AccountUser.RECORD_SIGN_IN, query = "update AccountUser u set u.lastSignInAt = :now"
-        + " where u.id = :id and (u.lastSignInAt is null or u.lastSignInAt < :now)")
+        + " where u.id = :id and (u.lastSignInAt is null or u.lastSignInAt < :stale)")
 @NamedQuery(name = AccountUser.BY_FEDERATION_ID,
         query = "select u from AccountUser u where u.account = :account and u.federationId = :federationId")
 @NamedQuery(name = AccountUser.BY_ADDRESS_IGNORING_CASE,

@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.http.BaseUrl;
+import org.openenvelope.http.FormBody;
 import org.openenvelope.recipient.RecipientCookie;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.OutgoingMessage;
@@ -176,10 +178,11 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
             throws IOException {
-        String samlResponse = parameter(request, RedirectBinding.SAML_RESPONSE);
-        String relayState = parameter(request, RedirectBinding.RELAY_STATE);
+        Function<String, String> form = postedForm(request);
+        String samlResponse = form.apply(RedirectBinding.SAML_RESPONSE);
+        String relayState = form.apply(RedirectBinding.RELAY_STATE);
         Optional<String> browserKey = SamlBrowserCookie.read(request);
-        if (browserKey.isEmpty() && parameter(request, REPOSTED) == null && samlResponse != null) {
+        if (browserKey.isEmpty() && form.apply(REPOSTED) == null && samlResponse != null) {
             // The IdP's cross-site POST carries no SameSite=Lax cookie: post the same answer again from this site.
             Map<String, String> fields = new HashMap<>(Map.of(RedirectBinding.SAML_RESPONSE, samlResponse, REPOSTED, "1"));
             if (relayState != null) {
@@ -208,27 +211,30 @@ public class SamlEndpointServlet extends HttpServlet {
     }
 
     /**
-     * A form parameter; a body larger than a SAML message can be is refused before the container reads it (it would
-     * fail deep inside the container otherwise).
+     * The fields of a POSTed form, read once by {@link FormBody} (several times faster than the container's parameter
+     * parsing for a SAML message's long Base64 field); a body larger than a SAML message can be is refused before it
+     * is read.
      */
-    private static String parameter(HttpServletRequest request, String name) {
+    private static Function<String, String> postedForm(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw new BodyRefused("The request body is " + request.getContentLengthLong() + " bytes long; at most "
                     + MAX_BODY_BYTES + " are accepted.");
         }
         try {
-            return request.getParameter(name);
-        } catch (IllegalStateException tooLarge) {
-            throw new BodyRefused("The request body is larger than the server accepts for a form ("
-                    + tooLarge.getMessage() + ").");
+            FormBody body = FormBody.read(request, MAX_BODY_BYTES).orElseThrow(() -> new BodyRefused(
+                    "The request body is longer than the " + MAX_BODY_BYTES + " bytes accepted."));
+            return body::value;
+        } catch (IllegalArgumentException badEscape) {
+            throw new BodyRefused("The request body is no form: " + badEscape.getMessage());
         }
     }
 
     private void singleLogout(HttpServletRequest request, HttpServletResponse response, String account, String base,
                               boolean post) throws IOException {
+        Function<String, String> parameters = post ? postedForm(request) : request::getParameter;
         LogoutHandled handled = singleLogout.handleLogout(account, base, new BrowserMessage(post, request.getQueryString(),
-                parameter(request, RedirectBinding.SAML_REQUEST), parameter(request, RedirectBinding.SAML_RESPONSE),
-                parameter(request, RedirectBinding.RELAY_STATE)));
+                parameters.apply(RedirectBinding.SAML_REQUEST), parameters.apply(RedirectBinding.SAML_RESPONSE),
+                parameters.apply(RedirectBinding.RELAY_STATE)));
         if (handled instanceof LogoutHandled.IdpLogout idpLogout) {
             SamlPages.send(request, response, idpLogout.answer());
         } else {
