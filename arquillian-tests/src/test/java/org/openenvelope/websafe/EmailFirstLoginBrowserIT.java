@@ -134,6 +134,7 @@ class EmailFirstLoginBrowserIT {
         driver.findElement(By.id("login:setPassword")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
         assertEquals(email, driver.findElement(By.id("federation-id")).getText(), "the user as the account knows them");
+        Browser.screenshot(driver, "websafe-home");
         assertEquals("Password", driver.findElement(By.id("signed-in-through")).getText());
         assertFalse(driver.getPageSource().contains(oneTime));
 

@@ -42,6 +42,11 @@ public class PortalBean {
 
     /** Instants shown in one unambiguous form everywhere in the portal. */
     public String format(Instant instant) {
+        return timestamp(instant);
+    }
+
+    /** The same form, for pages that are not Faces views. */
+    public static String timestamp(Instant instant) {
         return instant == null ? "—" : TIMESTAMP.format(instant);
     }
 }
