@@ -267,8 +267,21 @@ class SignInHttpIT {
         admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(secret,
                 AuthenticatorCodes.stepAt(Instant.now()))), "confirm");
         assertEquals(10, recoveryCodes(admin).size());
+
+        // another app replaces this one only with the password too
+        byte[] replacing = startSetup(admin.open("/admin/second-factor.xhtml"));
+        admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(replacing,
+                AuthenticatorCodes.stepAt(Instant.now()))), "confirm");
+        assertTrue(String.join(" ", admin.errors()).contains("Enter your password to replace"), admin.errors().toString());
+        admin.submit("setup", Map.of("code", AuthenticatorCodes.codeOf(replacing, AuthenticatorCodes.stepAt(Instant.now())),
+                "password", SECOND_FACTOR_PASSWORD), "confirm");
+        assertEquals(10, recoveryCodes(admin).size(), admin.errors().toString());
+
         assertTrue(admin.open("/admin/accounts/groups.xhtml?account=" + account).path()
                 .startsWith("/admin/accounts/groups.xhtml"), admin.path());
+        admin.submit("administratorList", Map.of(), "list:0:resetSecondFactor");
+        assertTrue(String.join(" ", admin.errors()).contains("Another administrator resets your second factor"),
+                "nobody resets their own: " + admin.errors());
         Element row = admin.page().select("tr:contains(" + email + ")").first();
         assertNotNull(row, admin.text());
         assertTrue(row.text().contains("Authenticator app"), row.text());

@@ -58,6 +58,9 @@ public class SecondFactorService {
     @Inject
     IdentityProviders identityProviders;
 
+    @Inject
+    SecondFactorGuesses guesses;
+
     public SecondFactorStatus status() {
         Administrator self = self();
         return new SecondFactorStatus(self.hasSecondFactor(), self.getSecondFactorEnrolledAt(),
@@ -71,13 +74,18 @@ public class SecondFactorService {
     }
 
     /**
-     * Sets up the app that shows codes made with {@code typedSecret}, replacing any app of before.
+     * Sets up the app that shows codes made with {@code typedSecret}, replacing any app of before; replacing one
+     * takes the password too, so that a session left open is not enough to bind another app.
      *
      * @return the new recovery codes, to be shown once
-     * @throws InvalidValueException ({@value #CODE_FIELD}) when {@code code} is not the app's current code
+     * @throws InvalidValueException ({@value #CODE_FIELD}) when {@code code} is not the app's current code,
+     *                               ({@value #PASSWORD_FIELD}) when an app is replaced without the right password
      */
-    public List<String> confirmSetup(String typedSecret, String code) {
+    public List<String> confirmSetup(String typedSecret, String code, char[] password) {
         Administrator self = self();
+        if (self.hasSecondFactor() && !hasher.verify(password, self.getPasswordHash())) {
+            throw new InvalidValueException(PASSWORD_FIELD, "Enter your password to replace your authenticator app.");
+        }
         byte[] secret = AuthenticatorCodes.fromTyped(typedSecret);
         if (secret.length != AuthenticatorCodes.SECRET_BYTES) {
             throw new InvalidValueException("secret", "The set-up has expired; start it again.");
@@ -93,9 +101,16 @@ public class SecondFactorService {
         return recoveryCodes;
     }
 
-    /** New recovery codes in place of all the earlier ones, for a current code of the app. */
+    /**
+     * New recovery codes in place of all the earlier ones, for a current code of the app; a few tries a minute, so
+     * that an open session cannot guess its way to them.
+     */
     public List<String> replaceRecoveryCodes(String code) {
         Administrator self = enrolledSelf();
+        guesses.acquire(Long.toString(self.getId())).ifPresent(wait -> {
+            throw new InvalidValueException(CODE_FIELD, "Too many codes tried; wait " + (wait.toSeconds() + 1)
+                    + " seconds.");
+        });
         acceptCode(self, code);
         List<String> recoveryCodes = RecoveryCodes.generate();
         self.replaceRecoveryCodes(recoveryCodes.stream().map(RecoveryCodes::digest).toList());
@@ -132,6 +147,11 @@ public class SecondFactorService {
         if (!administrator.hasSecondFactor()) {
             throw new ConflictException("administrator", administrator.getEmail() + " has no second factor to reset.");
         }
+        Caller caller = access.caller();
+        if (caller.kind() == CallerKind.ADMINISTRATOR && caller.subjectId() == administratorId) {
+            throw new ConflictException("administrator", "Another administrator resets your second factor; change"
+                    + " your own on the Second factor page.");
+        }
         administrator.removeSecondFactor();
         audit.record(AuditAction.SECOND_FACTOR_REMOVED, account.getNumber(), "Reset the second factor of "
                 + administrator.getEmail());
@@ -152,6 +172,10 @@ public class SecondFactorService {
     public SignInPolicyView changePolicy(String accountNumber, boolean secondFactorRequired,
                                          boolean identityProviderSignIn) {
         Account account = access.account(accountNumber);
+        if (identityProviderSignIn && policies.requiredServiceWide()) {
+            throw new InvalidValueException(IDENTITY_PROVIDER_SIGN_IN_FIELD, "This service requires the authenticator"
+                    + " code of every administrator, which sign-in through an identity provider would skip.");
+        }
         if (identityProviderSignIn && identityProviders.allActive(account).isEmpty()) {
             throw new InvalidValueException(IDENTITY_PROVIDER_SIGN_IN_FIELD, "Account " + accountNumber
                     + " has no identity provider in force; enable one on the SSO tab first.");

@@ -29,8 +29,13 @@ public class SignInPolicyOf {
                 : stored(administrator.getAccount()));
     }
 
+    /**
+     * Whether the account's identity provider signs its administrators in; never while the service requires the
+     * authenticator code of everyone, which the identity provider's own factors do not stand for.
+     */
     public boolean identityProviderSignIn(Account account) {
-        return stored(account).map(AdministratorSignInPolicy::isIdentityProviderSignIn).orElse(false);
+        return !requiredServiceWide
+                && stored(account).map(AdministratorSignInPolicy::isIdentityProviderSignIn).orElse(false);
     }
 
     Optional<AdministratorSignInPolicy> stored(Account account) {

@@ -294,20 +294,30 @@ public class SignInService {
     private AcsOutcome administratorSignedIn(IdentityProvider idp, ValidatedAssertion assertion) {
         Account account = idp.getAccount();
         requireAdministratorSignIn(account);
-        Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, idp.settings().alternateEmailAttribute());
-        if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
-            throw new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, address
-                    .map(a -> "The assertion vouches for " + a.value() + ", which is in no verified Profiles entry of"
-                            + " account " + account.getNumber() + ".")
-                    .orElse("The assertion carries no email address (NameID format " + assertion.nameIdFormat() + ")."));
+        // the identity the account's sign-in is configured to trust (NameID or its chosen attribute), never the
+        // first address-shaped attribute, which some IdPs let their users edit
+        String federationId = FederationIdentity.resolve(assertion, idp.settings()).value();
+        String email = addressOrNull(federationId);
+        if (email == null || !profileOwners.serves(account, email)) {
+            throw new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, "The assertion identifies \""
+                    + federationId + "\", which is no address in a verified Profiles entry of account "
+                    + account.getNumber() + ".");
         }
-        identityProviders.requireServes(idp, address.get().value());
-        long administratorId = administrators.signInThroughIdentityProvider(account, address.get().value(),
+        identityProviders.requireServes(idp, email);
+        long administratorId = administrators.signInThroughIdentityProvider(account, email,
                         "through identity provider " + idp.getName() + ", " + assertion.issuer() + " (assertion "
                                 + assertion.assertionId() + ")")
-                .orElseThrow(() -> new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, address.get().value()
+                .orElseThrow(() -> new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, email
                         + " is no administrator of account " + account.getNumber() + "."));
         return new AcsOutcome.AdministratorSignedIn(administratorId, ADMINISTRATOR_HOME);
+    }
+
+    private static String addressOrNull(String value) {
+        try {
+            return EmailAddress.parse(value).value();
+        } catch (IllegalArgumentException notAnAddress) {
+            return null;
+        }
     }
 
     private Account activeAccount(String accountNumber) {

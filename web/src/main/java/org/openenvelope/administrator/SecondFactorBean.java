@@ -46,11 +46,14 @@ public class SecondFactorBean implements Serializable {
 
     public void confirm() {
         try {
-            showRecoveryCodes(secondFactors.confirmSetup(setup.typedSecret(), code));
+            showRecoveryCodes(secondFactors.confirmSetup(setup.typedSecret(), code, chars(password)));
             setup = null;
+            password = null;
             SignedInSession.secondFactorSetUp((HttpServletRequest) Faces.getRequest());
         } catch (ServiceException refusal) {
-            FormErrors.show(refusal, Map.of(SecondFactorService.CODE_FIELD, "setup:code"));
+            password = null;
+            FormErrors.showEachField(refusal, Map.of(SecondFactorService.CODE_FIELD, "setup:code",
+                    SecondFactorService.PASSWORD_FIELD, "setup:password"));
         }
     }
 
@@ -64,7 +67,7 @@ public class SecondFactorBean implements Serializable {
 
     public void remove() {
         try {
-            secondFactors.removeOwn(password == null ? new char[0] : password.toCharArray());
+            secondFactors.removeOwn(chars(password));
             password = null;
             load();
             FormErrors.info("Your authenticator app was removed; your password alone signs you in.");
@@ -72,6 +75,10 @@ public class SecondFactorBean implements Serializable {
             password = null;
             FormErrors.show(refusal, Map.of(SecondFactorService.PASSWORD_FIELD, "remove:password"));
         }
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? new char[0] : value.toCharArray();
     }
 
     private void showRecoveryCodes(List<String> codes) {
