@@ -157,15 +157,33 @@ class FederationServiceIT {
     }
 
     @Test
-    void anAssertionsFirstUseStaysRecordedWhenTheSignInRollsBack() throws Exception {
+    void anAssertionsUseIsWrittenWithItsSignInOrAfterItsRefusal() throws Exception {
         String id = "_" + Fixtures.unique("assertion");
         transaction.begin();
-        assertTrue(seenAssertions.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)));
+        AssertionUse signIn = new AssertionUse(seenAssertions);
+        assertTrue(signIn.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)));
+        signIn.record();
         transaction.rollback();
 
-        assertFalse(seenAssertions.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)));
-        assertTrue(seenAssertions.firstUse("https://other-idp.example", id, Instant.now().plusSeconds(300)),
+        AssertionUse refused = new AssertionUse(seenAssertions);
+        assertTrue(refused.firstUse("https://idp.example", id, Instant.now().plusSeconds(300)),
+                "the use went with the sign-in's transaction");
+        transaction.begin();
+        refused.burn();
+        transaction.rollback();
+
+        assertFalse(firstUse("https://idp.example", id, Instant.now().plusSeconds(300)),
+                "burnt in a transaction of its own");
+        assertTrue(firstUse("https://other-idp.example", id, Instant.now().plusSeconds(300)),
                 "assertion ids are per issuer");
+    }
+
+    /** A sign-in's use of an assertion, written when it is the first. */
+    private boolean firstUse(String issuer, String assertionId, Instant expiresAt) {
+        AssertionUse use = new AssertionUse(seenAssertions);
+        boolean first = use.firstUse(issuer, assertionId, expiresAt);
+        use.record();
+        return first;
     }
 
     @Test
@@ -194,14 +212,14 @@ class FederationServiceIT {
     void housekeepingForgetsExpiredAssertionsOnly() {
         String expired = "_" + Fixtures.unique("expired");
         String current = "_" + Fixtures.unique("current");
-        assertTrue(seenAssertions.firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)));
-        assertTrue(seenAssertions.firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
+        assertTrue(firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)));
+        assertTrue(firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
 
         housekeeping.purgeExpired();
 
-        assertTrue(seenAssertions.firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)),
+        assertTrue(firstUse("https://idp.example", expired, Instant.now().minusSeconds(1)),
                 "forgotten: its own dates refuse it anyway");
-        assertFalse(seenAssertions.firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
+        assertFalse(firstUse("https://idp.example", current, Instant.now().plusSeconds(600)));
     }
 
     @Test

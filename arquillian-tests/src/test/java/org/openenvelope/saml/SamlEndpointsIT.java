@@ -525,6 +525,20 @@ class SamlEndpointsIT {
     }
 
     @Test
+    void anAssertionRefusedAfterItsChecksIsUsedUpAllTheSame() {
+        BrowserlessClient browser = new BrowserlessClient();
+        String assertionId = "_" + Fixtures.unique("refused-once");
+        HttpResponse<String> refused = postToAcs(browser, answer(startSignIn(browser)).assertionId(assertionId)
+                .nameId("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", tenant.user().toLowerCase()).build());
+        assertEquals("unknown_user", reasonCode(refused));
+
+        BrowserlessClient second = new BrowserlessClient();
+        HttpResponse<String> reused = postToAcs(second, answer(startSignIn(second)).assertionId(assertionId).build());
+        assertEquals("replayed_assertion", reasonCode(reused));
+        assertFalse(hasUserSession(second));
+    }
+
+    @Test
     void showsTheIdentityProvidersOwnRefusal() {
         BrowserlessClient browser = new BrowserlessClient();
         byte[] denied = answer(startSignIn(browser)).refusedWith(StatusCode.RESPONDER, StatusCode.REQUEST_DENIED,

@@ -37,7 +37,8 @@ public final class BrowserlessClient {
      * thousands of clients: one shared pool instead of one per client.
      */
     public BrowserlessClient(Executor executor) {
-        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+        // HTTP/1.1 as a browser speaks it over plain http (none asks for h2c, Java's client would)
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
         if (executor != null) {
             builder.executor(executor);

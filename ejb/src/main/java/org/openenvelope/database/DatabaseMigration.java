@@ -39,7 +39,10 @@ import org.flywaydb.core.api.output.MigrateResult;
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true",
-            "fish.payara.max-wait-time-in-millis=5000"
+            "fish.payara.max-wait-time-in-millis=5000",
+            // parsed statements kept per connection (an LRU cache: the type is blank, see payara/Payara#6647)
+            "fish.payara.statement-cache-size=128",
+            "fish.payara.statement-cache-type= "
         })
 @Singleton
 @Startup

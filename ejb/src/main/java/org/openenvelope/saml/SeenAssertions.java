@@ -12,32 +12,42 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.openenvelope.saml.validation.ReplayCache;
 
 /**
- * The database-backed replay cache: an assertion's first use is committed on its own, at once, so it holds even
- * when the sign-in fails later, and the primary key makes a second use fail on every node of a cluster.
+ * The database-backed replay cache, used through one {@link AssertionUse} per answer: the primary key makes a
+ * second use fail on every node of a cluster.
  */
 @Stateless
 @LocalBean
-public class SeenAssertions implements ReplayCache {
+public class SeenAssertions {
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
-    @Override
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean firstUse(String issuer, String assertionId, Instant expiresAt) {
-        String key = key(issuer, assertionId);
-        if (em.find(SeenAssertion.class, key) != null) {
-            return false;
-        }
+    public boolean used(String key) {
+        return em.find(SeenAssertion.class, key) != null;
+    }
+
+    /**
+     * Writes the use in the caller's transaction, so that a sign-in commits once.
+     *
+     * @return false when another answer recorded it first (on another node, or after waiting for it to commit)
+     */
+    public boolean record(String key, Instant expiresAt) {
         try {
             em.persist(new SeenAssertion(key, expiresAt));
             em.flush();
             return true;
-        } catch (PersistenceException concurrentFirstUse) {
+        } catch (PersistenceException concurrentUse) {
             return false;
+        }
+    }
+
+    /** Writes the use of an assertion whose sign-in was refused, after that sign-in's transaction ended. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void burn(String key, Instant expiresAt) {
+        if (!used(key)) {
+            em.persist(new SeenAssertion(key, expiresAt));
         }
     }
 

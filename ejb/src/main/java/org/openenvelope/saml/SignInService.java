@@ -203,6 +203,7 @@ public class SignInService {
     public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState,
                                       String browserKey) {
         String what = "Sign-in";
+        AssertionUse use = new AssertionUse(seenAssertions);
         try {
             Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
             Optional<OutstandingRequest> claimed = requests.claimed(response.getInResponseTo(), accountNumber);
@@ -225,16 +226,17 @@ public class SignInService {
             IdentityProviderSettings settings = idp.settings();
             ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
             ValidatedAssertion assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
-                    requests.tracker(account, purpose, idp.getName(), browserKey), seenAssertions, clock).validate(response);
+                    requests.tracker(account, purpose, idp.getName(), browserKey), use, clock).validate(response);
             if (purpose == RequestPurpose.RECIPIENT) {
-                return recipientSignedIn(idp, assertion);
+                return recipientSignedIn(idp, assertion, use);
             }
             if (purpose == RequestPurpose.ADMINISTRATOR) {
-                return administratorSignedIn(idp, assertion);
+                return administratorSignedIn(idp, assertion, use);
             }
             String federationId = FederationIdentity.resolve(assertion, settings).value();
             identityProviders.requireServes(idp, federationId);
             AccountUser user = users.signingIn(account, settings, federationId);
+            use.record();
             String sessionKey = sessions.startFederated(user, idp.getName(), new FederatedSession(assertion.nameId(),
                     assertion.nameIdFormat(), assertion.nameQualifier(), assertion.spNameQualifier(),
                     assertion.sessionIndex()), assertion.sessionNotOnOrAfter());
@@ -246,6 +248,7 @@ public class SignInService {
                     : LocalPath.orUserPortal(postedRelayState);
             return new AcsOutcome.SignedIn(sessionKey, accountNumber, federationId, next);
         } catch (SamlRejectedException e) {
+            use.burn();
             refusals.refused(accountNumber, what, e);
             throw e;
         }
@@ -270,7 +273,7 @@ public class SignInService {
                 .map(IdentityProvider::getName).orElseGet(() -> identityProviders.defaultName(account)));
     }
 
-    private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion) {
+    private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion, AssertionUse use) {
         Account account = idp.getAccount();
         Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, idp.settings().alternateEmailAttribute());
         if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
@@ -281,6 +284,7 @@ public class SignInService {
                             + "; attributes received: " + assertion.attributes().keySet() + ")."));
         }
         identityProviders.requireServes(idp, address.get().value());
+        use.record();
         StartedSession session = recipients.signedInAtIdentityProvider(address.get().value(), account.getNumber(),
                 assertion.issuer());
         return new AcsOutcome.RecipientSignedIn(session.sessionKey(), requests.relayState(assertion.inResponseTo())
@@ -291,7 +295,7 @@ public class SignInService {
      * An administrator's portal sign-in: the assertion's email address must be one the account has verified and
      * the answering IdP serves, and belong to an administrator of this account.
      */
-    private AcsOutcome administratorSignedIn(IdentityProvider idp, ValidatedAssertion assertion) {
+    private AcsOutcome administratorSignedIn(IdentityProvider idp, ValidatedAssertion assertion, AssertionUse use) {
         Account account = idp.getAccount();
         requireAdministratorSignIn(account);
         // the identity the account's sign-in is configured to trust (NameID or its chosen attribute), never the
@@ -309,6 +313,7 @@ public class SignInService {
                                 + assertion.assertionId() + ")")
                 .orElseThrow(() -> new SamlRejectedException(SamlFailure.NOT_AN_ADMINISTRATOR, email
                         + " is no administrator of account " + account.getNumber() + "."));
+        use.record();
         return new AcsOutcome.AdministratorSignedIn(administratorId, ADMINISTRATOR_HOME);
     }
 

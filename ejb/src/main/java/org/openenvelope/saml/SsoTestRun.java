@@ -92,9 +92,12 @@ public class SsoTestRun {
                         "The draft changed while this test ran; start a new test.");
             }
             IdentityProviderSettings settings = draft.settings();
+            AssertionUse use = new AssertionUse(seenAssertions);
             assertion = new ResponseValidator(sp, IdentityProviders.trust(settings), requests.tracker(account,
-                    RequestPurpose.SSO_TEST, test.getIdentityProviderName(), browserKey), seenAssertions, clock)
+                    RequestPurpose.SSO_TEST, test.getIdentityProviderName(), browserKey), use, clock)
                     .validate(response);
+            // a test commits whatever its outcome, so its assertion is used up with it
+            use.record();
             test.received(assertion.nameIdFormat(), List.copyOf(assertion.attributes().keySet()));
             FederationIdentity.Resolved federationId = FederationIdentity.resolve(assertion, settings);
             identityProviders.requireServes(draft, federationId.value());
