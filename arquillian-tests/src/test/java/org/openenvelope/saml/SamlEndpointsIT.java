@@ -466,10 +466,10 @@ class SamlEndpointsIT {
         assertFalse(hasUserSession(attacker), "the victim's sign-in is not finished in the attacker's browser");
 
         BrowserlessClient attackerWithOwnSignIn = new BrowserlessClient();
-        startSignIn(attackerWithOwnSignIn);
+        String ownRequest = startSignIn(attackerWithOwnSignIn);
         assertEquals("other_browser", reasonCode(postToAcs(attackerWithOwnSignIn, victimsAnswer)));
-        String cookie = attackerWithOwnSignIn.cookie("127.0.0.1", "OE_SAML_BROWSER").orElseThrow();
-        assertEquals(64, cookie.length());
+        String cookie = attackerWithOwnSignIn.cookie("127.0.0.1", "OE_SAML_REQ" + ownRequest).orElseThrow();
+        assertTrue(cookie.startsWith("v2:") && !cookie.contains(tenant.number()), "the request is kept sealed: " + cookie);
 
         // the binding holds for the request the signed assertion answers, whatever the unsigned envelope names
         byte[] strippedEnvelope = answer(startSignIn(new BrowserlessClient())).unsignedResponse()

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.account.Account;
@@ -22,8 +22,6 @@ import org.openenvelope.profile.EmailAddress;
 import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.recipient.RecipientSignIn;
 import org.openenvelope.recipient.StartedSession;
-import org.openenvelope.security.SessionKeys;
-import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.binding.PostBinding;
 import org.openenvelope.saml.binding.RedirectBinding;
 import org.openenvelope.saml.validation.ResponseValidator;
@@ -57,7 +55,7 @@ public class SignInService {
     IdentityProviders identityProviders;
 
     @Inject
-    OutstandingRequests requests;
+    PendingSignIns pending;
 
     @Inject
     FederatedUsers users;
@@ -109,15 +107,13 @@ public class SignInService {
 
     /**
      * Starts SP-initiated sign-in: an AuthnRequest over the binding the IdP prefers, signed when the IdP's settings
-     * say so ({@link AuthnRequestSigning}). The request id is
-     * remembered (InResponseTo) with the local path to return to (anything but a local path is ignored) and the
-     * digest of the browser's key, so that the answer counts in this browser only. The RelayState the IdP sees is
-     * the request id, never the path.
+     * say so ({@link AuthnRequestSigning}). The request, with the local path to return to (anything but a local
+     * path is ignored), is kept sealed in the browser's cookie ({@link PendingSignIns}), so that the answer counts in
+     * this browser only. The RelayState the IdP sees is the request id, never the path.
      */
-    public OutgoingMessage startSignIn(String accountNumber, String identityProvider, String baseUrl, String relayState,
-                                       String browserKey) {
+    public StartedSignIn startSignIn(String accountNumber, String identityProvider, String baseUrl, String relayState) {
         return authnRequest(activeAccount(accountNumber), identityProvider, baseUrl, RequestPurpose.SIGN_IN,
-                LocalPath.orUserPortal(relayState), browserKey);
+                LocalPath.orUserPortal(relayState));
     }
 
     /**
@@ -126,13 +122,13 @@ public class SignInService {
      *
      * @throws ResourceNotFoundException when {@code envelopeId} is not an envelope ID
      */
-    public OutgoingMessage startRecipientSignIn(String accountNumber, String identityProvider, String baseUrl,
-                                                String envelopeId, String browserKey) {
+    public StartedSignIn startRecipientSignIn(String accountNumber, String identityProvider, String baseUrl,
+                                              String envelopeId) {
         if (!Envelope.isPublicId(envelopeId)) {
             throw new ResourceNotFoundException("No such envelope.");
         }
         return authnRequest(activeAccount(accountNumber), identityProvider, baseUrl, RequestPurpose.RECIPIENT,
-                SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId, browserKey);
+                SecuredocAttachment.VIEWER_PATH + "?envelope=" + envelopeId);
     }
 
     /**
@@ -141,12 +137,10 @@ public class SignInService {
      *
      * @throws SamlRejectedException {@code not_an_administrator} when it does not
      */
-    public OutgoingMessage startAdministratorSignIn(String accountNumber, String identityProvider, String baseUrl,
-                                                    String browserKey) {
+    public StartedSignIn startAdministratorSignIn(String accountNumber, String identityProvider, String baseUrl) {
         Account account = activeAccount(accountNumber);
         requireAdministratorSignIn(account);
-        return authnRequest(account, identityProvider, baseUrl, RequestPurpose.ADMINISTRATOR, ADMINISTRATOR_HOME,
-                browserKey);
+        return authnRequest(account, identityProvider, baseUrl, RequestPurpose.ADMINISTRATOR, ADMINISTRATOR_HOME);
     }
 
     /**
@@ -178,14 +172,14 @@ public class SignInService {
     }
 
     /** @param identityProvider the name of the identity provider to ask; null for the account's default */
-    private OutgoingMessage authnRequest(Account account, String identityProvider, String baseUrl, RequestPurpose purpose,
-                                         String next, String browserKey) {
+    private StartedSignIn authnRequest(Account account, String identityProvider, String baseUrl, RequestPurpose purpose,
+                                       String next) {
         IdentityProvider idp = identityProviders.enabled(account,
                 identityProvider == null ? identityProviders.defaultName(account) : identityProvider);
         IdentityProviderSettings settings = idp.settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, purpose, idp.getName(), next, Objects.requireNonNull(browserKey));
-        return AuthnRequestSigning.encode(settings, sp, requestId, clock.instant());
+        return pending.start(account, purpose, idp.getName(), next, null,
+                requestId -> AuthnRequestSigning.encode(settings, sp, requestId, clock.instant()));
     }
 
     /**
@@ -201,19 +195,19 @@ public class SignInService {
      * @throws SamlRejectedException for any refusal of a sign-in; no session exists then
      */
     public AcsOutcome consumeResponse(String accountNumber, String baseUrl, String samlResponse, String postedRelayState,
-                                      String browserKey) {
+                                      Map<String, String> pendingCookies) {
         String what = "Sign-in";
         AssertionUse use = new AssertionUse(seenAssertions);
         try {
             Response response = ResponseValidator.parse(PostBinding.decode(RedirectBinding.SAML_RESPONSE, samlResponse));
-            Optional<OutstandingRequest> claimed = requests.claimed(response.getInResponseTo(), accountNumber);
+            Optional<PendingSignIn> claimed = pending.claimed(response.getInResponseTo(), accountNumber, pendingCookies);
             if (claimed.isPresent()) {
-                OutstandingRequests.requireAnswerable(claimed.get(), browserKey);
+                pending.requireUnanswered(claimed.get());
             }
-            if (claimed.filter(r -> r.getPurpose() == RequestPurpose.SSO_TEST && r.getSsoTestId() != null).isPresent()) {
-                return tests.complete(claimed.get(), baseUrl, response, browserKey);
+            if (claimed.filter(r -> r.purpose() == RequestPurpose.SSO_TEST && r.ssoTestId() != null).isPresent()) {
+                return tests.complete(claimed.get(), baseUrl, response, pendingCookies);
             }
-            RequestPurpose purpose = claimed.map(OutstandingRequest::getPurpose)
+            RequestPurpose purpose = claimed.map(PendingSignIn::purpose)
                     .filter(p -> p == RequestPurpose.RECIPIENT || p == RequestPurpose.ADMINISTRATOR)
                     .orElse(RequestPurpose.SIGN_IN);
             if (purpose == RequestPurpose.RECIPIENT) {
@@ -226,9 +220,9 @@ public class SignInService {
             IdentityProviderSettings settings = idp.settings();
             ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
             ValidatedAssertion assertion = new ResponseValidator(sp, IdentityProviders.trust(settings),
-                    requests.tracker(account, purpose, idp.getName(), browserKey), use, clock).validate(response);
+                    pending.tracker(account, purpose, idp.getName(), pendingCookies), use, clock).validate(response);
             if (purpose == RequestPurpose.RECIPIENT) {
-                return recipientSignedIn(idp, assertion, use);
+                return recipientSignedIn(idp, assertion, use, pendingCookies);
             }
             if (purpose == RequestPurpose.ADMINISTRATOR) {
                 return administratorSignedIn(idp, assertion, use);
@@ -244,7 +238,7 @@ public class SignInService {
                     + "identity provider " + idp.getName() + ", " + assertion.issuer() + " (NameID format " + assertion.nameIdFormat() + ", assertion "
                     + assertion.assertionId() + ")");
             String next = assertion.inResponseTo() != null
-                    ? requests.relayState(assertion.inResponseTo()).orElse(LocalPath.USER_PORTAL)
+                    ? pending.relayState(assertion.inResponseTo(), pendingCookies).orElse(LocalPath.USER_PORTAL)
                     : LocalPath.orUserPortal(postedRelayState);
             return new AcsOutcome.SignedIn(sessionKey, accountNumber, federationId, next);
         } catch (SamlRejectedException e) {
@@ -255,16 +249,12 @@ public class SignInService {
     }
 
     /**
-     * Login CSRF: an answer counts only in the browser that started its request, so nobody can finish their own
-     * sign-in in a victim's browser, or a victim's in theirs. A second answer to a request says so.
-     */
-    /**
      * The identity provider whose answer this is: the one its request was sent to; for an answer to no request of
      * ours (IdP-initiated), the one in force with the Response's issuer, else the default (whose checks then say
      * what is wrong).
      */
-    private IdentityProvider answering(Account account, Optional<OutstandingRequest> claimed, Response response) {
-        Optional<String> requested = claimed.map(OutstandingRequest::getIdentityProviderName);
+    private IdentityProvider answering(Account account, Optional<PendingSignIn> claimed, Response response) {
+        Optional<String> requested = claimed.map(PendingSignIn::identityProviderName);
         if (requested.isPresent()) {
             return identityProviders.enabled(account, requested.get());
         }
@@ -273,7 +263,8 @@ public class SignInService {
                 .map(IdentityProvider::getName).orElseGet(() -> identityProviders.defaultName(account)));
     }
 
-    private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion, AssertionUse use) {
+    private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion, AssertionUse use,
+                                         Map<String, String> pendingCookies) {
         Account account = idp.getAccount();
         Optional<EmailAddress> address = FederationIdentity.emailOf(assertion, idp.settings().alternateEmailAttribute());
         if (address.isEmpty() || !profileOwners.serves(account, address.get().value())) {
@@ -287,7 +278,7 @@ public class SignInService {
         use.record();
         StartedSession session = recipients.signedInAtIdentityProvider(address.get().value(), account.getNumber(),
                 assertion.issuer());
-        return new AcsOutcome.RecipientSignedIn(session.sessionKey(), requests.relayState(assertion.inResponseTo())
+        return new AcsOutcome.RecipientSignedIn(session.sessionKey(), pending.relayState(assertion.inResponseTo(), pendingCookies)
                 .orElse(SecuredocAttachment.VIEWER_PATH));
     }
 

@@ -84,7 +84,7 @@ public class SingleLogoutService {
         }
         IdentityProviderSettings settings = idp.get().settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.remember(account, RequestPurpose.LOGOUT, idp.get().getName(), null, null);
+        String requestId = requests.rememberLogout(account, idp.get().getName());
         FederatedSession federated = new FederatedSession(session.getNameId(), session.getNameIdFormat(),
                 session.getNameQualifier(), session.getSpNameQualifier(), session.getSessionIndex());
         return Optional.of(MessageEncoder.encode(settings.sloBinding(), settings.sloUrl(), RedirectBinding.SAML_REQUEST,
@@ -124,7 +124,7 @@ public class SingleLogoutService {
             LogoutValidator validator = new LogoutValidator(sp, trust, clock);
             if (!message.isRequest()) {
                 LogoutValidator.IncomingLogoutResponse answer = validator.validateResponse(message.xml(),
-                        bindingVerified, requests.tracker(account, RequestPurpose.LOGOUT, idp.getName(), null));
+                        bindingVerified, requests.logoutTracker(account, idp.getName()));
                 return new LogoutHandled.LogoutConfirmed(answer.success(), answer.status(), LocalPath.USER_PORTAL);
             }
             LogoutValidator.IncomingLogoutRequest request = validator.validateRequest(message.xml(), bindingVerified);

@@ -8,12 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
-import org.openenvelope.saml.binding.OutgoingMessage;
 import org.openenvelope.saml.validation.ResponseValidator;
 import org.openenvelope.saml.validation.ServiceProviderParty;
 import org.openenvelope.saml.validation.ValidatedAssertion;
@@ -44,7 +44,7 @@ public class SsoTestRun {
     IdentityProviders identityProviders;
 
     @Inject
-    OutstandingRequests requests;
+    PendingSignIns pending;
 
     @Inject
     FederatedUsers users;
@@ -62,7 +62,7 @@ public class SsoTestRun {
      * Sends the browser to the IdP with the draft, its AuthnRequest signed or not as the draft says. The run must be pending and the draft unchanged since it was
      * started; the answer will be judged against the draft only.
      */
-    public OutgoingMessage start(String accountNumber, long testId, String urlKey, String baseUrl, String browserKey) {
+    public StartedSignIn start(String accountNumber, long testId, String urlKey, String baseUrl) {
         Account account = accounts.require(accountNumber);
         SsoTest test = em.find(SsoTest.class, testId);
         IdentityProvider draft = test == null ? null
@@ -73,15 +73,16 @@ public class SsoTestRun {
                     + accountNumber + " is not waiting to run (finished, unknown, or the draft changed since); start a new test.");
         }
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
-        String requestId = requests.rememberTest(account, test, browserKey);
         IdentityProviderSettings settings = draft.settings();
-        return AuthnRequestSigning.encode(settings, sp, requestId, clock.instant());
+        return pending.start(account, RequestPurpose.SSO_TEST, test.getIdentityProviderName(), null, test.getId(),
+                requestId -> AuthnRequestSigning.encode(settings, sp, requestId, clock.instant()));
     }
 
     /** Judges the IdP's answer to a Test SSO request against the draft and records the outcome. */
-    public AcsOutcome complete(OutstandingRequest request, String baseUrl, Response response, String browserKey) {
-        Account account = request.getAccount();
-        SsoTest test = em.find(SsoTest.class, request.getSsoTestId());
+    public AcsOutcome complete(PendingSignIn request, String baseUrl, Response response,
+                               Map<String, String> pendingCookies) {
+        Account account = accounts.require(request.accountNumber());
+        SsoTest test = em.find(SsoTest.class, request.ssoTestId());
         IdentityProvider draft = identityProviders.draft(account, test.getIdentityProviderName()).orElse(null);
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
         Instant now = clock.instant();
@@ -93,8 +94,8 @@ public class SsoTestRun {
             }
             IdentityProviderSettings settings = draft.settings();
             AssertionUse use = new AssertionUse(seenAssertions);
-            assertion = new ResponseValidator(sp, IdentityProviders.trust(settings), requests.tracker(account,
-                    RequestPurpose.SSO_TEST, test.getIdentityProviderName(), browserKey), use, clock)
+            assertion = new ResponseValidator(sp, IdentityProviders.trust(settings), pending.tracker(account,
+                    RequestPurpose.SSO_TEST, test.getIdentityProviderName(), pendingCookies), use, clock)
                     .validate(response);
             // a test commits whatever its outcome, so its assertion is used up with it
             use.record();

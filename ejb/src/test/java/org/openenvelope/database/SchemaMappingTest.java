@@ -602,8 +602,6 @@ abstract class SchemaMappingTest {
             run.received("urn:oasis:names:tc:SAML:2.0:nameid-format:transient", List.of("urn:oid:0.9.2342.19200300.100.1.1", "mail"));
             run.passed("Issuer: urn:idp\nNameID: a@b.example", T0.plusSeconds(5));
         });
-        persist(new OutstandingRequest("_" + unique("test-request"), account, RequestPurpose.SSO_TEST, "duo", null, null, T0,
-                T0.plusSeconds(900)).forTest(test));
 
         SsoTest loaded = read(em -> em.createNamedQuery(SsoTest.LATEST_OF_IDENTITY_PROVIDER, SsoTest.class)
                 .setParameter("account", em.find(Account.class, account.getId())).setParameter("name", "duo")
@@ -653,12 +651,12 @@ abstract class SchemaMappingTest {
     void anOutstandingRequestIsAnsweredOnceAndOnlyBeforeItExpires() {
         Account account = persist(newAccount());
         String id = "_" + unique("request");
-        persist(new OutstandingRequest(id, account, RequestPurpose.SIGN_IN, "primary", "/websafe/", "a".repeat(64), T0, T0.plus(Duration.ofMinutes(10))));
+        persist(new OutstandingRequest(id, account, RequestPurpose.LOGOUT, "primary", T0, T0.plus(Duration.ofMinutes(10))));
 
-        assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(1)), "another purpose");
-        assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plus(Duration.ofMinutes(11))), "expired");
-        assertEquals(1, answer(account, id, RequestPurpose.SIGN_IN, T0.plusSeconds(1)));
-        assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plusSeconds(2)), "already answered");
+        assertEquals(0, answer(account, id, RequestPurpose.SIGN_IN, T0.plusSeconds(1)), "another purpose");
+        assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plus(Duration.ofMinutes(11))), "expired");
+        assertEquals(1, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(1)));
+        assertEquals(0, answer(account, id, RequestPurpose.LOGOUT, T0.plusSeconds(2)), "already answered");
     }
 
     private int answer(Account account, String id, RequestPurpose purpose, Instant now) {

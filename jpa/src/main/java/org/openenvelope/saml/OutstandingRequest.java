@@ -10,8 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import org.openenvelope.account.Account;
 
@@ -42,15 +40,9 @@ public class OutstandingRequest {
     @Column(name = "purpose", nullable = false, updatable = false, length = 16)
     private RequestPurpose purpose;
 
-    @Column(name = "sso_test_id", updatable = false)
-    private Long ssoTestId;
-
     /** The identity provider the request went to: only its answer is taken. */
     @Column(name = "identity_provider_name", updatable = false, length = 40)
     private String identityProviderName;
-
-    @Column(name = "relay_state", length = 1024)
-    private String relayState;
 
     @Column(name = "issued_at", nullable = false, updatable = false)
     private Instant issuedAt;
@@ -61,50 +53,26 @@ public class OutstandingRequest {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
-    @Column(name = "browser_digest", length = 64, updatable = false)
-    private String browserDigest;
-
     protected OutstandingRequest() {
     }
 
-    /**
-     * @param identityProviderName the identity provider asked
-     * @param browserDigest        the digest of the starting browser's cookie; null when no browser is bound (logout)
-     */
+    /** @param identityProviderName the identity provider asked */
     public OutstandingRequest(String requestId, Account account, RequestPurpose purpose, String identityProviderName,
-                              String relayState, String browserDigest, Instant issuedAt, Instant expiresAt) {
+                              Instant issuedAt, Instant expiresAt) {
         this.requestId = requestId;
         this.identityProviderName = identityProviderName;
-        this.browserDigest = browserDigest;
         this.account = account;
         this.purpose = purpose;
-        this.relayState = relayState;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
-    }
-
-    /** A Test SSO run's request: its answer is judged against the draft and never signs anyone in. */
-    public OutstandingRequest forTest(SsoTest test) {
-        this.ssoTestId = test.getId();
-        return this;
     }
 
     public boolean isAnswered() {
         return answeredAt != null;
     }
 
-    /** Whether an answer presented with this browser digest may count (always, for a request bound to no browser). */
-    public boolean startedIn(String presentedBrowserDigest) {
-        return browserDigest == null || presentedBrowserDigest != null && MessageDigest.isEqual(
-                browserDigest.getBytes(StandardCharsets.US_ASCII), presentedBrowserDigest.getBytes(StandardCharsets.US_ASCII));
-    }
-
     public String getIdentityProviderName() {
         return identityProviderName;
-    }
-
-    public Long getSsoTestId() {
-        return ssoTestId;
     }
 
     public RequestPurpose getPurpose() {
@@ -117,9 +85,5 @@ public class OutstandingRequest {
 
     public String getRequestId() {
         return requestId;
-    }
-
-    public String getRelayState() {
-        return relayState;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +42,7 @@ public class SamlEndpointServlet extends HttpServlet {
 
     private static final Pattern IDENTITY_PROVIDER = Pattern.compile("[a-z0-9-]{1,40}");
 
-    /** Whether the ACS has already posted this answer again from this site (see {@link SamlBrowserCookie}). */
+    /** Whether the ACS has already posted this answer again from this site (see {@link PendingSignInCookies}). */
     static final String REPOSTED = "OE_REPOSTED";
     /** A base64 SAML message of the 1 MB the parser takes, URL-encoded, with room for RelayState. */
     static final long MAX_BODY_BYTES = 2L * OpenSaml.MAX_DOCUMENT_BYTES;
@@ -95,24 +94,24 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, signIn.startSignIn(account, identityProvider(request), base,
-                                request.getParameter(RedirectBinding.RELAY_STATE), browserKey(request, response, base)));
+                        started(request, response, account, base, signIn.startSignIn(account, identityProvider(request),
+                                base, request.getParameter(RedirectBinding.RELAY_STATE)));
                     }
                 }
                 case "recipient" -> {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, signIn.startRecipientSignIn(account, identityProvider(request), base,
-                                request.getParameter("envelope"), browserKey(request, response, base)));
+                        started(request, response, account, base, signIn.startRecipientSignIn(account,
+                                identityProvider(request), base, request.getParameter("envelope")));
                     }
                 }
                 case "admin" -> {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, signIn.startAdministratorSignIn(account, identityProvider(request),
-                                base, browserKey(request, response, base)));
+                        started(request, response, account, base, signIn.startAdministratorSignIn(account,
+                                identityProvider(request), base));
                     }
                 }
                 case "acs" -> {
@@ -136,8 +135,8 @@ public class SamlEndpointServlet extends HttpServlet {
                     if (post) {
                         methodNotAllowed(response, "GET");
                     } else {
-                        SamlPages.send(request, response, tests.start(account, Long.parseLong(path.group(3)),
-                                path.group(4), base, browserKey(request, response, base)));
+                        started(request, response, account, base, tests.start(account, Long.parseLong(path.group(3)),
+                                path.group(4), base));
                     }
                 }
             }
@@ -172,8 +171,11 @@ public class SamlEndpointServlet extends HttpServlet {
         return name;
     }
 
-    private static String browserKey(HttpServletRequest request, HttpServletResponse response, String base) {
-        return SamlBrowserCookie.ensure(request, response, base.startsWith("https:"));
+    /** Sends the browser to the IdP, keeping the request in its cookie. */
+    private static void started(HttpServletRequest request, HttpServletResponse response, String account, String base,
+                                StartedSignIn started) throws IOException {
+        PendingSignInCookies.write(request, response, account, started, base.startsWith("https:"));
+        SamlPages.send(request, response, started.message());
     }
 
     private void assertionConsumer(HttpServletRequest request, HttpServletResponse response, String account, String base)
@@ -181,8 +183,8 @@ public class SamlEndpointServlet extends HttpServlet {
         Function<String, String> form = postedForm(request);
         String samlResponse = form.apply(RedirectBinding.SAML_RESPONSE);
         String relayState = form.apply(RedirectBinding.RELAY_STATE);
-        Optional<String> browserKey = SamlBrowserCookie.read(request);
-        if (browserKey.isEmpty() && form.apply(REPOSTED) == null && samlResponse != null) {
+        Map<String, String> pending = PendingSignInCookies.read(request);
+        if (pending.isEmpty() && form.apply(REPOSTED) == null && samlResponse != null) {
             // The IdP's cross-site POST carries no SameSite=Lax cookie: post the same answer again from this site.
             Map<String, String> fields = new HashMap<>(Map.of(RedirectBinding.SAML_RESPONSE, samlResponse, REPOSTED, "1"));
             if (relayState != null) {
@@ -191,7 +193,7 @@ public class SamlEndpointServlet extends HttpServlet {
             SamlPages.send(request, response, new OutgoingMessage.Post(base + "/saml/" + account + "/acs", fields));
             return;
         }
-        AcsOutcome outcome = signIn.consumeResponse(account, base, samlResponse, relayState, browserKey.orElse(null));
+        AcsOutcome outcome = signIn.consumeResponse(account, base, samlResponse, relayState, pending);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
             UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
