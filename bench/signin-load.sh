@@ -12,7 +12,7 @@
 #                               `.ci/postgres` starts its throw-away cluster and sets them), in a fresh schema
 #                               dropped afterwards; its processes' CPU is reported too
 #   WAR=/path/to/other/openenvelope.war   measures another build (e.g. before a change)
-#   CONCURRENCY="1 8 64"  CAP=60 (seconds per case, signing included)  WARMUP=200 (untimed sign-ins)
+#   CONCURRENCY="1 8 64"  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins: the JIT settles)
 #   SIGN_REQUESTS=false   the IdP accepts unsigned AuthnRequests (the option set over the API before the run)
 #   SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/signin.jfr"   extra options of the server's JVM
 set -euo pipefail
@@ -33,8 +33,11 @@ mvn -B -q -pl arquillian-tests dependency:build-classpath -Dmdep.includeScope=te
 work="$(mktemp -d)"
 port=18769
 # the HTTP listener on the loopback interface only
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
-    >"$work/preboot.asadmin"
+{
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
+    # as the run's preboot.asadmin: the application sets X-Frame-Options itself
+    echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xframe-options=false"
+} >"$work/preboot.asadmin"
 password=benchmark-password-1
 database=()
 schema=""
@@ -100,7 +103,7 @@ echo "server pid $pid on $(ss -Hltn "sport = :$port" | awk '{print $4}' | paste 
 java -Xmx1g -Dopenenvelope.test.admin-password="$password" \
     -Dbench.server-pid="$pid" -Dbench.clock-ticks="$(getconf CLK_TCK)" \
     -Dbench.count="$count" -Dbench.count-c1="$count_c1" -Dbench.concurrency="$(tr -s ' ' ',' <<<"$concurrency")" \
-    -Dbench.sign-requests="${SIGN_REQUESTS:-true}" -Dbench.cap-seconds="${CAP:-60}" -Dbench.warmup="${WARMUP:-200}" -Dbench.database-pid="$database_pid" \
+    -Dbench.sign-requests="${SIGN_REQUESTS:-true}" -Dbench.cap-seconds="${CAP:-60}" -Dbench.warmup="${WARMUP:-2000}" -Dbench.database-pid="$database_pid" \
     -cp "arquillian-tests/target/test-classes:$(cat arquillian-tests/target/bench.classpath)" \
     org.openenvelope.bench.SignInLoad "http://127.0.0.1:$port/" 2>"$work/client.log" \
     || { cat "$work/client.log"; echo "--- server log (last lines)"; tail -n 60 "$work/server.log"; exit 1; }

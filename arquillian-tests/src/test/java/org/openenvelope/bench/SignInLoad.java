@@ -43,7 +43,7 @@ import org.openenvelope.testing.PortalSteps;
  * <p>Settings (system properties): {@code bench.server-pid} (required), {@code bench.clock-ticks} (required,
  * {@code getconf CLK_TCK}), {@code bench.count} (sign-ins per case, 1000), {@code bench.count-c1} (at concurrency
  * 1, 300), {@code bench.concurrency} (1,8,64), {@code bench.cap-seconds} (per case, signing included, 60),
- * {@code bench.warmup} (untimed sign-ins first, 200), {@code bench.database-pid} (PostgreSQL's postmaster: its
+ * {@code bench.warmup} (untimed sign-ins first, 2000), {@code bench.database-pid} (PostgreSQL's postmaster: its
  * and its backends' CPU reported too). Argument: the service's base URL.
  */
 public final class SignInLoad {
@@ -80,7 +80,7 @@ public final class SignInLoad {
         int[] levels = Arrays.stream(System.getProperty("bench.concurrency", "1,8,64").split("[,\\s]+"))
                 .filter(level -> !level.isEmpty()).mapToInt(Integer::parseInt).toArray();
         Duration cap = Duration.ofSeconds(Long.getLong("bench.cap-seconds", 60));
-        int warmup = Integer.getInteger("bench.warmup", 200);
+        int warmup = Integer.getInteger("bench.warmup", 2000);
         String databasePid = System.getProperty("bench.database-pid", "");
         for (int level : levels) {
             if (level < 1 || level > USERS) {

@@ -84,8 +84,10 @@ public class IdentityProviders implements FederatedSignInRoutes {
 
     /** The account's routing rule as things stand: its default and the identity providers in force. */
     public IdentityProviderRouting routing(Account account) {
-        return new IdentityProviderRouting(defaultName(account),
-                allActive(account).stream().map(IdentityProvider::getName).collect(Collectors.toSet()));
+        List<IdentityProvider> all = all(account);
+        return new IdentityProviderRouting(all.stream().map(IdentityProvider::getName).findFirst()
+                .orElse(IdentityProvider.FIRST_NAME), all.stream().filter(idp -> idp.getStage() == IdpStage.ACTIVE)
+                .map(IdentityProvider::getName).collect(Collectors.toSet()));
     }
 
     /**
