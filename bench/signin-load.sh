@@ -12,7 +12,7 @@
 #                               `.ci/postgres` starts its throw-away cluster and sets them), in a fresh schema
 #                               dropped afterwards; its processes' CPU is reported too
 #   WAR=/path/to/other/openenvelope.war   measures another build (e.g. before a change)
-#   CONCURRENCY="1 8 64"  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins: the JIT settles)
+#   CONCURRENCY="8 64 1" (c=1 last: measured first, it reads the JIT still compiling)  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins: the JIT settles)
 #   SIGN_REQUESTS=false   the IdP accepts unsigned AuthnRequests (the option set over the API before the run)
 #   SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/signin.jfr"   extra options of the server's JVM
 set -euo pipefail
@@ -25,7 +25,7 @@ fi
 case "$db" in h2|postgres) ;; *) echo "DB must be h2 or postgres, not $db" >&2; exit 2 ;; esac
 count="${1:-1000}"
 count_c1="${2:-$(( count < 300 ? count : 300 ))}"
-concurrency="${CONCURRENCY:-1 8 64}"
+concurrency="${CONCURRENCY:-8 64 1}"
 war="$(realpath "${WAR:-web/target/openenvelope.war}")"
 micro="$(ls ~/.m2/repository/fish/payara/extras/payara-micro/*/payara-micro-*.jar | sort -V | tail -1)"
 mvn -B -q -o -pl arquillian-tests test-compile 2>/dev/null || mvn -B -q -pl arquillian-tests test-compile

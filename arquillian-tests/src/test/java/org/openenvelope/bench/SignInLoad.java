@@ -42,7 +42,7 @@ import org.openenvelope.testing.PortalSteps;
  *
  * <p>Settings (system properties): {@code bench.server-pid} (required), {@code bench.clock-ticks} (required,
  * {@code getconf CLK_TCK}), {@code bench.count} (sign-ins per case, 1000), {@code bench.count-c1} (at concurrency
- * 1, 300), {@code bench.concurrency} (1,8,64), {@code bench.cap-seconds} (per case, signing included, 60),
+ * 1, 300), {@code bench.concurrency} (8,64,1: c=1 last, once the JIT has settled), {@code bench.cap-seconds} (per case, signing included, 60),
  * {@code bench.warmup} (untimed sign-ins first, 2000), {@code bench.database-pid} (PostgreSQL's postmaster: its
  * and its backends' CPU reported too). Argument: the service's base URL.
  */
@@ -77,7 +77,7 @@ public final class SignInLoad {
         long clockTicks = Long.parseLong(required("bench.clock-ticks"));
         int count = Integer.getInteger("bench.count", 1000);
         int countAtOne = Integer.getInteger("bench.count-c1", Math.min(count, 300));
-        int[] levels = Arrays.stream(System.getProperty("bench.concurrency", "1,8,64").split("[,\\s]+"))
+        int[] levels = Arrays.stream(System.getProperty("bench.concurrency", "8,64,1").split("[,\\s]+"))
                 .filter(level -> !level.isEmpty()).mapToInt(Integer::parseInt).toArray();
         Duration cap = Duration.ofSeconds(Long.getLong("bench.cap-seconds", 60));
         int warmup = Integer.getInteger("bench.warmup", 2000);
