@@ -44,21 +44,29 @@ public final class MicroProcess implements AutoCloseable {
         return start(dataDir, environment, log, freePort());
     }
 
+    /** Starts the service with more Payara Micro options (e.g. {@code --logproperties}) and waits for it. */
+    public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log, List<String> options)
+            throws IOException {
+        MicroProcess micro = launch(dataDir, environment, log, freePort(), options);
+        micro.awaitReady();
+        return micro;
+    }
+
     /** Starts the service on {@code port} (a restart where the base URL must stay the same) and waits for it. */
     public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
             throws IOException {
-        MicroProcess micro = launch(dataDir, environment, log, port);
+        MicroProcess micro = launch(dataDir, environment, log, port, List.of());
         micro.awaitReady();
         return micro;
     }
 
     /** Starts the service without waiting for it: for a start that is expected to be refused. */
     public static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log) throws IOException {
-        return launch(dataDir, environment, log, freePort());
+        return launch(dataDir, environment, log, freePort(), List.of());
     }
 
-    private static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log, int port)
-            throws IOException {
+    private static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log, int port,
+                                       List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
@@ -68,6 +76,7 @@ public final class MicroProcess implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--contextroot", "/",
                 "--deploy", Deployments.file("openenvelope.test.war").getPath()));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("OPENENVELOPE_DATA_DIR", dataDir.toString());

@@ -2,6 +2,7 @@ package org.openenvelope.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.error.AccessDeniedException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.Caller;
@@ -48,6 +49,7 @@ public class AccountAccess {
         if (account == null || !caller.mayAccessAccount(account.getId())) {
             throw new ResourceNotFoundException("Account " + printable(number) + " was not found.");
         }
+        ServiceLog.account(account.getNumber());
         return account;
     }
 

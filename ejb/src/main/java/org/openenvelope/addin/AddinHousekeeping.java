@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Forgets expired add-in sessions, and flow summaries older than {@code openenvelope.addin.flow-retention-days}
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 public class AddinHousekeeping {
 
-    private static final Logger LOG = Logger.getLogger(AddinHousekeeping.class.getName());
+    private static final Logger LOG = ServiceLog.logger(AddinHousekeeping.class);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.openenvelope.operations.ServiceMetrics;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.audit.AuditAction;
@@ -91,6 +92,11 @@ public class AddinService {
             @Override
             public String description() {
                 return "the Outlook add-in for " + served.value();
+            }
+
+            @Override
+            public ServiceMetrics.SignInMethod method() {
+                return ServiceMetrics.SignInMethod.ADDIN_PASSWORD;
             }
         });
     }

@@ -22,6 +22,7 @@ import org.openenvelope.graph.GraphClient;
 import org.openenvelope.graph.GraphException;
 import org.openenvelope.graph.GraphProblem;
 import org.openenvelope.graph.MicrosoftConnections;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Works an Encrypt flow through Microsoft Graph, outside any transaction: check the draft, read it as MIME, seal
@@ -45,7 +46,7 @@ import org.openenvelope.graph.MicrosoftConnections;
 public class EncryptFlowRunner {
 
     static final int MAX_ATTEMPTS = 20;
-    private static final Logger LOG = Logger.getLogger(EncryptFlowRunner.class.getName());
+    private static final Logger LOG = ServiceLog.logger(EncryptFlowRunner.class);
 
     @Inject
     EncryptFlows flows;

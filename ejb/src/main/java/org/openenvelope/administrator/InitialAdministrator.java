@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * On the first start, creates the service administrator ({@code openenvelope.admin.email}) with the password
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 public class InitialAdministrator {
 
-    private static final Logger LOG = Logger.getLogger(InitialAdministrator.class.getName());
+    private static final Logger LOG = ServiceLog.logger(InitialAdministrator.class);
 
     @EJB
     AdministratorService administrators;

@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Opens the database before anything else touches it: checks that it keeps what it confirms
@@ -50,12 +53,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/openenvelope";
-    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+    private static final Logger LOG = ServiceLog.logger(DatabaseMigration.class);
 
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
 
     private DatabaseSettings settings;
+    private String schemaVersion;
 
     @PostConstruct
     void migrate() {
@@ -65,6 +69,7 @@ public class DatabaseMigration {
                 DatabaseDurability.verify(connection, settings.describe());
             }
             MigrateResult result = applyMigrations(dataSource);
+            schemaVersion = schemaVersion(result);
             LOG.info(() -> "Database " + settings.describe() + ": schema at version " + schemaVersion(result)
                     + " (" + result.migrationsExecuted + " migrations applied now); every commit is durable"
                     + " before it is confirmed");
@@ -72,6 +77,12 @@ public class DatabaseMigration {
             throw StartupRefusal.refuse(failure);
         }
         StartupRefusal.started();
+    }
+
+    /** The schema version this release migrated to at start: the database must be at least there to serve. */
+    @Lock(LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.api.ErrorCode;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * What happens when the service cannot start because of its database (locked by another server, unreachable,
@@ -16,9 +17,9 @@ import org.h2.api.ErrorCode;
  * 1, so that an operator, a service manager or a container orchestrator sees a failed start instead of a server
  * answering 404. Once started, the same failures are outages (HTTP 503), not reasons to stop.
  */
-final class StartupRefusal {
+public final class StartupRefusal {
 
-    private static final Logger LOG = Logger.getLogger(StartupRefusal.class.getName());
+    private static final Logger LOG = ServiceLog.logger(StartupRefusal.class);
     /** Lets the failed deployment finish before the shutdown hooks run. */
     private static final Duration BEFORE_EXIT = Duration.ofSeconds(2);
     private static final Duration EXIT_LIMIT = Duration.ofSeconds(60);
@@ -47,7 +48,15 @@ final class StartupRefusal {
 
     /** Refuses the start because of {@code failure}; returns what to throw. */
     static IllegalStateException refuse(Throwable failure) {
-        String reason = reason(failure);
+        return refuse(reason(failure), failure);
+    }
+
+    /** Refuses the start for a reason other than the database's, said in one sentence; returns what to throw. */
+    public static IllegalStateException refuse(String reason) {
+        return refuse(reason, null);
+    }
+
+    private static IllegalStateException refuse(String reason, Throwable failure) {
         if (REFUSED.compareAndSet(false, true)) {
             LOG.severe(reason);
             if (onPayaraMicro()) {

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Destroys the keys of envelopes that expired longer ago than {@code openenvelope.envelope.expired-key-grace-days}
@@ -24,7 +25,7 @@ import org.openenvelope.audit.AuditLog;
 @DependsOn("DatabaseMigration")
 public class EnvelopeHousekeeping {
 
-    private static final Logger LOG = Logger.getLogger(EnvelopeHousekeeping.class.getName());
+    private static final Logger LOG = ServiceLog.logger(EnvelopeHousekeeping.class);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

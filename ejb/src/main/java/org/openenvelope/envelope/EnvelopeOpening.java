@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.audit.RequestOrigin;
+import org.openenvelope.operations.ServiceMetrics;
 import org.openenvelope.branding.BrandOf;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.security.SecretBox;
@@ -23,6 +24,9 @@ public class EnvelopeOpening {
 
     @Inject
     Envelopes envelopes;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Inject
     SecretBox secrets;
@@ -77,6 +81,7 @@ public class EnvelopeOpening {
         byte[] key = secrets.open(envelope.getSealedKey(), Envelope.keyPurpose(envelopeId));
         EnvelopeBinding binding = EnvelopeBinding.of(envelope);
         boolean first = envelope.openedBy(address, now);
+        metrics.envelopeOpened();
         audit.recordAs(address, AuditAction.ENVELOPE_OPENED, account, "Envelope " + envelopeId + " opened"
                 + (first ? " for the first time" : "") + client());
         if (first && allowed.readReceipts()) {

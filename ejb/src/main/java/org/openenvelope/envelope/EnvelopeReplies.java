@@ -16,6 +16,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.error.TooManyRequestsException;
+import org.openenvelope.operations.ServiceMetrics;
 import org.openenvelope.security.SecretBox;
 
 /**
@@ -34,6 +35,9 @@ public class EnvelopeReplies {
 
     @Inject
     EnvelopeSealer sealer;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Inject
     AuditLog audit;
@@ -78,6 +82,7 @@ public class EnvelopeReplies {
         long today = em.createQuery("select count(e) from Envelope e where e.sender = :sender and e.createdAt > :since",
                 Long.class).setParameter("sender", replier).setParameter("since", now.minus(Duration.ofDays(1))).getSingleResult();
         if (today >= repliesPerDay) {
+            metrics.rateLimited("recipient_replies_per_day");
             throw new TooManyRequestsException("You have sent " + today + " secure replies and forwards in the last"
                     + " 24 hours, the most allowed", Duration.ofHours(1));
         }
@@ -85,6 +90,7 @@ public class EnvelopeReplies {
         byte[] mime = reply.withSubject(recordedSubject(original)).mime(replier, reply.addressees(original, replier), now);
         service.requireWithinLimit(original.getAccount(), mime.length);
         SealedEnvelope sealed = sealer.seal(original.getAccount(), PlainMessage.parse(mime), baseUrl, replier);
+        metrics.envelopeSealed("secure_reply");
         audit.recordAs(replier, AuditAction.ENVELOPE_REPLIED, original.getAccount().getNumber(), switch (reply.kind()) {
             case REPLY -> "Replied";
             case REPLY_ALL -> "Replied to all";

@@ -14,6 +14,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.operations.ServiceMetrics;
 import org.openenvelope.error.ConflictException;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.persistence.Page;
@@ -55,6 +56,9 @@ public class EnvelopeService {
     AuditLog audit;
 
     @Inject
+    ServiceMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /** The largest message (MIME, before encryption) an envelope holds. */
@@ -79,7 +83,9 @@ public class EnvelopeService {
             throw new InvalidValueException("From", message.sender() + " is not an address of account "
                     + account.getNumber() + " (its verified Profiles entries name the domains and addresses it sends for).");
         }
-        return sealer.seal(account, message, baseUrl, null);
+        SealedEnvelope sealed = sealer.seal(account, message, baseUrl, null);
+        metrics.envelopeSealed("api");
+        return sealed;
     }
 
     /**
@@ -104,7 +110,9 @@ public class EnvelopeService {
             throw new InvalidValueException("From", message.sender() + " is not an address of account "
                     + account.getNumber() + " (its verified Profiles entries name the domains and addresses it sends for).");
         }
-        return sealer.seal(account, message, baseUrl, actor);
+        SealedEnvelope sealed = sealer.seal(account, message, baseUrl, actor);
+        metrics.envelopeSealed("addin");
+        return sealed;
     }
 
     /** Destroys the key of an envelope that never left (a flow that started over or failed before sending it). */

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ServiceLog;
+import org.openenvelope.operations.ServiceMetrics;
 
 /**
  * Microsoft Graph with an account's app registration (client credentials), over the JDK's HTTP client and the
@@ -54,7 +56,8 @@ public class GraphClient {
 
     static final long REFRESH_MARGIN = 300;
     static final int MAILBOX_CONCURRENCY = 4;
-    private static final Logger LOG = Logger.getLogger(GraphClient.class.getName());
+    private static final Logger LOG = ServiceLog.logger(GraphClient.class);
+    private static final String TOKEN_PATH = "/oauth2/v2.0/token";
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
     private static final Set<String> ACCESS_DENIED = Set.of("ErrorAccessDenied", "Authorization_RequestDenied",
             "AccessDenied", "ErrorInsufficientPermissionsInAccessToken");
@@ -92,6 +95,9 @@ public class GraphClient {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ServiceMetrics metrics;
 
     private final Map<String, TokenSlot> tokens = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> mailboxes = new ConcurrentHashMap<>();
@@ -134,7 +140,7 @@ public class GraphClient {
     private AccessToken requestToken(AppRegistration app) {
         String form = "client_id=" + form(app.clientId()) + "&client_secret=" + form(app.clientSecret())
                 + "&scope=" + form(scope) + "&grant_type=client_credentials";
-        URI uri = URI.create(trimSlash(authority) + "/" + path(app.tenantId()) + "/oauth2/v2.0/token");
+        URI uri = URI.create(trimSlash(authority) + "/" + path(app.tenantId()) + TOKEN_PATH);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
@@ -427,18 +433,31 @@ public class GraphClient {
     // ---- HTTP ----------------------------------------------------------------------------------------------
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        String operation = operation(request);
         try {
-            return client().send(request, handler);
+            HttpResponse<T> response = client().send(request, handler);
+            int status = response.statusCode();
+            metrics.graphCall(operation, status < 400 ? "ok" : status == 429 ? "throttled" : "failed");
+            return response;
         } catch (HttpTimeoutException e) {
+            metrics.graphCall(operation, "timeout");
             throw new GraphException(GraphProblem.UNAVAILABLE, "no answer from " + request.uri().getHost()
                     + " within " + timeoutSeconds + " s");
         } catch (IOException e) {
+            metrics.graphCall(operation, "unreachable");
             LOG.fine(() -> request.method() + " " + request.uri().getHost() + " failed: " + e);
             throw new GraphException(GraphProblem.UNAVAILABLE, request.uri().getHost() + " cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException(GraphProblem.UNAVAILABLE, "interrupted");
         }
+    }
+
+    /** What a request does, for metrics: the token endpoint, the Graph API or an attachment upload, by method. */
+    private String operation(HttpRequest request) {
+        String kind = request.uri().getPath().endsWith(TOKEN_PATH) ? "token"
+                : request.uri().toString().startsWith(trimSlash(baseUrl)) ? "graph" : "upload";
+        return request.method().toLowerCase(java.util.Locale.ROOT) + "_" + kind;
     }
 
     private HttpClient client() {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Outbound mail through the configured SMTP relay ({@code openenvelope.mail.smtp.*}: STARTTLS by default, TLS or
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MailTransport {
 
-    private static final Logger LOG = Logger.getLogger(MailTransport.class.getName());
+    private static final Logger LOG = ServiceLog.logger(MailTransport.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -18,6 +18,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * The TXT records published at a domain, asked afresh each time (no cache: an administrator who has just published
@@ -27,7 +28,7 @@ import org.xbill.DNS.Type;
 @ApplicationScoped
 public class DnsTxtRecords {
 
-    private static final Logger LOG = Logger.getLogger(DnsTxtRecords.class.getName());
+    private static final Logger LOG = ServiceLog.logger(DnsTxtRecords.class);
 
     @Inject
     @ConfigProperty(name = "openenvelope.dns.resolvers")

@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openenvelope.operations.ServiceMetrics;
+import org.openenvelope.operations.ServiceMetrics.Outcome;
+import org.openenvelope.operations.ServiceMetrics.SignInMethod;
 import org.openenvelope.account.Account;
 import org.openenvelope.account.AuthenticationMethod;
 import org.openenvelope.administrator.PasswordCredential;
@@ -67,6 +70,9 @@ public class RecipientSignIn {
     AuditLog audit;
 
     @Inject
+    ServiceMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /** The address in the form envelopes keep it. @throws InvalidValueException on {@code field} when it is none */
@@ -102,10 +108,12 @@ public class RecipientSignIn {
         for (RecipientChallenge challenge : open) {
             if (MessageDigest.isEqual(presented, challenge.getSecretDigest().getBytes(StandardCharsets.US_ASCII))) {
                 challenge.consume(now);
+                metrics.signIn(SignInMethod.RECIPIENT_CODE, Outcome.SUCCEEDED, null);
                 return Optional.of(signedIn(address, RecipientSession.Method.CODE));
             }
         }
         open.forEach(RecipientChallenge::recordFailedAttempt);
+        metrics.signIn(SignInMethod.RECIPIENT_CODE, Outcome.REFUSED, open.isEmpty() ? "no_code_outstanding" : "wrong_code");
         audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, open.isEmpty()
                 ? "One-time code given with no code outstanding" : "Wrong one-time code");
         return Optional.empty();
@@ -123,6 +131,7 @@ public class RecipientSignIn {
         Optional<RegisteredRecipient> recipient = registered.byAddress(address);
         if (recipient.isEmpty()) {
             hasher.burnDecoyVerification(password);
+            metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.REFUSED, "wrong_credentials");
             return Optional.empty();
         }
         PasswordCredential credential = recipient.get().password();
@@ -130,6 +139,7 @@ public class RecipientSignIn {
             hasher.burnDecoyVerification(password);
             audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Password sign-in while locked until "
                     + credential.getLockedUntil());
+            metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.PAUSED, "paused");
             return Optional.empty();
         }
         if (!hasher.verify(password, credential.getPasswordHash())) {
@@ -137,9 +147,11 @@ public class RecipientSignIn {
             audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Wrong password ("
                     + credential.getFailedSignIns() + " in a row" + (credential.getLockedUntil() == null ? ")"
                     : "; locked until " + credential.getLockedUntil() + ")"));
+            metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.REFUSED, "wrong_credentials");
             return Optional.empty();
         }
         credential.recordSuccess();
+        metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.SUCCEEDED, null);
         return Optional.of(signedIn(address, RecipientSession.Method.PASSWORD));
     }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.EJBException;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.validation.ReplayCache;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
@@ -16,7 +17,7 @@ import org.openenvelope.saml.xml.SamlRejectedException;
  */
 public final class AssertionUse implements ReplayCache {
 
-    private static final Logger LOG = Logger.getLogger(AssertionUse.class.getName());
+    private static final Logger LOG = ServiceLog.logger(AssertionUse.class);
 
     private final SeenAssertions seen;
     private String key;

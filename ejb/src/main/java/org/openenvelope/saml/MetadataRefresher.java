@@ -18,6 +18,7 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
 import org.openenvelope.saml.metadata.MetadataFetcher;
 import org.openenvelope.saml.metadata.MetadataReader;
@@ -33,7 +34,7 @@ import org.openenvelope.saml.metadata.MetadataTrust;
 @DependsOn("DatabaseMigration")
 public class MetadataRefresher {
 
-    private static final Logger LOG = Logger.getLogger(MetadataRefresher.class.getName());
+    private static final Logger LOG = ServiceLog.logger(MetadataRefresher.class);
     static final String ACTOR = "system (metadata refresh)";
 
     @PersistenceContext(unitName = "openenvelope")

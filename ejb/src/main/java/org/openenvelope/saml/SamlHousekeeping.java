@@ -10,13 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.openenvelope.operations.ServiceLog;
 
 /** Forgets what can no longer matter: expired assertions and requests. Harmless when several nodes run it. */
 @Singleton
 @DependsOn("DatabaseMigration")
 public class SamlHousekeeping {
 
-    private static final Logger LOG = Logger.getLogger(SamlHousekeeping.class.getName());
+    private static final Logger LOG = ServiceLog.logger(SamlHousekeeping.class);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.xml.SamlRejectedException;
 
 /**
@@ -16,7 +17,7 @@ import org.openenvelope.saml.xml.SamlRejectedException;
 @Stateless
 public class SignInAudit {
 
-    private static final Logger LOG = Logger.getLogger(SignInAudit.class.getName());
+    private static final Logger LOG = ServiceLog.logger(SignInAudit.class);
 
     @Inject
     AuditLog audit;

@@ -14,6 +14,7 @@ import org.openenvelope.account.Account;
 import org.openenvelope.account.Accounts;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.validation.ResponseValidator;
 import org.openenvelope.saml.validation.ServiceProviderParty;
 import org.openenvelope.saml.validation.ValidatedAssertion;
@@ -29,7 +30,7 @@ import org.opensaml.saml.saml2.core.Response;
 @Stateless
 public class SsoTestRun {
 
-    private static final Logger LOG = Logger.getLogger(SsoTestRun.class.getName());
+    private static final Logger LOG = ServiceLog.logger(SsoTestRun.class);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

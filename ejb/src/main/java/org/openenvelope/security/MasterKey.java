@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * The service's master key for secrets at rest. {@code openenvelope.secrets.master-key} (base64 of 32 bytes) wins;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MasterKey {
 
-    private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+    private static final Logger LOG = ServiceLog.logger(MasterKey.class);
 
     @Inject
     @ConfigProperty(name = "openenvelope.secrets.master-key")

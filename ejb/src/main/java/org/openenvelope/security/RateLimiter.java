@@ -15,16 +15,21 @@ import java.util.Optional;
  */
 public final class RateLimiter {
 
+    static final int MAX_KEYS = 100_000;
+
     private final int perMinute;
     private final TimeMeter time;
+    private final Runnable onRefusal;
     private final Map<String, Bucket> buckets;
 
-    public RateLimiter(int perMinute, int maxKeys, TimeMeter time) {
+    /** @param onRefusal told of each {@link #acquire} refused, e.g. to count it */
+    public RateLimiter(int perMinute, int maxKeys, TimeMeter time, Runnable onRefusal) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("A rate limit must allow at least one request per minute");
         }
         this.perMinute = perMinute;
         this.time = time;
+        this.onRefusal = onRefusal;
         this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -33,8 +38,12 @@ public final class RateLimiter {
         };
     }
 
+    public RateLimiter(int perMinute, int maxKeys, TimeMeter time) {
+        this(perMinute, maxKeys, time, () -> { });
+    }
+
     public RateLimiter(int perMinute) {
-        this(perMinute, 100_000, TimeMeter.SYSTEM_NANOTIME);
+        this(perMinute, MAX_KEYS, TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** Takes one request from the key's allowance: empty when allowed, else how long to wait. */
@@ -46,7 +55,11 @@ public final class RateLimiter {
                     .withCustomTimePrecision(time).build());
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        if (probe.isConsumed()) {
+            return Optional.empty();
+        }
+        onRefusal.run();
+        return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Whether the key's allowance is used up, without taking from it: how long to wait, else empty. */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Completes a master key rotation: at start-up every stored secret (SP private keys, Graph client secrets) that is
@@ -21,10 +22,10 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "MasterKeyCheck"})
 public class SecretRotation {
 
-    private static final Logger LOG = Logger.getLogger(SecretRotation.class.getName());
+    private static final Logger LOG = ServiceLog.logger(SecretRotation.class);
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;

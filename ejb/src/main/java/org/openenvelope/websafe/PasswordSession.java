@@ -1,5 +1,6 @@
 package org.openenvelope.websafe;
 
+import org.openenvelope.operations.ServiceMetrics;
 import org.openenvelope.user.AccountUser;
 
 /** What a successful password sign-in opens: the user portal, or the Outlook add-in. */
@@ -10,4 +11,9 @@ public interface PasswordSession {
 
     /** For the audit trail: "the user portal", "the Outlook add-in for …". */
     String description();
+
+    /** Which sign-in this is, in metrics. */
+    default ServiceMetrics.SignInMethod method() {
+        return ServiceMetrics.SignInMethod.USER_PASSWORD;
+    }
 }

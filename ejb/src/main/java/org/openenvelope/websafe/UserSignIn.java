@@ -17,11 +17,14 @@ import org.openenvelope.administrator.PasswordCredential;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.profile.EmailAddress;
 import org.openenvelope.profile.ProfileOwners;
 import org.openenvelope.security.PasswordHasher;
 import org.openenvelope.security.PasswordPolicy;
 import org.openenvelope.user.AccountUser;
+import org.openenvelope.operations.ServiceMetrics;
+import org.openenvelope.operations.ServiceMetrics.Outcome;
 import org.openenvelope.user.AccountUsers;
 
 /**
@@ -40,7 +43,7 @@ public class UserSignIn {
     static final String NOT_SERVED = "This address cannot sign in here. Check it for typing mistakes, or ask the"
             + " organisation that sent you the secure message.";
     static final String WRONG_PASSWORD = "The email address or the password is not right.";
-    private static final Logger LOG = Logger.getLogger(UserSignIn.class.getName());
+    private static final Logger LOG = ServiceLog.logger(UserSignIn.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @PersistenceContext(unitName = "openenvelope")
@@ -63,6 +66,9 @@ public class UserSignIn {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Inject
     Clock clock;
@@ -108,6 +114,19 @@ public class UserSignIn {
      * right and, if it was a one-time password, replaced.
      */
     public PasswordSignInOutcome signIn(String email, char[] password, char[] newPassword, PasswordSession session) {
+        PasswordSignInOutcome outcome = checked(email, password, newPassword, session);
+        if (outcome instanceof PasswordSignInOutcome.SignedIn) {
+            metrics.signIn(session.method(), Outcome.SUCCEEDED, null);
+        } else if (outcome instanceof PasswordSignInOutcome.MustChangePassword) {
+            metrics.signIn(session.method(), Outcome.INCOMPLETE, "password_change_required");
+        } else {
+            metrics.signIn(session.method(), Outcome.REFUSED, NEW_PASSWORD.equals(((PasswordSignInOutcome.Refused) outcome)
+                    .field()) ? "new_password_refused" : "wrong_credentials");
+        }
+        return outcome;
+    }
+
+    private PasswordSignInOutcome checked(String email, char[] password, char[] newPassword, PasswordSession session) {
         EmailAddress address = parse(email);
         Optional<AccountUser> found = accountOf(address).filter(Account::isActive)
                 .filter(a -> a.getAuthenticationMethod() == AuthenticationMethod.PASSWORD)

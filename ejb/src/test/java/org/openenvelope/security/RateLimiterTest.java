@@ -68,4 +68,17 @@ class RateLimiterTest {
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
     }
+
+    @Test
+    void tellsOfEachRefusedRequestAndOfNoneAllowed() {
+        int[] refused = {0};
+        RateLimiter limiter = new RateLimiter(2, 100, ticks, () -> refused[0]++);
+        limiter.acquire("a");
+        limiter.acquire("a");
+        assertEquals(0, refused[0], "requests within the limit are not refusals");
+        limiter.acquire("a");
+        limiter.acquire("a");
+        limiter.exhausted("a");
+        assertEquals(2, refused[0], "each refused acquire is told once; asking whether it is exhausted is none");
+    }
 }

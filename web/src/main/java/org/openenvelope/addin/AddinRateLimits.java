@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.error.TooManyRequestsException;
 import org.openenvelope.security.RateLimiter;
+import org.openenvelope.security.RateLimits;
 import org.openenvelope.security.SessionKeys;
 
 /**
@@ -30,15 +31,18 @@ public class AddinRateLimits {
     @ConfigProperty(name = "openenvelope.addin.rate-limit.requests-per-session", defaultValue = "120")
     int requestsPerSession;
 
+    @Inject
+    RateLimits rateLimits;
+
     private RateLimiter clients;
     private RateLimiter emails;
     private RateLimiter sessions;
 
     @PostConstruct
     void start() {
-        clients = new RateLimiter(signInsPerClient);
-        emails = new RateLimiter(signInsPerEmail);
-        sessions = new RateLimiter(requestsPerSession);
+        clients = rateLimits.perMinute("addin_sign_ins_per_client", signInsPerClient);
+        emails = rateLimits.perMinute("addin_sign_ins_per_email", signInsPerEmail);
+        sessions = rateLimits.perMinute("addin_requests_per_session", requestsPerSession);
     }
 
     /** @throws TooManyRequestsException when the client or the address tried too often in the last minute */

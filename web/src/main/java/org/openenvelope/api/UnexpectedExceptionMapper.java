@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openenvelope.error.DatabaseOutage;
 import org.openenvelope.error.ServiceException;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Everything no other mapper claims. First it looks through the cause chain, because the container wraps what
@@ -26,7 +27,7 @@ import org.openenvelope.error.ServiceException;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    private static final Logger LOG = ServiceLog.logger(UnexpectedExceptionMapper.class);
     private static final int MAX_DEPTH = 16;
 
     @Override

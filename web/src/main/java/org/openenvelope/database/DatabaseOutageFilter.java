@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
 import org.openenvelope.error.DatabaseOutage;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * Pages and endpoints outside the REST API (which maps its own exceptions) answer an unavailable database with
@@ -17,7 +18,7 @@ import org.openenvelope.error.DatabaseOutage;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class DatabaseOutageFilter extends HttpFilter {
 
-    private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
+    private static final Logger LOG = ServiceLog.logger(DatabaseOutageFilter.class);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.error.TooManyRequestsException;
 import org.openenvelope.security.RateLimiter;
+import org.openenvelope.security.RateLimits;
 
 /**
  * Per node: how often a client and an address may ask for mail (codes, links), try to sign in and reply, on top of the
@@ -38,6 +39,9 @@ public class RecipientRateLimits {
     @ConfigProperty(name = "openenvelope.recipient.rate-limit.large-posts-per-client", defaultValue = "20")
     int largePostsPerClient;
 
+    @Inject
+    RateLimits rateLimits;
+
     private RateLimiter large;
     private RateLimiter mails;
     private RateLimiter replies;
@@ -46,11 +50,11 @@ public class RecipientRateLimits {
 
     @PostConstruct
     void start() {
-        mails = new RateLimiter(mailsPerAddress);
-        clients = new RateLimiter(requestsPerClient);
-        signIns = new RateLimiter(signInsPerAddress);
-        replies = new RateLimiter(repliesPerAddress);
-        large = new RateLimiter(largePostsPerClient);
+        mails = rateLimits.perMinute("recipient_mails_per_address", mailsPerAddress);
+        clients = rateLimits.perMinute("recipient_requests_per_client", requestsPerClient);
+        signIns = rateLimits.perMinute("recipient_sign_ins_per_address", signInsPerAddress);
+        replies = rateLimits.perMinute("recipient_replies_per_address", repliesPerAddress);
+        large = rateLimits.perMinute("recipient_large_posts_per_client", largePostsPerClient);
     }
 
     /** @throws TooManyRequestsException past the limits for mail to this address or from this client */

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 import org.openenvelope.error.ResourceNotFoundException;
 import org.openenvelope.http.BaseUrl;
 import org.openenvelope.http.FormBody;
+import org.openenvelope.operations.ServiceLog;
+import org.openenvelope.operations.ServiceMetrics;
+import org.openenvelope.operations.ServiceMetrics.Outcome;
+import org.openenvelope.operations.ServiceMetrics.SignInMethod;
 import org.openenvelope.recipient.RecipientCookie;
 import org.openenvelope.saml.binding.BrowserMessage;
 import org.openenvelope.saml.binding.OutgoingMessage;
@@ -62,6 +66,9 @@ public class SamlEndpointServlet extends HttpServlet {
     @Inject
     BaseUrl baseUrl;
 
+    @Inject
+    ServiceMetrics metrics;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         handle(request, response, false);
@@ -80,6 +87,7 @@ public class SamlEndpointServlet extends HttpServlet {
             return;
         }
         String account = path.group(1);
+        ServiceLog.account(account);
         String base = baseUrl.of(request);
         try {
             switch (path.group(2)) {
@@ -193,7 +201,7 @@ public class SamlEndpointServlet extends HttpServlet {
             SamlPages.send(request, response, new OutgoingMessage.Post(base + "/saml/" + account + "/acs", fields));
             return;
         }
-        AcsOutcome outcome = signIn.consumeResponse(account, base, samlResponse, relayState, pending);
+        AcsOutcome outcome = consumed(account, base, samlResponse, relayState, pending);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         if (outcome instanceof AcsOutcome.SignedIn signedIn) {
             UserPortalCookie.write(request, response, signedIn.sessionKey(), base.startsWith("https:"));
@@ -209,6 +217,30 @@ public class SamlEndpointServlet extends HttpServlet {
             AcsOutcome.TestFinished test = (AcsOutcome.TestFinished) outcome;
             response.setHeader("Location", request.getContextPath() + "/admin/accounts/sso-test.xhtml?account="
                     + test.accountNumber() + "&test=" + test.testId());
+        }
+    }
+
+    /** The sign-in's answer, counted and timed by outcome in the service's metrics. */
+    private AcsOutcome consumed(String account, String base, String samlResponse, String relayState,
+                                Map<String, String> pending) {
+        long start = System.nanoTime();
+        try {
+            AcsOutcome outcome = signIn.consumeResponse(account, base, samlResponse, relayState, pending);
+            if (outcome instanceof AcsOutcome.TestFinished) {
+                metrics.assertionConsumed("sso_test", start);
+            } else {
+                metrics.assertionConsumed("succeeded", start);
+                metrics.signIn(SignInMethod.SAML, Outcome.SUCCEEDED, null);
+            }
+            return outcome;
+        } catch (SamlRejectedException refused) {
+            metrics.assertionConsumed("refused", start);
+            metrics.signIn(SignInMethod.SAML, Outcome.REFUSED, refused.failure().code());
+            throw refused;
+        } catch (RuntimeException failed) {
+            metrics.assertionConsumed("error", start);
+            metrics.signIn(SignInMethod.SAML, Outcome.ERROR, null);
+            throw failed;
         }
     }
 

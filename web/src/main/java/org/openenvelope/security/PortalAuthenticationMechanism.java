@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.openenvelope.administrator.AdministratorService;
 import org.openenvelope.administrator.SignInOutcome;
+import org.openenvelope.operations.ServiceLog;
+import org.openenvelope.operations.ServiceMetrics;
+import org.openenvelope.operations.ServiceMetrics.Outcome;
+import org.openenvelope.operations.ServiceMetrics.SignInMethod;
 import org.openenvelope.error.DatabaseOutage;
 import org.openenvelope.token.ApiTokenService;
 import org.openenvelope.token.AuthenticatedToken;
@@ -49,7 +53,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String SIGN_IN_PAGE = "/login.xhtml";
     private static final String BEARER = "Bearer ";
     private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
+    private static final Logger LOG = ServiceLog.logger(PortalAuthenticationMechanism.class);
 
     @Inject
     AdministratorService administrators;
@@ -62,6 +66,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     PortalSignIns signIns;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Inject
     org.openenvelope.audit.RequestOrigin origin;
@@ -123,6 +130,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String email = credential.getCaller();
         SignInOutcome outcome = administrators.signIn(email, credential.getPassword().getValue(),
                 signIns.knownDevice(request, email));
+        counted(SignInMethod.ADMINISTRATOR_PASSWORD, outcome);
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
         if (outcome instanceof SignInOutcome.SecondFactorNeeded needed) {
             SignedInSession.awaitSecondFactor(request, needed.administratorId(), email, Instant.now());
@@ -148,8 +156,23 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String email = awaited.get().email();
         SignInOutcome outcome = administrators.completeSecondFactor(awaited.get().administratorId(), code.code(),
                 signIns.knownDevice(request, email));
+        counted(SignInMethod.ADMINISTRATOR_SECOND_FACTOR, outcome);
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
         return concluded(request, outcome, email, client, context);
+    }
+
+    private void counted(SignInMethod method, SignInOutcome outcome) {
+        if (outcome instanceof SignInOutcome.SignedIn) {
+            metrics.signIn(method, Outcome.SUCCEEDED, null);
+        } else if (outcome instanceof SignInOutcome.SecondFactorNeeded) {
+            metrics.signIn(method, Outcome.INCOMPLETE, "second_factor_needed");
+        } else if (outcome instanceof SignInOutcome.Locked) {
+            metrics.signIn(method, Outcome.PAUSED, "paused");
+        } else if (outcome instanceof SignInOutcome.AccountSuspended) {
+            metrics.signIn(method, Outcome.REFUSED, "account_suspended");
+        } else {
+            metrics.signIn(method, Outcome.REFUSED, "wrong_credentials");
+        }
     }
 
     private AuthenticationStatus concluded(HttpServletRequest request, SignInOutcome outcome, String email,

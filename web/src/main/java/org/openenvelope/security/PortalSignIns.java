@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.administrator.KnownDevices;
+import org.openenvelope.operations.ServiceMetrics;
 
 /**
  * What the portal's sign-in knows about the browser and the network it comes from: wrong passwords per client
@@ -32,6 +33,9 @@ public class PortalSignIns {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    ServiceMetrics metrics;
+
     private RateLimiter failures;
 
     @PostConstruct
@@ -41,7 +45,9 @@ public class PortalSignIns {
 
     /** How long the client must wait, when its network has used up its wrong passwords for the minute. */
     public Optional<Duration> clientPaused(String clientAddress) {
-        return failures.exhausted(clientAddress);
+        Optional<Duration> paused = failures.exhausted(clientAddress);
+        paused.ifPresent(wait -> metrics.rateLimited("portal_failed_sign_ins_per_client"));
+        return paused;
     }
 
     public void failed(String clientAddress) {

@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openenvelope.operations.ServiceLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.RequestOrigin;
 
@@ -23,6 +26,8 @@ import org.openenvelope.audit.RequestOrigin;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestHeadersFilter extends HttpFilter {
 
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -47,6 +52,18 @@ public class RequestHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String requestId = requestId(request);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        ServiceLog.beginRequest(requestId);
+        try {
+            filtered(request, response, chain);
+        } finally {
+            ServiceLog.endRequest();
+        }
+    }
+
+    private void filtered(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         origin.address(clientAddress(request));
         origin.userAgent(request.getHeader("User-Agent"));
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -66,6 +83,15 @@ public class RequestHeadersFilter extends HttpFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);
+    }
+
+    /** The trusted proxy's request ID, if it sent a plausible one; else a new one, for the logs and the response. */
+    private String requestId(HttpServletRequest request) {
+        String forwarded = request.getHeader(REQUEST_ID_HEADER);
+        if (forwarded != null && REQUEST_ID.matcher(forwarded).matches() && proxies.contains(request.getRemoteAddr())) {
+            return forwarded;
+        }
+        return UUID.randomUUID().toString();
     }
 
     private String clientAddress(HttpServletRequest request) {

@@ -29,6 +29,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.error.InvalidValueException;
+import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.xml.OpenSaml;
 
 /**
@@ -45,7 +46,7 @@ public class MetadataFetcher {
 
     public static final String FIELD = "metadataUrl";
     static final int MAX_REDIRECTS = 3;
-    private static final Logger LOG = Logger.getLogger(MetadataFetcher.class.getName());
+    private static final Logger LOG = ServiceLog.logger(MetadataFetcher.class);
 
     @Inject
     @ConfigProperty(name = "openenvelope.saml.metadata.trust-store")

@@ -27,6 +27,7 @@ import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.openenvelope.operations.ServiceLog;
 
 /**
  * OpenSAML, initialised once per class loader, and the one XML parser every SAML message and metadata document
@@ -58,7 +59,7 @@ public final class OpenSaml {
     private static final ErrorHandler QUIET_ERRORS = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
-            Logger.getLogger(OpenSaml.class.getName()).fine(() -> "XML warning: " + e.getMessage());
+            ServiceLog.logger(OpenSaml.class).fine(() -> "XML warning: " + e.getMessage());
         }
 
         @Override
