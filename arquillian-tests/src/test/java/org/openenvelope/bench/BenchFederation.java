@@ -22,7 +22,7 @@ import org.openenvelope.testing.SsoSetup;
  * Test SSO, enable), and the steps of an SP-initiated sign-in. Every step is checked, so that a failing service
  * cannot look fast.
  */
-final class BenchFederation {
+public final class BenchFederation {
 
     private static final String ID_PREFIX = "_bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private static final AtomicLong IDS = new AtomicLong();
@@ -45,7 +45,7 @@ final class BenchFederation {
      * Creates an account named {@code name} (made unique) with a domain and {@code userCount} users of it, and
      * enables the bench's identity provider for it; {@code api} acts for a service administrator.
      */
-    static BenchFederation create(ApiClient api, URI base, String name, int userCount) {
+    public static BenchFederation create(ApiClient api, URI base, String name, int userCount) {
         String account = created(api.post("/api/v1/accounts", "{\"name\":\"" + Fixtures.unique(name) + "\"}"), "account created")
                 .json().getString("number");
         String domain = Fixtures.uniqueDomain();
@@ -71,25 +71,35 @@ final class BenchFederation {
         return new BenchFederation(base, account, users, idp);
     }
 
-    String account() {
+    public String account() {
         return account;
     }
 
-    List<String> users() {
+    public List<String> users() {
         return users;
     }
 
-    URI loginUrl() {
+    public URI loginUrl() {
         return base.resolve("saml/" + account + "/login");
     }
 
-    URI acsUrl() {
-        return base.resolve("saml/" + account + "/acs");
+    public URI acsUrl() {
+        return acsUrl(base);
+    }
+
+    /** The assertion consumer at a server of the service, e.g. one node of a cluster. */
+    public URI acsUrl(URI server) {
+        return server.resolve("saml/" + account + "/acs");
     }
 
     /** Starts a sign-in in the browser: GET the start URL, expect the 302 to the IdP; returns the AuthnRequest's ID. */
-    String start(BrowserlessClient browser) {
-        HttpResponse<String> toIdp = browser.get(loginUrl());
+    public String start(BrowserlessClient browser) {
+        return start(browser, base);
+    }
+
+    /** Starts a sign-in at a server of the service, e.g. one node of a cluster. */
+    public String start(BrowserlessClient browser, URI server) {
+        HttpResponse<String> toIdp = browser.get(server.resolve("saml/" + account + "/login"));
         expect(toIdp.statusCode() == 302, "sent to the identity provider", toIdp);
         return ScriptedIdentityProvider.requestId(URI.create(toIdp.headers().firstValue("Location").orElseThrow()));
     }
@@ -99,7 +109,7 @@ final class BenchFederation {
      * assertion encrypted to the SP's certificate from its metadata when asked; Base64, as the HTTP-POST binding
      * carries it. The Response's and Assertion's IDs are unique across threads.
      */
-    String answer(String requestId, String user, boolean encrypted) {
+    public String answer(String requestId, String user, boolean encrypted) {
         ResponseFixture answer = idp.answer().nameId(NameIdFormats.EMAIL_ADDRESS, user).inResponseTo(requestId)
                 .assertionId(ID_PREFIX + "a" + IDS.incrementAndGet());
         String responseId = ID_PREFIX + "r" + IDS.incrementAndGet();
@@ -117,7 +127,7 @@ final class BenchFederation {
         return reply;
     }
 
-    static void expect(boolean condition, String what, HttpResponse<String> response) {
+    public static void expect(boolean condition, String what, HttpResponse<String> response) {
         if (!condition) {
             throw new IllegalStateException("Not " + what + ": HTTP " + response.statusCode() + " "
                     + response.headers().firstValue("Location").map(l -> "to " + l + " ").orElse("")

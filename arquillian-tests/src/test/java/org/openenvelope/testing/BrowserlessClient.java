@@ -50,6 +50,13 @@ public final class BrowserlessClient {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** A GET with request headers of the caller's, e.g. {@code Authorization}. */
+    public HttpResponse<String> get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public HttpResponse<String> post(URI uri, Map<String, String> form) {
         return repostIfAsked(postOnce(uri, form));
     }
@@ -87,8 +94,14 @@ public final class BrowserlessClient {
 
     /** A JSON POST as a page's script sends it: with the cookies, and the page's origin. */
     public HttpResponse<String> postJson(URI uri, String json) {
+        return postJson(uri, json, uri);
+    }
+
+    /** As {@link #postJson(URI, String)} from a page of the site at {@code origin}, e.g. behind a load balancer. */
+    public HttpResponse<String> postJson(URI uri, String json, URI origin) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Origin", uri.getScheme() + "://" + uri.getRawAuthority()).POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Origin", origin.getScheme() + "://" + origin.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A cookie the client holds for a host, as a browser would send it. */

@@ -72,10 +72,13 @@ public final class MicroProcess implements AutoCloseable {
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp")),
                 "-jar", Deployments.file("openenvelope.test.micro-jar").getPath(),
-                "--nohazelcast", "--disablephonehome",
+                "--disablephonehome",
                 "--port", Integer.toString(port),
                 "--contextroot", "/",
                 "--deploy", Deployments.file("openenvelope.test.war").getPath()));
+        if (!options.contains("--clustermode")) {
+            command.add("--nohazelcast");
+        }
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

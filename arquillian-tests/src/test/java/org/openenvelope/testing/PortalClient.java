@@ -27,16 +27,34 @@ import org.jsoup.nodes.Element;
 public final class PortalClient {
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private Document page;
     private URI location;
     private int status;
 
     public PortalClient(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private PortalClient(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser (cookies, the page it shows) talking to another server at {@code otherBase}, e.g. another
+     * node of a cluster: its next submit posts the page this one rendered there.
+     */
+    public PortalClient at(URI otherBase) {
+        PortalClient moved = new PortalClient(otherBase, cookies);
+        moved.page = page;
+        moved.status = status;
+        moved.location = location == null ? null : otherBase.resolve(location.getRawPath().substring(1)
+                + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
+        return moved;
     }
 
     public PortalClient open(String path) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openenvelope.operations.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /**
@@ -23,6 +24,10 @@ public class AddinHousekeeping {
 
     private static final Logger LOG = ServiceLog.logger(AddinHousekeeping.class);
 
+    /** Claims each run for one node of a cluster. */
+    @Inject
+    ScheduledRuns runs;
+
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
@@ -34,6 +39,12 @@ public class AddinHousekeeping {
     long flowRetentionDays;
 
     @Schedule(hour = "*", minute = "7", persistent = false)
+    void scheduled() {
+        if (runs.claim("addin-housekeeping", Duration.ofHours(1))) {
+            purgeExpired();
+        }
+    }
+
     public void purgeExpired() {
         Instant now = clock.instant();
         int sessions = em.createNamedQuery(AddinSession.PURGE).setParameter("before", now).executeUpdate();

@@ -1,5 +1,6 @@
 package org.openenvelope.administrator;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  * @param updatedAt           null while the account keeps the defaults
  */
 public record SignInPolicyView(boolean secondFactorRequired, boolean identityProviderSignIn,
-                               boolean requiredServiceWide, Instant updatedAt, String updatedBy) {
+                               boolean requiredServiceWide, Instant updatedAt, String updatedBy) implements Serializable {
 }

@@ -32,6 +32,20 @@ import org.openenvelope.operations.ServiceLog;
  * outage of the database (PostgreSQL restarted, a full disk freed) the service recovers without a restart.
  */
 @DataSourceDefinition(
+        name = DatabaseMigration.NON_TRANSACTIONAL_DATA_SOURCE,
+        className = "org.openenvelope.database.ConfiguredDataSource",
+        minPoolSize = 0,
+        maxPoolSize = 16,
+        // for work that commits itself, whatever transaction its caller is in (shared rate-limit buckets)
+        transactional = false,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=5000"
+        })
+@DataSourceDefinition(
         name = DatabaseMigration.DATA_SOURCE,
         className = "org.openenvelope.database.ConfiguredDataSource",
         minPoolSize = 1,
@@ -53,6 +67,7 @@ import org.openenvelope.operations.ServiceLog;
 public class DatabaseMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/openenvelope";
+    public static final String NON_TRANSACTIONAL_DATA_SOURCE = "java:app/jdbc/openenvelope-non-transactional";
     private static final Logger LOG = ServiceLog.logger(DatabaseMigration.class);
 
     @Resource(lookup = DATA_SOURCE)

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.operations.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /**
@@ -26,6 +27,10 @@ import org.openenvelope.operations.ServiceLog;
 public class EnvelopeHousekeeping {
 
     private static final Logger LOG = ServiceLog.logger(EnvelopeHousekeeping.class);
+
+    /** Claims each run for one node of a cluster. */
+    @Inject
+    ScheduledRuns runs;
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -41,6 +46,12 @@ public class EnvelopeHousekeeping {
     long graceDays;
 
     @Schedule(hour = "*", minute = "17", persistent = false)
+    void scheduled() {
+        if (runs.claim("envelope-key-expiry", Duration.ofHours(1))) {
+            destroyExpiredKeys();
+        }
+    }
+
     public void destroyExpiredKeys() {
         Instant now = clock.instant();
         Duration grace = Duration.ofDays(graceDays);

@@ -1,5 +1,6 @@
 package org.openenvelope.envelope;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +13,10 @@ import java.util.List;
  */
 public record EnvelopeView(String id, String accountNumber, String sender, Instant createdAt, Instant expiresAt,
                            String status, String lockReason, Instant keyDestroyedAt, long ciphertextBytes,
-                           List<Recipient> recipients) {
+                           List<Recipient> recipients) implements Serializable {
 
     /** One recipient, with when they first opened the envelope and whether it is revoked for them. */
-    public record Recipient(String address, String kind, Instant firstOpenedAt, Instant revokedAt) {
+    public record Recipient(String address, String kind, Instant firstOpenedAt, Instant revokedAt) implements Serializable {
     }
 
     public static EnvelopeView of(Envelope envelope, Instant now) {

@@ -1,5 +1,6 @@
 package org.openenvelope.envelope;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  * @param updatedAt                  null while the account has the service's defaults
  */
 public record FeaturesView(EnvelopeFeatures features, int serviceMaxMessageMegabytes, Instant updatedAt,
-                           String updatedBy) {
+                           String updatedBy) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.openenvelope.graph;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * {@code CONSENT_NOT_GRANTED}, or {@code FAILED} with the {@link GraphProblem} and what to do.
  */
 public record ConnectionTest(String outcome, String problem, String message, boolean consentGranted,
-                             List<PermissionReport.Permission> permissions) {
+                             List<PermissionReport.Permission> permissions) implements Serializable {
 
     static ConnectionTest of(PermissionReport report) {
         String outcome = !report.consentGranted() ? "CONSENT_NOT_GRANTED" : report.allGranted() ? "CONNECTED" : "PERMISSIONS_MISSING";

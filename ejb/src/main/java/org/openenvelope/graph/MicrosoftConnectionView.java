@@ -1,5 +1,6 @@
 package org.openenvelope.graph;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  */
 public record MicrosoftConnectionView(String tenantId, String clientId, boolean secretSet, String secretHint,
                                       Instant secretSavedAt, String secretSavedBy, Instant testedAt, String testOutcome,
-                                      String testDetail) {
+                                      String testDetail) implements Serializable {
 
     static final MicrosoftConnectionView NONE = new MicrosoftConnectionView(null, null, false, null, null, null, null, null, null);
 

@@ -1,5 +1,6 @@
 package org.openenvelope.graph;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ public record PermissionReport(boolean consentGranted, List<Permission> permissi
     /** The Microsoft Graph application permissions the add-in flows use, with what each is for. */
     public static final List<String> REQUIRED = List.of("Mail.Read", "Mail.ReadWrite", "Mail.Send", "User.Read.All");
 
-    public record Permission(String name, boolean granted, String neededFor, String whatToDo) {
+    public record Permission(String name, boolean granted, String neededFor, String whatToDo) implements Serializable {
     }
 
     public boolean allGranted() {

@@ -62,6 +62,9 @@ public class ServiceMetrics {
     private final Counter addinFlows = Counter.builder().name("openenvelope_addin_flows")
             .help("Outlook add-in flows that ended, by type and outcome").labelNames("type", "outcome")
             .register(registry);
+    private final Counter scheduledRuns = Counter.builder().name("openenvelope_scheduled_runs")
+            .help("Runs of scheduled work this node claimed (on a cluster, one node claims each)").labelNames("work")
+            .register(registry);
     private final Counter rateLimited = Counter.builder().name("openenvelope_rate_limit_refusals")
             .help("Requests refused for going over a rate limit, by limit").labelNames("limit").register(registry);
 
@@ -98,6 +101,10 @@ public class ServiceMetrics {
 
     public void addinFlowEnded(String type, String outcome) {
         afterCommit.run(() -> addinFlows.labelValues(code(type), code(outcome)).inc());
+    }
+
+    public void scheduledRun(String work) {
+        afterCommit.run(() -> scheduledRuns.labelValues(code(work)).inc());
     }
 
     public void rateLimited(String limit) {

@@ -1,5 +1,6 @@
 package org.openenvelope.profile;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 public record ProfileEntryView(long id, ProfileEntryType type, String value, String display, Instant createdAt,
                                String createdBy, DomainVerification verification, Instant verifiedAt,
-                               String verifiedBy, String txtName, String txtValue) {
+                               String verifiedBy, String txtName, String txtValue) implements Serializable {
 
     static ProfileEntryView of(ProfileEntry entry) {
         return new ProfileEntryView(entry.getId(), entry.getType(), entry.getValue(), displayForm(entry),

@@ -1,23 +1,30 @@
 package org.openenvelope.saml;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.RejectedValuesException;
+import org.openenvelope.operations.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
 import org.openenvelope.saml.metadata.MetadataFetcher;
@@ -26,16 +33,22 @@ import org.openenvelope.saml.metadata.MetadataRejectedException;
 import org.openenvelope.saml.metadata.MetadataTrust;
 
 /**
- * Keeps configurations imported from a metadata URL current: every 15 minutes, each one whose refresh interval has
- * passed is re-read in its own transaction, so one IdP that is down delays nobody else. Several nodes may refresh
- * the same IdP; the result is the same document applied twice.
+ * Keeps configurations imported from a metadata URL current: every 15 minutes (configurable), each one whose refresh interval has
+ * passed is re-read in its own transaction, so one IdP that is down delays nobody else. On a cluster one node does
+ * each run ({@link ScheduledRuns}); were two to refresh the same IdP, the result would be the same document applied
+ * twice.
  */
 @Singleton
+@Startup
 @DependsOn("DatabaseMigration")
 public class MetadataRefresher {
 
     private static final Logger LOG = ServiceLog.logger(MetadataRefresher.class);
     static final String ACTOR = "system (metadata refresh)";
+
+    /** Claims each run for one node of a cluster. */
+    @Inject
+    ScheduledRuns runs;
 
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
@@ -52,7 +65,28 @@ public class MetadataRefresher {
     @Resource
     SessionContext context;
 
-    @Schedule(hour = "*", minute = "*/15", persistent = false)
+    /** How often due refreshes are looked for; each look is one node's on a cluster. */
+    @Inject
+    @ConfigProperty(name = "openenvelope.saml.metadata-refresh.check-seconds", defaultValue = "900")
+    long checkSeconds;
+
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        Duration every = Duration.ofSeconds(Math.max(1, checkSeconds));
+        timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig("saml-metadata-refresh", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void scheduled() {
+        if (runs.claim("saml-metadata-refresh", Duration.ofSeconds(Math.max(1, checkSeconds)))) {
+            refreshDue();
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void refreshDue() {
         Instant now = clock.instant();

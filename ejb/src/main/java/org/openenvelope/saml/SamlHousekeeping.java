@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.openenvelope.operations.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /** Forgets what can no longer matter: expired assertions and requests. Harmless when several nodes run it. */
@@ -19,6 +20,10 @@ public class SamlHousekeeping {
 
     private static final Logger LOG = ServiceLog.logger(SamlHousekeeping.class);
 
+    /** Claims each run for one node of a cluster. */
+    @Inject
+    ScheduledRuns runs;
+
     @PersistenceContext(unitName = "openenvelope")
     EntityManager em;
 
@@ -26,6 +31,12 @@ public class SamlHousekeeping {
     Clock clock;
 
     @Schedule(hour = "*", minute = "*/15", persistent = false)
+    void scheduled() {
+        if (runs.claim("saml-housekeeping", Duration.ofMinutes(15))) {
+            purgeExpired();
+        }
+    }
+
     public void purgeExpired() {
         Instant now = clock.instant();
         int assertions = em.createNamedQuery(SeenAssertion.PURGE).setParameter("before", now).executeUpdate();

@@ -1,5 +1,6 @@
 package org.openenvelope.saml;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.openenvelope.saml.xml.NameIdFormats;
@@ -15,7 +16,7 @@ import org.openenvelope.saml.xml.NameIdFormats;
  */
 public record SsoTestView(long id, String identityProvider, SsoTestOutcome outcome, String startedBy, Instant startedAt, Instant completedAt,
                           String reasonCode, String diagnosis, List<String> assertion, boolean ofCurrentDraft,
-                          String receivedNameIdFormat, List<String> receivedAttributes, boolean nameIdIdentifies) {
+                          String receivedNameIdFormat, List<String> receivedAttributes, boolean nameIdIdentifies) implements Serializable {
 
     static SsoTestView of(SsoTest test, boolean ofCurrentDraft) {
         String summary = test.getAssertionSummary();

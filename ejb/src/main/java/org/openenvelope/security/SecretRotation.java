@@ -9,10 +9,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openenvelope.operations.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /**
@@ -34,11 +36,18 @@ public class SecretRotation {
     SecretBox secrets;
 
     @Inject
+    ScheduledRuns runs;
+
+    @Inject
     @Any
     Instance<SealedSecrets> kinds;
 
     @PostConstruct
     void atStartup() {
+        // nodes of a cluster starting together: one re-seals (were two to, the second would find nothing left)
+        if (!runs.claim("secret-resealing", Duration.ofMinutes(1))) {
+            return;
+        }
         int resealed = resealAll();
         if (resealed > 0) {
             LOG.info(() -> "Re-sealed " + resealed + " stored secrets under master key " + secrets.currentKeyId()

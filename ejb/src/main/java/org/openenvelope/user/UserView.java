@@ -1,5 +1,6 @@
 package org.openenvelope.user;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,7 @@ import java.time.Instant;
  */
 public record UserView(long id, String federationId, UserOrigin origin, Instant createdAt, String createdBy,
                        Instant lastSignInAt, boolean passwordSet, boolean mustChangePassword, long addinSessions,
-                       boolean outsideVerifiedDomains) {
+                       boolean outsideVerifiedDomains) implements Serializable {
 
     public static UserView of(AccountUser user, long addinSessions, boolean outsideVerifiedDomains) {
         return new UserView(user.getId(), user.getFederationId(), user.getOrigin(), user.getCreatedAt(),

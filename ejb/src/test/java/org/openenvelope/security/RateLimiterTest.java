@@ -34,7 +34,7 @@ class RateLimiterTest {
 
     @Test
     void allowsTheLimitAtOnceThenRefusesWithTheWaitUntilTheNextRequestIsAllowed() {
-        RateLimiter limiter = new RateLimiter(6, 100, ticks);
+        RateLimiter limiter = RateLimiter.local(6, 100, ticks, () -> { });
         for (int i = 0; i < 6; i++) {
             assertEquals(Optional.empty(), limiter.acquire("203.0.113.7"), "request " + (i + 1));
         }
@@ -48,7 +48,7 @@ class RateLimiterTest {
 
     @Test
     void keysAreCountedApart() {
-        RateLimiter limiter = new RateLimiter(1, 100, ticks);
+        RateLimiter limiter = RateLimiter.local(1, 100, ticks, () -> { });
         assertTrue(limiter.acquire("alice@example.com").isEmpty());
         assertTrue(limiter.acquire("alice@example.com").isPresent());
         assertTrue(limiter.acquire("bob@example.com").isEmpty());
@@ -56,7 +56,7 @@ class RateLimiterTest {
 
     @Test
     void forgetsTheLeastRecentlyUsedKeysBeyondTheBound() {
-        RateLimiter limiter = new RateLimiter(1, 2, ticks);
+        RateLimiter limiter = RateLimiter.local(1, 2, ticks, () -> { });
         limiter.acquire("a");
         limiter.acquire("b");
         limiter.acquire("c");
@@ -66,13 +66,13 @@ class RateLimiterTest {
 
     @Test
     void aLimitBelowOneIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
+        assertThrows(IllegalArgumentException.class, () -> RateLimiter.local(0, 100, ticks, () -> { }));
     }
 
     @Test
     void tellsOfEachRefusedRequestAndOfNoneAllowed() {
         int[] refused = {0};
-        RateLimiter limiter = new RateLimiter(2, 100, ticks, () -> refused[0]++);
+        RateLimiter limiter = RateLimiter.local(2, 100, ticks, () -> refused[0]++);
         limiter.acquire("a");
         limiter.acquire("a");
         assertEquals(0, refused[0], "requests within the limit are not refusals");

@@ -1,5 +1,6 @@
 package org.openenvelope.addin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import org.openenvelope.error.ValueProblem;
  * in the subject; a header flag is {@code X-Name} or {@code X-Name: value} (a legal RFC 5322 field name starting
  * with {@code X-}, and a value of printable characters).
  */
-public record DomainSettings(EncryptionType encryptionType, int rememberPasswordDays, FlagType flagType, String flagValue) {
+public record DomainSettings(EncryptionType encryptionType, int rememberPasswordDays, FlagType flagType, String flagValue) implements Serializable {
 
     public static final int MAX_REMEMBER_DAYS = 30;
     public static final int MAX_FLAG = 300;

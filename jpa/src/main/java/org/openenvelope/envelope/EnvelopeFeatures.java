@@ -1,5 +1,6 @@
 package org.openenvelope.envelope;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  */
 public record EnvelopeFeatures(boolean secureReply, boolean replyAll, boolean forward, boolean readReceipts,
                                Integer defaultExpiryDays, Integer maxExpiryDays, Integer maxMessageMegabytes,
-                               boolean passwordSignIn, boolean codeSignIn, boolean ssoSignIn) {
+                               boolean passwordSignIn, boolean codeSignIn, boolean ssoSignIn) implements Serializable {
 
     /** How a recipient proved their address before a key is released. */
     public enum SignIn { PASSWORD, CODE, SSO }

@@ -1,10 +1,11 @@
 package org.openenvelope.persistence;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a longer list; {@code number} counts from 0. */
-public record Page<T>(List<T> items, int number, int size, long total) {
+public record Page<T>(List<T> items, int number, int size, long total) implements Serializable {
 
     public Page {
         items = List.copyOf(items);

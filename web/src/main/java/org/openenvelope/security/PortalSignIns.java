@@ -36,11 +36,14 @@ public class PortalSignIns {
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
+    RateLimits rateLimits;
+
     private RateLimiter failures;
 
     @PostConstruct
     void start() {
-        failures = new RateLimiter(failuresPerClient);
+        failures = rateLimits.perMinute("portal_failed_sign_ins_per_client", failuresPerClient);
     }
 
     /** How long the client must wait, when its network has used up its wrong passwords for the minute. */
