@@ -40,7 +40,9 @@ import org.openenvelope.testing.PortalSteps;
  * wall time; the server's CPU time (utime + stime of its JVM in {@code /proc}) is read before and after each timed
  * phase. Every answer is checked, so a failing service cannot look fast.
  *
- * <p>Settings (system properties): {@code bench.server-pid} (required), {@code bench.clock-ticks} (required,
+ * <p>Settings (system properties): {@code bench.server-pid} (required; a comma-separated list for the nodes of a
+ * cluster, whose CPU is summed), {@code bench.encrypted} (also the cases with an encrypted assertion, true),
+ * {@code bench.clock-ticks} (required,
  * {@code getconf CLK_TCK}), {@code bench.count} (sign-ins per case, 1000), {@code bench.count-c1} (at concurrency
  * 1, 300), {@code bench.concurrency} (8,64,1: c=1 last, once the JIT has settled), {@code bench.cap-seconds} (per case, signing included, 60),
  * {@code bench.warmup} (untimed sign-ins first, 2000), {@code bench.database-pid} (PostgreSQL's postmaster: its
@@ -55,25 +57,26 @@ public final class SignInLoad {
     private final URI base;
     private final BenchFederation sso;
     private final long clockTicks;
-    private final String serverPid;
+    /** The server's JVM, or the JVMs of a cluster's nodes (their CPU is summed). */
+    private final List<String> serverPids;
     private final String databasePid;
     /** Runs the HTTP clients' work, shared by the thousands of browsers instead of a pool each. */
     private final ExecutorService httpWork = Executors.newCachedThreadPool(daemons("http"));
     private final ExecutorService signing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             daemons("idp"));
 
-    private SignInLoad(URI base, BenchFederation sso, long clockTicks, String serverPid, String databasePid) {
+    private SignInLoad(URI base, BenchFederation sso, long clockTicks, List<String> serverPids, String databasePid) {
         this.base = base;
         this.sso = sso;
         this.clockTicks = clockTicks;
-        this.serverPid = serverPid;
+        this.serverPids = serverPids;
         this.databasePid = databasePid;
     }
 
     public static void main(String[] arguments) throws Exception {
         Locale.setDefault(Locale.ROOT);
         URI base = URI.create(arguments[0]);
-        String serverPid = required("bench.server-pid");
+        List<String> serverPids = List.of(required("bench.server-pid").split(","));
         long clockTicks = Long.parseLong(required("bench.clock-ticks"));
         int count = Integer.getInteger("bench.count", 1000);
         int countAtOne = Integer.getInteger("bench.count-c1", Math.min(count, 300));
@@ -90,7 +93,7 @@ public final class SignInLoad {
 
         BenchFederation sso = BenchFederation.create(PortalSteps.serviceApi(base, "Sign-in load"), base, "Sign-in load",
                 USERS);
-        SignInLoad load = new SignInLoad(base, sso, clockTicks, serverPid, databasePid);
+        SignInLoad load = new SignInLoad(base, sso, clockTicks, serverPids, databasePid);
         System.out.printf("Account %s, %d users, its IdP played by the bench (generated RSA key); a sign-in: GET"
                 + " /saml/%s/login, POST to /acs from the IdP (re-posted by the ACS's page), GET /websafe/%n",
                 sso.account(), USERS, sso.account());
@@ -101,7 +104,8 @@ public final class SignInLoad {
                 (System.nanoTime() - warmStart) / 1e9);
         System.out.printf("server idle for %d s after it: %.1f ms CPU per second (JIT, GC, timers; counted in the cases"
                 + " too)%n", IDLE.toSeconds(), load.idleCpu());
-        for (boolean encrypted : new boolean[] {false, true}) {
+        boolean withEncrypted = Boolean.parseBoolean(System.getProperty("bench.encrypted", "true"));
+        for (boolean encrypted : withEncrypted ? new boolean[] {false, true} : new boolean[] {false}) {
             for (int level : levels) {
                 Result result = load.run(encrypted ? "encrypted" : "signed", encrypted, level,
                         level == 1 ? countAtOne : count, cap);
@@ -114,9 +118,9 @@ public final class SignInLoad {
 
     /** The server's CPU ms per second of wall time while no request is made. */
     private double idleCpu() throws InterruptedException {
-        long before = ticks(serverPid, false);
+        long before = serverTicks();
         Thread.sleep(IDLE.toMillis());
-        return (ticks(serverPid, false) - before) * 1000.0 / clockTicks / IDLE.toSeconds();
+        return (serverTicks() - before) * 1000.0 / clockTicks / IDLE.toSeconds();
     }
 
     /** One case: {@code count} sign-ins by {@code concurrency} threads, in batches, until done or the cap is reached. */
@@ -247,11 +251,21 @@ public final class SignInLoad {
     }
 
     private Usage usage() {
-        String[] server = statFields(serverPid);
-        if (server == null) {
-            throw new IllegalStateException("No process " + serverPid + " (is the server still running?)");
+        long user = 0;
+        long system = 0;
+        for (String pid : serverPids) {
+            String[] server = statFields(pid);
+            if (server == null) {
+                throw new IllegalStateException("No process " + pid + " (is the server still running?)");
+            }
+            user += Long.parseLong(server[11]);
+            system += Long.parseLong(server[12]);
         }
-        return new Usage(Long.parseLong(server[11]), Long.parseLong(server[12]), ticks("self", false), databaseTicks());
+        return new Usage(user, system, ticks("self", false), databaseTicks());
+    }
+
+    private long serverTicks() {
+        return serverPids.stream().mapToLong(pid -> ticks(pid, false)).sum();
     }
 
     /** The CPU ticks of PostgreSQL's postmaster and its children (with those of its children that ended). */

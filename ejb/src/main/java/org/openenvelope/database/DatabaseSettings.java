@@ -18,7 +18,7 @@ public record DatabaseSettings(String url, String user, String password) {
     static final String URL = "openenvelope.datasource.url";
     static final String USER = "openenvelope.datasource.user";
     static final String PASSWORD = "openenvelope.datasource.password";
-    static final String DATA_DIR = "openenvelope.data.dir";
+    public static final String DATA_DIR = "openenvelope.data.dir";
     private static final String H2 = "jdbc:h2:";
     private static final String IMMEDIATE_WRITES = "WRITE_DELAY=0";
     private static final Pattern WRITE_DELAY = Pattern.compile(";\\s*WRITE_DELAY\\s*=\\s*(\\d+)",
@@ -76,6 +76,11 @@ public record DatabaseSettings(String url, String user, String password) {
 
     public boolean isEmbedded() {
         return url.startsWith(H2);
+    }
+
+    /** Whether this is an H2 file database written through {@link SynchronousFileSystem}, as the service opens one. */
+    public boolean isEmbeddedFile() {
+        return url.startsWith(H2 + SynchronousFileSystem.SCHEME + ":");
     }
 
     /** The URL without credentials or parameters, safe for the log. */

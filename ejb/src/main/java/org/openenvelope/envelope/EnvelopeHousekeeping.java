@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
-import org.openenvelope.operations.ScheduledRuns;
+import org.openenvelope.cluster.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /**

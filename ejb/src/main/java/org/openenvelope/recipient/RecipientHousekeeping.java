@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.openenvelope.operations.ScheduledRuns;
+import org.openenvelope.cluster.ScheduledRuns;
 
 /** Hourly: mailed secrets and viewer sessions are deleted a day after they ended, leaving the audit log as the record. */
 @Singleton

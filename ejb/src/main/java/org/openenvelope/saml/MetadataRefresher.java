@@ -24,7 +24,7 @@ import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
 import org.openenvelope.error.InvalidValueException;
 import org.openenvelope.error.RejectedValuesException;
-import org.openenvelope.operations.ScheduledRuns;
+import org.openenvelope.cluster.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 import org.openenvelope.saml.metadata.IdentityProviderMetadata;
 import org.openenvelope.saml.metadata.MetadataFetcher;

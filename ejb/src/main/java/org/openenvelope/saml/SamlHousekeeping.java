@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.openenvelope.operations.ScheduledRuns;
+import org.openenvelope.cluster.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /** Forgets what can no longer matter: expired assertions and requests. Harmless when several nodes run it. */

@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
-import org.openenvelope.operations.ScheduledRuns;
+import org.openenvelope.cluster.ScheduledRuns;
 import org.openenvelope.operations.ServiceLog;
 
 /** Deletes shared rate-limit buckets that are full again, hourly, on one node of a cluster. */

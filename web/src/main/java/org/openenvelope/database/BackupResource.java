@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openenvelope.api.ApiResponses;
+import org.openenvelope.database.backup.DatabaseBackup;
 
 /** {@code /api/v1/database/backups}: an online backup of the embedded database, for service tokens only. */
 @Path("/v1/database/backups")

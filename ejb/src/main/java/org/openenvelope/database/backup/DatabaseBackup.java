@@ -1,4 +1,4 @@
-package org.openenvelope.database;
+package org.openenvelope.database.backup;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
+import org.openenvelope.account.AccountAccess;
 import org.openenvelope.audit.AuditAction;
 import org.openenvelope.audit.AuditLog;
+import org.openenvelope.database.DatabaseMigration;
+import org.openenvelope.database.DatabaseSettings;
 import org.openenvelope.error.ConflictException;
-import org.openenvelope.account.AccountAccess;
 
 /**
  * Online backups of the embedded database. While the service runs, H2's file lock keeps every other process
@@ -58,7 +60,7 @@ public class DatabaseBackup {
     public BackupFile backUp() {
         access.requireServiceAdministrator("back up the database");
         DatabaseSettings settings = DatabaseSettings.from(config);
-        if (!settings.isEmbedded() || !settings.url().startsWith("jdbc:h2:" + SynchronousFileSystem.SCHEME + ":")) {
+        if (!settings.isEmbeddedFile()) {
             throw new ConflictException(null, "The database is " + settings.describe() + ", not the embedded H2"
                     + " database: back it up with its own tools (pg_dump for PostgreSQL).");
         }

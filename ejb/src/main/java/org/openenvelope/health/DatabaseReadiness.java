@@ -1,4 +1,4 @@
-package org.openenvelope.operations;
+package org.openenvelope.health;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

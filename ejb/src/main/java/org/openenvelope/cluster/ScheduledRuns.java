@@ -1,4 +1,4 @@
-package org.openenvelope.operations;
+package org.openenvelope.cluster;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -18,6 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.openenvelope.database.DatabaseMigration;
+import org.openenvelope.operations.ServiceLog;
+import org.openenvelope.operations.ServiceMetrics;
 
 /**
  * Scheduled work runs once per cluster, not once per node: every node's timer fires, and the first to claim the

@@ -1,4 +1,4 @@
-package org.openenvelope.operations;
+package org.openenvelope.health;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.openenvelope.operations;
+package org.openenvelope.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package org.openenvelope.operations;
+package org.openenvelope.health;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
