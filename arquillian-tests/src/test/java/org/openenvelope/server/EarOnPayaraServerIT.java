@@ -71,6 +71,16 @@ class EarOnPayaraServerIT {
 
         samlServiceProviderWorks(base, api, number);
         outlookAddinWorks(base, api);
+        healthAndMetricsOnAFullServer(base);
+    }
+
+    /** The EJB module's health checks, as Payara Server's MicroProfile Health serves them; no token, no metrics. */
+    private static void healthAndMetricsOnAFullServer(URI base) {
+        HttpResponse<String> ready = new BrowserlessClient().get(base.resolve("/health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"database\"") && ready.body().contains("\"name\":\"master-key\""),
+                ready.body());
+        assertEquals(404, new BrowserlessClient().get(base.resolve("operations/metrics")).statusCode());
     }
 
     /** The add-in's pages, its sender role (glassfish-web.xml) and Bucket4j from the EAR's lib/ on a full server. */
