@@ -151,6 +151,16 @@ class ClusterIT {
         assertEquals(429, addinSignIn(addin, a.base(), balancer, address).statusCode(), "the eleventh, on either node, is not");
         assertEquals(429, addinSignIn(addin, b.base(), balancer, address).statusCode());
 
+        // Sign-in back-off counts across both nodes too, for an address nobody has as for an administrator's
+        String nobody = "nobody-" + System.nanoTime() + "@example.com";
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            URI node = (attempt % 2 == 0 ? a : b).base();
+            assertEquals(List.of("The email address or password is not correct."),
+                    new PortalClient(node).signIn(nobody, "wrong-" + attempt).errors(), "attempt " + attempt);
+        }
+        List<String> fifth = new PortalClient(a.base()).signIn(nobody, "wrong-5").errors();
+        assertTrue(String.join(" ", fifth).contains("paused"), "the fifth, on either node, is paused: " + fifth);
+
         // Scheduled work (the metadata refresh check, every 2 s here) runs once per period on the cluster
         double before = scheduledRuns(a) + scheduledRuns(b);
         Instant from = Instant.now();

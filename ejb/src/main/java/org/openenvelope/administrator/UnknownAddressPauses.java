@@ -1,44 +1,57 @@
 package org.openenvelope.administrator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Wrong sign-ins for addresses no administrator has, paused exactly as an administrator's are
- * ({@link SignInBackoff}): so that the answer after five tries tells nobody whether the address exists. Per node, in
- * memory, the least recently tried forgotten beyond a bound so that fresh addresses cannot exhaust memory.
+ * ({@link SignInBackoff}): so that the answer after five tries tells nobody whether the address exists. Counted in
+ * the database, in the sign-in's transaction, as an administrator's failures are, so that on a cluster a guesser
+ * spreading tries over the nodes sees the same pauses for both (per node, an unknown address would pause later than
+ * a real one and give it away). Rows hold a digest of the address; old ones are purged hourly.
  */
 @ApplicationScoped
 public class UnknownAddressPauses {
 
-    private static final int MAX_ADDRESSES = 50_000;
-
-    private record Failures(int count, Instant lockedUntil) {
-    }
-
-    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    @PersistenceContext(unitName = "openenvelope")
+    EntityManager em;
 
     /** Until when sign-in for the address is paused; empty when it is not. */
-    public synchronized Optional<Instant> pausedUntil(String address, Instant now) {
-        Failures seen = failures.get(address);
-        return seen == null || seen.lockedUntil() == null || !seen.lockedUntil().isAfter(now)
-                ? Optional.empty() : Optional.of(seen.lockedUntil());
+    public Optional<Instant> pausedUntil(String address, Instant now) {
+        return Optional.ofNullable(em.find(UnknownAddressPause.class, digest(address)))
+                .flatMap(seen -> seen.pausedAt(now));
     }
 
     /** Counts a failure; the pause it starts, if any. */
-    public synchronized Optional<Instant> failed(String address, Instant now) {
-        int count = failures.getOrDefault(address, new Failures(0, null)).count() + 1;
-        java.time.Duration lock = SignInBackoff.lockAfter(count);
-        Instant until = lock.isZero() ? null : now.plus(lock);
-        failures.put(address, new Failures(count, until));
-        return Optional.ofNullable(until);
+    public Optional<Instant> failed(String address, Instant now) {
+        String key = digest(address);
+        UnknownAddressPause seen = em.find(UnknownAddressPause.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (seen == null) {
+            seen = new UnknownAddressPause(key, now);
+            em.persist(seen);
+        }
+        return seen.recordFailure(now);
+    }
+
+    /** Forgets addresses not tried since {@code before} and no longer paused; returns how many. */
+    public int purge(Instant before) {
+        return em.createNamedQuery(UnknownAddressPause.PURGE).setParameter("before", before).executeUpdate();
+    }
+
+    static String digest(String address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -48,13 +48,20 @@ class KnownDevicesTest {
 
     @Test
     void unknownAddressesArePausedAsAdministratorsAre() {
-        UnknownAddressPauses pauses = new UnknownAddressPauses();
+        UnknownAddressPause pause = new UnknownAddressPause(UnknownAddressPauses.digest("nobody@example.com"), T0);
         for (int failure = 1; failure < SignInBackoff.FREE_ATTEMPTS; failure++) {
-            assertEquals(Optional.empty(), pauses.failed("nobody@example.com", T0));
+            assertEquals(Optional.empty(), pause.recordFailure(T0));
         }
-        assertEquals(Optional.of(T0.plus(SignInBackoff.FIRST_LOCK)), pauses.failed("nobody@example.com", T0));
-        assertEquals(Optional.of(T0.plus(SignInBackoff.FIRST_LOCK)), pauses.pausedUntil("nobody@example.com", T0));
-        assertEquals(Optional.empty(), pauses.pausedUntil("nobody@example.com", T0.plus(SignInBackoff.FIRST_LOCK)));
-        assertEquals(Optional.empty(), pauses.pausedUntil("someone-else@example.com", T0));
+        assertEquals(Optional.of(T0.plus(SignInBackoff.FIRST_LOCK)), pause.recordFailure(T0));
+        assertEquals(Optional.of(T0.plus(SignInBackoff.FIRST_LOCK)), pause.pausedAt(T0));
+        assertEquals(Optional.empty(), pause.pausedAt(T0.plus(SignInBackoff.FIRST_LOCK)));
+    }
+
+    @Test
+    void unknownAddressesAreKeptAsDigestsOnly() {
+        String digest = UnknownAddressPauses.digest("nobody@example.com");
+        assertEquals(64, digest.length());
+        assertFalse(digest.contains("nobody"));
+        assertFalse(digest.equals(UnknownAddressPauses.digest("someone-else@example.com")));
     }
 }
