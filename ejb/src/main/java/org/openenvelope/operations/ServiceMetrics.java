@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -71,7 +72,8 @@ public class ServiceMetrics {
     @Inject
     AfterCommit afterCommit;
 
-    public ServiceMetrics() {
+    @PostConstruct
+    void registerJvmMetrics() {
         JvmMetrics.builder().register(registry);
     }
 

@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openenvelope.operations.ServiceMetrics;
 
 class GraphClientTest {
 
@@ -50,6 +51,7 @@ class GraphClientTest {
     void start() {
         microsoft = new FakeMicrosoft();
         graph = new GraphClient();
+        graph.metrics = new ServiceMetrics();
         graph.authority = microsoft.url();
         graph.baseUrl = microsoft.url();
         graph.scope = "https://graph.microsoft.com/.default";
@@ -327,6 +329,21 @@ class GraphClientTest {
         assertEquals(2, requests.size());
         long waited = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
         assertTrue(waited >= 900, "the retry came after Retry-After: " + waited + " ms");
+        String counted = exposition();
+        assertTrue(counted.contains("openenvelope_graph_calls_total{operation=\"get_graph\",outcome=\"throttled\"} 1.0"),
+                counted);
+        assertTrue(counted.contains("openenvelope_graph_calls_total{operation=\"get_graph\",outcome=\"ok\"} 1.0"));
+        assertTrue(counted.contains("openenvelope_graph_calls_total{operation=\"post_token\",outcome=\"ok\"} 1.0"));
+    }
+
+    private String exposition() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            graph.metrics.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -15,6 +15,7 @@ class ServiceMetricsTest {
 
     {
         metrics.afterCommit = new AfterCommit();
+        metrics.registerJvmMetrics();
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openenvelope.audit.RequestOrigin;
 
 /**
- * Every response gets the browser protections a security reviewer expects (the add-in's pages their own, see
- * {@link FramedPages}); every request's client address is
+ * Every request gets an ID, sent back as {@code X-Request-Id} and carried by the log records written for it
+ * ({@link ServiceLog}); every response gets the browser protections a security reviewer expects (the add-in's pages
+ * their own, see {@link FramedPages}); every request's client address is
  * recorded for the audit log, taken from {@code X-Forwarded-For} only when the direct peer is a configured
  * trusted proxy ({@code openenvelope.http.trusted-proxies}), because the header is otherwise forgeable.
  */
