@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.jsoup.nodes.Element;
 import org.openenvelope.administrator.AuthenticatorCodes;
 import org.openenvelope.testing.ApiClient;
+import org.openenvelope.testing.BrowserlessClient;
 import org.openenvelope.testing.Deployments;
 import org.openenvelope.testing.PortalClient;
 import org.openenvelope.testing.PortalSteps;
@@ -134,6 +136,23 @@ class SignInHttpIT {
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
+    }
+
+    /** Error and refusal pages keep no state: a stranger requesting bad addresses makes no session anywhere. */
+    @Test
+    @Order(8)
+    void errorPagesMakeNoSession() {
+        BrowserlessClient stranger = new BrowserlessClient();
+        HttpResponse<String> missing = stranger.get(base().resolve("no-such-page"));
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        HttpResponse<String> unknownAccount = stranger.get(base().resolve("saml/99999997/login"));
+        assertEquals(404, unknownAccount.statusCode());
+        HttpResponse<String> refused = stranger.post(base().resolve("saml/99999997/acs"),
+                Map.of("SAMLResponse", "PHNhbWxwOlJlc3BvbnNlLz4=", "OE_REPOSTED", "1"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Sign-in not possible"), refused.body());
+        assertEquals(Optional.empty(), stranger.cookie("127.0.0.1", "JSESSIONID"), "no page made a session");
     }
 
     @Test
