@@ -11,7 +11,7 @@
 #   --postgres or DB=postgres   PostgreSQL from OPENENVELOPE_TEST_POSTGRES_URL/_USER/_PASSWORD (when unset,
 #                               `.ci/postgres` starts its throw-away cluster and sets them), in a fresh schema
 #                               dropped afterwards; its processes' CPU is reported too
-#   WAR=/path/to/other/openenvelope.war   measures another build (e.g. before a change)
+#   LAYOUT=whole-war, WAR=/path/to/other/openenvelope.war   how the server is started: bench/layout.sh
 #   CONCURRENCY="8 64 1" (c=1 last: measured first, it reads the JIT still compiling)  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins: the JIT settles)
 #   SIGN_REQUESTS=false   the IdP accepts unsigned AuthnRequests (the option set over the API before the run)
 #   SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/signin.jfr"   extra options of the server's JVM
@@ -26,7 +26,7 @@ case "$db" in h2|postgres) ;; *) echo "DB must be h2 or postgres, not $db" >&2; 
 count="${1:-1000}"
 count_c1="${2:-$(( count < 300 ? count : 300 ))}"
 concurrency="${CONCURRENCY:-8 64 1}"
-war="$(realpath "${WAR:-web/target/openenvelope.war}")"
+. bench/layout.sh
 micro="$(ls ~/.m2/repository/fish/payara/extras/payara-micro/*/payara-micro-*.jar | sort -V | tail -1)"
 mvn -B -q -o -pl arquillian-tests test-compile 2>/dev/null || mvn -B -q -pl arquillian-tests test-compile
 mvn -B -q -pl arquillian-tests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
@@ -82,8 +82,8 @@ if [ "$db" = postgres ]; then
 fi
 
 env OPENENVELOPE_DATA_DIR="$work/data" OPENENVELOPE_ADMIN_PASSWORD="$password" "${database[@]}" \
-    java -Xmx768m -Djava.io.tmpdir="$work" ${SERVER_JAVA_OPTS:-} -jar "$micro" --nohazelcast --disablephonehome \
-    --port "$port" --prebootcommandfile "$work/preboot.asadmin" --contextroot / --deploy "$war" >"$work/server.log" 2>&1 &
+    "${server[@]}" -Djava.io.tmpdir="$work" ${SERVER_JAVA_OPTS:-} -jar "$micro" --nohazelcast --disablephonehome \
+    --port "$port" --prebootcommandfile "$work/preboot.asadmin" --contextroot / "${deployment[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 started=$(date +%s)
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login.xhtml")" = 200 ]; do
@@ -94,10 +94,10 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login.
     fi
 done
 if [ "$db" = postgres ]; then
-    echo "$(basename "$war") from $(dirname "$war"), PostgreSQL schema $schema at ${OPENENVELOPE_TEST_POSTGRES_URL}$(
+    echo "$(basename "$war") ($layout) from $(dirname "$war"), PostgreSQL schema $schema at ${OPENENVELOPE_TEST_POSTGRES_URL}$(
         [ -n "$database_pid" ] && echo " (postmaster pid $database_pid)" || echo " (its CPU not found: no ss answer)")"
 else
-    echo "$(basename "$war") from $(dirname "$war"), embedded H2, data in $work/data"
+    echo "$(basename "$war") ($layout) from $(dirname "$war"), embedded H2, data in $work/data"
 fi
 echo "server pid $pid on $(ss -Hltn "sport = :$port" | awk '{print $4}' | paste -sd ' '), $(nproc) CPUs; $count sign-ins per case ($count_c1 at c=1), each case capped at ${CAP:-60} s"
 java -Xmx1g -Dopenenvelope.test.admin-password="$password" \

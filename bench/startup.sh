@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
-# Cold start to first successful HTTP answer, median of N runs, for an empty Payara Micro and for OpenEnvelope on
-# Payara Micro; plus resident memory (RSS) once the service answers.
+# Cold start to first successful HTTP answer, median of N runs, and resident memory (RSS) at that moment, for:
+#   empty         an empty Payara Micro
+#   whole-war     the self-contained openenvelope.war on Payara Micro with the JVM's default options
+#   run-command   the Payara Micro layout (web/target/openenvelope-micro) with the README run command's JVM options
+#   node          a node laid out by node/prepare.sh (prepared root directory and class-data-sharing archive)
+#   node-restart  the same node started again on the data directory of its previous start (no migrations, no
+#                 initial administrator): a node joining a running service
+# OpenEnvelope's first answer is the sign-in page (200); every OpenEnvelope start but node-restart is on a fresh
+# data directory.
 # Usage: bench/startup.sh [runs]   (after `mvn -B install -DskipTests -DskipITs`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 micro="$(ls ~/.m2/repository/fish/payara/extras/payara-micro/*/payara-micro-*.jar | sort -V | tail -1)"
-war="web/target/openenvelope.war"
+layout="web/target/openenvelope-micro"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 port=18765
 
-measure() { # label url-path [payara args...]
-    local label="$1" path="$2"; shift 2
+measure() { # label url-path fresh-data(true|false) command...
+    local label="$1" path="$2" fresh="$3"; shift 3
     local times=() rss=()
     for i in $(seq "$runs"); do
-        rm -rf "$work/data" "$work/tmp"; mkdir -p "$work/tmp"
+        if $fresh; then rm -rf "$work/data"; fi
+        rm -rf "$work/tmp"; mkdir -p "$work/tmp"
         local start; start=$(date +%s%N)
         OPENENVELOPE_DATA_DIR="$work/data" OPENENVELOPE_ADMIN_PASSWORD=benchmark-password-1 \
-            java -Djava.io.tmpdir="$work/tmp" -jar "$micro" --nohazelcast --disablephonehome --port "$port" "$@" \
-            >"$work/$label-$i.log" 2>&1 &
+            _JAVA_OPTIONS="-Djava.io.tmpdir=$work/tmp" "$@" >"$work/$label-$i.log" 2>&1 &
         local pid=$!
         until code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path") && [ "$code" != 000 ] \
               && { [ "$label" = empty ] || [ "$code" = 200 ]; }; do
@@ -37,5 +44,12 @@ measure() { # label url-path [payara args...]
     echo "$label: first answer ms ${times[*]} (median $median_t); RSS MiB ${rss[*]} (median $median_r)"
 }
 
-measure empty / 
-measure openenvelope /login.xhtml --contextroot / --deploy "$war"
+exec_micro=(java -jar "$micro" --nohazelcast --disablephonehome --port "$port")
+measure empty / true "${exec_micro[@]}"
+measure whole-war /login.xhtml true "${exec_micro[@]}" --contextroot / --deploy web/target/openenvelope.war
+measure run-command /login.xhtml true env MALLOC_ARENA_MAX=2 java -XX:+UseSerialGC -Xms128m -Xmx512m -jar "$micro" \
+    --nohazelcast --disablephonehome --port "$port" --contextroot / \
+    --addlibs "$layout/lib" --deploy "$layout/openenvelope.war"
+node/prepare.sh "$work/node" >/dev/null
+measure node /login.xhtml true "$work/node/start.sh" --port "$port"
+measure node-restart /login.xhtml false "$work/node/start.sh" --port "$port"

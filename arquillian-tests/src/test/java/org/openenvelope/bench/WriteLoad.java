@@ -20,7 +20,8 @@ import org.openenvelope.testing.PortalSteps;
  * A load of the writes people cause, against a running service (see {@code bench/writes.sh}): REST account
  * creation one at a time and from four clients at once, the portal's form sign-in (PBKDF2, the audit line, the
  * failure counter reset) and an SSO sign-in through the ACS (replay cache, user-portal session, audit line; the
- * account and its identity provider from {@link BenchFederation}).
+ * account and its identity provider from {@link BenchFederation}); and, to compare builds on the portal's render
+ * path, the Manage Accounts page read by signed-in administrators, one and four at once.
  * Prints latency percentiles and throughput of each; every request is checked, so a failing service cannot
  * look fast.
  */
@@ -50,6 +51,13 @@ public final class WriteLoad {
         measure("Portal: form sign-in", Math.max(10, rounds / 5), () -> expect(
                 new PortalClient(base).signIn(Deployments.adminEmail(), Deployments.adminPassword()).path()
                         .startsWith("/admin/"), "signed in"));
+
+        // a Faces page read by signed-in administrators (each client its own session): the portal's render path
+        ThreadLocal<PortalClient> administrators = ThreadLocal.withInitial(() -> PortalSteps.serviceAdministrator(base));
+        Runnable accountsPage = () -> expect(administrators.get().open("/admin/accounts/index.xhtml").path()
+                .equals("/admin/accounts/index.xhtml"), "Manage Accounts shown");
+        measure("Portal: Manage Accounts page, 1 client", rounds, accountsPage);
+        concurrently("Portal: Manage Accounts page, 4 clients", rounds, 4, accountsPage);
 
         BenchFederation sso = BenchFederation.create(api, base, "Load Federation", 1);
         measure("SSO: sign-in through the ACS", rounds, () -> {

@@ -44,7 +44,9 @@ class DatabaseOutageIT {
         Map<String, String> environment = Map.of(
                 "OPENENVELOPE_ADMIN_PASSWORD", Deployments.adminPassword(),
                 "OPENENVELOPE_DATASOURCE_URL", "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/openenvelope");
-        try (MicroProcess service = MicroProcess.start(work.resolve("data"), environment, work.resolve("service.log"))) {
+        // the self-contained WAR, which the other process-level tests leave to this one
+        try (MicroProcess service = MicroProcess.start(MicroProcess.Layout.WHOLE_WAR, work.resolve("data"), environment,
+                work.resolve("service.log"))) {
             PortalClient signedIn = PortalSteps.serviceAdministrator(service.base());
             ApiClient api = new ApiClient(service.base(), PortalSteps.createServiceToken(signedIn, "Outage"));
             String account = ApiSteps.createAccount(api, "Outage Test Corporation");

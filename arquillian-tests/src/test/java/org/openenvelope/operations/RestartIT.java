@@ -34,7 +34,10 @@ class RestartIT {
         String chosenPassword = "restart-test-chosen-password";
         String accountNumber;
 
-        try (MicroProcess first = MicroProcess.start(data, NO_CONFIGURED_PASSWORD, work.resolve("first-start.log"))) {
+        // as a production node starts: laid out by node/prepare.sh, with its class-data-sharing archive
+        Path node = MicroProcess.prepareNode(work.resolve("node"), work.resolve("prepare.log"));
+        try (MicroProcess first = MicroProcess.startNode(node, data, NO_CONFIGURED_PASSWORD,
+                work.resolve("first-start.log"))) {
             Matcher generated = first.awaitLog(ONE_TIME_PASSWORD, Duration.ofSeconds(30));
             assertTrue(generated.find(), "the first start prints a one-time password");
             assertTrue(Files.exists(data.resolve("database")), "the database lives under the data directory");
@@ -57,7 +60,8 @@ class RestartIT {
             assertTrue(portal.errors().isEmpty(), portal.errors().toString());
         }
 
-        try (MicroProcess second = MicroProcess.start(data, NO_CONFIGURED_PASSWORD, work.resolve("second-start.log"))) {
+        try (MicroProcess second = MicroProcess.startNode(node, data, NO_CONFIGURED_PASSWORD,
+                work.resolve("second-start.log"))) {
             assertFalse(ONE_TIME_PASSWORD.matcher(second.log()).find(), "no second administrator, no second password");
 
             PortalClient portal = new PortalClient(second.base()).signIn(Deployments.adminEmail(), chosenPassword);

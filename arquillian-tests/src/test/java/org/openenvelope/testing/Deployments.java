@@ -17,13 +17,14 @@ public final class Deployments {
     }
 
     /**
-     * The application WAR exactly as Payara Micro runs it in production, including the root context path
+     * The application WAR exactly as Payara Micro runs it in production (the WAR of the Payara Micro layout; the
+     * container adds its libraries, as the README's run command does), including the root context path
      * ({@code --contextroot /}): Payara Micro deploys an archive named {@code ROOT.war} at {@code /}, so the HTTP
      * tests address pages and API paths as they are in production ({@code /admin/...}, {@code /api/v1/...}).
      */
     public static WebArchive application() {
         return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, file("openenvelope.test.war")));
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, file("openenvelope.test.micro-war")));
     }
 
     /**
@@ -59,6 +60,14 @@ public final class Deployments {
 
     public static String adminPassword() {
         return System.getProperty("openenvelope.test.admin-password");
+    }
+
+    static File directory(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !new File(path).isDirectory()) {
+            throw new IllegalStateException("System property " + property + " must name a built directory (run through Maven failsafe); was " + path);
+        }
+        return new File(path);
     }
 
     static File file(String property) {

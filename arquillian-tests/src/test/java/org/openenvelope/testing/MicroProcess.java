@@ -18,10 +18,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts the application WAR on Payara Micro as its own process, the way the README's run command does, with a
- * data directory and environment of the test's choosing. Used where a test must stop and start the service.
+ * Starts the service on Payara Micro as its own process, laid out the way the README's run command starts it (or,
+ * where a test says so, as the self-contained WAR or a node prepared by {@code node/prepare.sh}), with a data
+ * directory and environment of the test's choosing. Used where a test must stop and start the service.
  */
 public final class MicroProcess implements AutoCloseable {
+
+    /** How the service is laid out for Payara Micro (README, "Start-up and footprint"). */
+    public enum Layout {
+        /** The README run command's: the WAR of {@code web/target/openenvelope-micro}, its {@code lib/} added. */
+        MICRO,
+        /** The self-contained {@code openenvelope.war} alone. */
+        WHOLE_WAR
+    }
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
@@ -44,10 +53,44 @@ public final class MicroProcess implements AutoCloseable {
         return start(dataDir, environment, log, freePort());
     }
 
+    /** Starts the service laid out as {@code layout} and waits until it answers. */
+    public static MicroProcess start(Layout layout, Path dataDir, Map<String, String> environment, Path log)
+            throws IOException {
+        MicroProcess micro = launch(payaraMicro(layout, dataDir, List.of()), dataDir, environment, log, freePort(),
+                List.of());
+        micro.awaitReady();
+        return micro;
+    }
+
+    /**
+     * Lays out a node with {@code node/prepare.sh} (Payara Micro's root directory with the application deployed,
+     * and a class-data-sharing archive from a training start) in {@code nodeDir}.
+     */
+    public static Path prepareNode(Path nodeDir, Path log) throws IOException, InterruptedException {
+        Process prepare = new ProcessBuilder("bash", Deployments.file("openenvelope.test.node-prepare").getPath(),
+                nodeDir.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!prepare.waitFor(STARTUP.toMillis(), TimeUnit.MILLISECONDS) || prepare.exitValue() != 0) {
+            prepare.destroyForcibly();
+            throw new IllegalStateException("node/prepare.sh failed; see " + log);
+        }
+        return nodeDir;
+    }
+
+    /** Starts a node laid out by {@link #prepareNode} with its own {@code start.sh} and waits until it answers. */
+    public static MicroProcess startNode(Path nodeDir, Path dataDir, Map<String, String> environment, Path log)
+            throws IOException {
+        MicroProcess micro = launch(List.of("bash", nodeDir.resolve("start.sh").toString()), dataDir, environment,
+                log, freePort(), List.of());
+        micro.awaitReady();
+        return micro;
+    }
+
     /** Starts the service with more Payara Micro options (e.g. {@code --logproperties}) and waits for it. */
     public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log, List<String> options)
             throws IOException {
-        MicroProcess micro = launch(dataDir, environment, log, freePort(), options);
+        MicroProcess micro = launch(payaraMicro(Layout.MICRO, dataDir, options), dataDir, environment, log, freePort(),
+                options);
         micro.awaitReady();
         return micro;
     }
@@ -55,30 +98,41 @@ public final class MicroProcess implements AutoCloseable {
     /** Starts the service on {@code port} (a restart where the base URL must stay the same) and waits for it. */
     public static MicroProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
             throws IOException {
-        MicroProcess micro = launch(dataDir, environment, log, port, List.of());
+        MicroProcess micro = launch(payaraMicro(Layout.MICRO, dataDir, List.of()), dataDir, environment, log, port, List.of());
         micro.awaitReady();
         return micro;
     }
 
     /** Starts the service without waiting for it: for a start that is expected to be refused. */
     public static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log) throws IOException {
-        return launch(dataDir, environment, log, freePort(), List.of());
+        return launch(payaraMicro(Layout.MICRO, dataDir, List.of()), dataDir, environment, log, freePort(), List.of());
     }
 
-    private static MicroProcess launch(Path dataDir, Map<String, String> environment, Path log, int port,
-                                       List<String> options) throws IOException {
+    /** The command that starts Payara Micro with the service laid out as {@code layout}, but for its port. */
+    private static List<String> payaraMicro(Layout layout, Path dataDir, List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp")),
                 "-jar", Deployments.file("openenvelope.test.micro-jar").getPath(),
                 "--disablephonehome",
-                "--port", Integer.toString(port),
-                "--contextroot", "/",
-                "--deploy", Deployments.file("openenvelope.test.war").getPath()));
+                "--contextroot", "/"));
         if (!options.contains("--clustermode")) {
-            command.add("--nohazelcast");
+            command.add("--nohazelcast"); // a prepared node's start.sh decides so itself
         }
+        if (layout == Layout.MICRO) {
+            command.addAll(List.of("--addlibs", Deployments.directory("openenvelope.test.micro-lib").getPath(),
+                    "--deploy", Deployments.file("openenvelope.test.micro-war").getPath()));
+        } else {
+            command.addAll(List.of("--deploy", Deployments.file("openenvelope.test.war").getPath()));
+        }
+        return command;
+    }
+
+    private static MicroProcess launch(List<String> payaraMicro, Path dataDir, Map<String, String> environment,
+                                       Path log, int port, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(payaraMicro);
+        command.addAll(List.of("--port", Integer.toString(port)));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
