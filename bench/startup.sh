@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Cold start to first successful HTTP answer, median of N runs, and resident memory (RSS) at that moment, for:
+# Cold start to first successful HTTP answer, median of N runs, resident memory (RSS) and classes loaded at that
+# moment, for:
 #   empty         an empty Payara Micro
 #   whole-war     the self-contained openenvelope.war on Payara Micro with the JVM's default options
 #   run-command   the Payara Micro layout (web/target/openenvelope-micro) with the README run command's JVM options
@@ -20,7 +21,7 @@ port=18765
 
 measure() { # label url-path fresh-data(true|false) command...
     local label="$1" path="$2" fresh="$3"; shift 3
-    local times=() rss=()
+    local times=() rss=() classes=()
     for i in $(seq "$runs"); do
         if $fresh; then rm -rf "$work/data"; fi
         rm -rf "$work/tmp"; mkdir -p "$work/tmp"
@@ -36,12 +37,14 @@ measure() { # label url-path fresh-data(true|false) command...
         local end; end=$(date +%s%N)
         times+=("$(( (end - start) / 1000000 ))")
         rss+=("$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")")
+        classes+=("$(jstat -class "$pid" 2>/dev/null | awk 'NR == 2 {print $1}')")
         kill "$pid"; wait "$pid" 2>/dev/null || true
     done
     local median_t median_r
     median_t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
     median_r=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    echo "$label: first answer ms ${times[*]} (median $median_t); RSS MiB ${rss[*]} (median $median_r)"
+    echo "$label: first answer ms ${times[*]} (median $median_t); RSS MiB ${rss[*]} (median $median_r);" \
+         "classes loaded ${classes[*]}"
 }
 
 exec_micro=(java -jar "$micro" --nohazelcast --disablephonehome --port "$port")

@@ -13,11 +13,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -344,6 +351,57 @@ class SignInHttpIT {
             if (!valid.contains(code)) {
                 return code;
             }
+        }
+    }
+
+    /**
+     * One administrator signing in from several browsers at the same moment: every sign-in succeeds (none fails on
+     * another's commit), and wrong passwords sent at once are each counted, so guessing in parallel gains nothing.
+     */
+    @Test
+    @Order(10)
+    void concurrentSignInsOfOneAdministratorAllSucceedAndConcurrentFailuresAllCount() throws Exception {
+        PortalClient service = PortalSteps.serviceAdministrator(base());
+        String account = PortalSteps.createAccount(service, "Concurrent Sign-in Corporation");
+        String email = "concurrent-" + System.nanoTime() + "@example.com";
+        String password = "concurrent sign-ins chosen password";
+        PortalSteps.firstSignIn(base(), email, PortalSteps.addAdministrator(service, account, email), password);
+
+        for (PortalClient browser : atOnce(6, attempt -> portal().signIn(email, password))) {
+            assertEquals(200, browser.status(), browser.path() + " " + browser.errors());
+            assertTrue(browser.path().startsWith("/admin/"), browser.path() + " " + browser.errors());
+        }
+        for (PortalClient browser : atOnce(4, attempt -> portal().signIn(email, "wrong-" + attempt))) {
+            assertEquals(200, browser.status(), browser.errors().toString());
+            assertEquals(List.of("The email address or password is not correct."), browser.errors());
+        }
+        List<String> fifth = portal().signIn(email, "wrong-5").errors();
+        assertTrue(String.join(" ", fifth).contains("paused"), "the four failures sent at once all count: " + fifth);
+        // the later tests need this network's allowance of failures (one back every 3 s here, failsafe's setting)
+        Thread.sleep(16_000);
+    }
+
+    private static List<PortalClient> atOnce(int browsers, IntFunction<PortalClient> signIn)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(browsers);
+        try {
+            CountDownLatch ready = new CountDownLatch(browsers);
+            List<Future<PortalClient>> running = new ArrayList<>();
+            for (int i = 0; i < browsers; i++) {
+                int attempt = i;
+                running.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return signIn.apply(attempt);
+                }));
+            }
+            List<PortalClient> done = new ArrayList<>();
+            for (Future<PortalClient> browser : running) {
+                done.add(browser.get(2, TimeUnit.MINUTES));
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

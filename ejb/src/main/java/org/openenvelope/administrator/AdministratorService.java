@@ -3,6 +3,7 @@ package org.openenvelope.administrator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,12 +156,14 @@ public class AdministratorService {
         Administrator administrator = found.get();
         String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
         if (administrator.isLockedAt(now) && !knownDevice) {
-            // Recorded so that a guessing attack stays visible in the audit log while the lock holds.
-            audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
-                    "Sign-in attempt while locked until " + administrator.getLockedUntil());
-            return new SignInOutcome.Locked(administrator.getLockedUntil());
+            return lockedOut(administrator, accountNumber);
         }
-        if (!hasher.verify(password, administrator.getPasswordHash())) {
+        boolean verified = hasher.verify(password, administrator.getPasswordHash());
+        lockRow(administrator);
+        if (administrator.isLockedAt(now) && !knownDevice) {
+            return lockedOut(administrator, accountNumber); // by a failure of another attempt meanwhile
+        }
+        if (!verified) {
             administrator.recordFailedSignIn(now);
             boolean locked = administrator.isLockedAt(now) && !knownDevice;
             audit.recordAs(administrator.getEmail(), locked ? AuditAction.SIGN_IN_LOCKED : AuditAction.SIGN_IN_FAILED,
@@ -191,6 +194,7 @@ public class AdministratorService {
         if (administrator == null || !administrator.hasSecondFactor()) {
             return new SignInOutcome.Refused();
         }
+        lockRow(administrator);
         String accountNumber = administrator.getAccount() == null ? null : administrator.getAccount().getNumber();
         if (administrator.isLockedAt(now) && !knownDevice) {
             audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
@@ -216,6 +220,23 @@ public class AdministratorService {
         }
         return signedIn(administrator, now, "Signed in with password and " + what + (recoveryCode
                 ? " (" + administrator.getUnusedRecoveryCodes() + " unused left)" : ""));
+    }
+
+    /** Recorded so that a guessing attack stays visible in the audit log while the lock holds. */
+    private SignInOutcome lockedOut(Administrator administrator, String accountNumber) {
+        audit.recordAs(administrator.getEmail(), AuditAction.SIGN_IN_LOCKED, accountNumber,
+                "Sign-in attempt while locked until " + administrator.getLockedUntil());
+        return new SignInOutcome.Locked(administrator.getLockedUntil());
+    }
+
+    /**
+     * Reads the administrator's row again under a write lock, once the slow password check is done: concurrent
+     * sign-ins of one administrator then take turns on it, so every failure is counted (none lost to a commit that
+     * fails, which would let guesses sent at once go uncounted), a code is accepted once, and nobody's sign-in
+     * fails because another browser signed in at the same moment.
+     */
+    private void lockRow(Administrator administrator) {
+        em.refresh(administrator, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private SignInOutcome signedIn(Administrator administrator, Instant now, String detail) {

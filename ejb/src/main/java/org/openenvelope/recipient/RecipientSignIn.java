@@ -3,6 +3,7 @@ package org.openenvelope.recipient;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -137,12 +138,16 @@ public class RecipientSignIn {
         PasswordCredential credential = recipient.get().password();
         if (credential.isLockedAt(now)) {
             hasher.burnDecoyVerification(password);
-            audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Password sign-in while locked until "
-                    + credential.getLockedUntil());
-            metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.PAUSED, "paused");
-            return Optional.empty();
+            return lockedOut(address, credential);
         }
-        if (!hasher.verify(password, credential.getPasswordHash())) {
+        boolean verified = hasher.verify(password, credential.getPasswordHash());
+        // under a write lock from here, as AdministratorService does: concurrent attempts each counted
+        em.refresh(recipient.get(), LockModeType.PESSIMISTIC_WRITE);
+        credential = recipient.get().password();
+        if (credential.isLockedAt(now)) {
+            return lockedOut(address, credential); // by a failure of another attempt meanwhile
+        }
+        if (!verified) {
             credential.recordFailure(now, (envelopeId == null ? security.defaults() : security.envelope(envelopeId))::lockAfter);
             audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Wrong password ("
                     + credential.getFailedSignIns() + " in a row" + (credential.getLockedUntil() == null ? ")"
@@ -153,6 +158,13 @@ public class RecipientSignIn {
         credential.recordSuccess();
         metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.SUCCEEDED, null);
         return Optional.of(signedIn(address, RecipientSession.Method.PASSWORD));
+    }
+
+    private Optional<StartedSession> lockedOut(String address, PasswordCredential credential) {
+        audit.recordAs(address, AuditAction.RECIPIENT_SIGN_IN_FAILED, null, "Password sign-in while locked until "
+                + credential.getLockedUntil());
+        metrics.signIn(SignInMethod.RECIPIENT_PASSWORD, Outcome.PAUSED, "paused");
+        return Optional.empty();
     }
 
     /**

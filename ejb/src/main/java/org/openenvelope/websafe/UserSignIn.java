@@ -3,6 +3,7 @@ package org.openenvelope.websafe;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,6 +127,11 @@ public class UserSignIn {
         return outcome;
     }
 
+    private static PasswordSignInOutcome lockedOut(PasswordCredential credential) {
+        return new PasswordSignInOutcome.Refused(PASSWORD, "Too many failed attempts. Try again after "
+                + TIME.format(credential.getLockedUntil()) + ".");
+    }
+
     private PasswordSignInOutcome checked(String email, char[] password, char[] newPassword, PasswordSession session) {
         EmailAddress address = parse(email);
         Optional<AccountUser> found = accountOf(address).filter(Account::isActive)
@@ -141,10 +147,16 @@ public class UserSignIn {
         String accountNumber = user.getAccount().getNumber();
         if (credential.isLockedAt(now)) {
             hasher.burnDecoyVerification(password);
-            return new PasswordSignInOutcome.Refused(PASSWORD, "Too many failed attempts. Try again after "
-                    + TIME.format(credential.getLockedUntil()) + ".");
+            return lockedOut(credential);
         }
-        if (!hasher.verify(password, credential.getPasswordHash())) {
+        boolean verified = hasher.verify(password, credential.getPasswordHash());
+        // under a write lock from here, as AdministratorService does: concurrent attempts each counted
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        credential = user.password();
+        if (credential.isLockedAt(now)) {
+            return lockedOut(credential); // by a failure of another attempt meanwhile
+        }
+        if (!verified) {
             credential.recordFailure(now);
             audit.recordAs(user.getFederationId(), AuditAction.USER_PASSWORD_SIGN_IN_FAILED, accountNumber,
                     "Wrong password (" + credential.getFailedSignIns() + " in a row"
