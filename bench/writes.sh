@@ -5,6 +5,7 @@
 # printing p50/p95/p99 latency and throughput of each.
 # Usage: bench/writes.sh [rounds, default 300]   (after `mvn -B install -DskipTests -DskipITs`)
 #        LAYOUT=whole-war, WAR=/path/to/other/openenvelope.war   how the server is started: bench/layout.sh
+#        SERVER_JAVA_OPTS="-Xmn64m"   extra options of the server's JVM
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-300}"
@@ -16,7 +17,7 @@ work="$(mktemp -d)"
 port=18766
 password=benchmark-password-1
 OPENENVELOPE_DATA_DIR="$work/data" OPENENVELOPE_ADMIN_PASSWORD="$password" \
-    "${server[@]}" -Djava.io.tmpdir="$work" -jar "$micro" --nohazelcast --disablephonehome --port "$port" \
+    "${server[@]}" -Djava.io.tmpdir="$work" ${SERVER_JAVA_OPTS:-} -jar "$micro" --nohazelcast --disablephonehome --port "$port" \
     --contextroot / "${deployment[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
