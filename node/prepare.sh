@@ -41,6 +41,7 @@ env -i PATH="$PATH" HOME="$HOME" OPENENVELOPE_DATA_DIR="$node/training/data" \
     OPENENVELOPE_ADMIN_PASSWORD="training-start-only-$RANDOM$RANDOM" \
     java "${training[@]}" -Djava.io.tmpdir="$node/training/tmp" -jar "$node/root/launch-micro.jar" \
     --nohazelcast --disablephonehome --port "$port" --contextroot / \
+    --prebootcommandfile "$node/config/preboot.asadmin" --postbootcommandfile "$node/config/postboot.asadmin" \
     --deploy "$layout/openenvelope.war" --warmup > "$node/training/training.log" 2>&1 \
     || { echo "The training start failed; see $node/training/training.log" >&2; exit 1; }
 [ -d "$node/root/applications/openenvelope" ] \
