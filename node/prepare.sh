@@ -51,8 +51,7 @@ cds_option=""
 if $cds; then cds_option="-XX:SharedArchiveFile=\"\$node/openenvelope.jsa\""; fi
 cat > "$node/start.sh" <<START
 #!/usr/bin/env bash
-# Starts the OpenEnvelope node laid out by node/prepare.sh; extra arguments go to Payara Micro (e.g. --port 8081,
-# or --clustermode ... to join a cluster, README "Running a cluster").
+# Starts the OpenEnvelope node laid out by node/prepare.sh; extra arguments go to Payara Micro (e.g. --port 8081).
 node="\$(cd "\$(dirname "\$0")" && pwd)"
 export MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-2}
 grid=--nohazelcast

@@ -113,8 +113,6 @@ public final class MicroProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
-                "-XX:TieredStopAtLevel=1", // as arquillian.xml's test JVMs: sooner up, C2 left to the service
-                "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp")),
                 "-jar", Deployments.file("openenvelope.test.micro-jar").getPath(),
                 "--disablephonehome",
