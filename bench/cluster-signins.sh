@@ -6,8 +6,8 @@
 # CPU ms per sign-in, and the two-node/one-node ratio of logins/s per concurrency. Loopback only.
 # Usage: bench/cluster-signins.sh [sign-ins per case, default 1000]   (after `mvn -B install -DskipTests -DskipITs`;
 #        needs haproxy: apt-get install haproxy)
-#   CONCURRENCY="8 64"  CAP=60 (seconds per case)  WARMUP=2000 (untimed sign-ins per run)
-#   WAR=/path/to/other/openenvelope.war   measures another build
+#   CONCURRENCY="8 64"  CAP=60 (seconds per case)  WARMUP=2000 (untimed sign-ins per warm-up round)  WARMUP_SECONDS=600 (rounds until the JIT has settled, at most this long)
+#   WAR=/path/to/other/openenvelope.war   measures another build; HTTP_THREADS each node's request threads (4 per core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-1000}"
@@ -44,7 +44,8 @@ psql_test -c "create database $database" >/dev/null
 database_pid="$(ss -Hltnp "sport = :${pg_port:-5432}" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1)"
 balancer=18790
 grid=18800
-echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xframe-options=false" \
+printf '%s\n' "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xframe-options=false" \
+    "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${HTTP_THREADS:-$((4 * $(nproc)))}" \
     >"$work/preboot.asadmin"
 
 node() { # name port: starts a clustered node and waits for it
@@ -77,7 +78,7 @@ load() { # label
     java -Xmx1g -Dopenenvelope.test.admin-password="$password" -Dbench.server-pid="$list" \
         -Dbench.clock-ticks="$(getconf CLK_TCK)" -Dbench.count="$count" -Dbench.encrypted=false \
         -Dbench.concurrency="$(tr -s ' ' ',' <<<"$concurrency")" -Dbench.cap-seconds="${CAP:-60}" \
-        -Dbench.warmup="${WARMUP:-2000}" -Dbench.database-pid="$database_pid" \
+        -Dbench.warmup="${WARMUP:-2000}" -Dbench.warmup-seconds="${WARMUP_SECONDS:-600}" -Dbench.database-pid="$database_pid" \
         -cp "arquillian-tests/target/test-classes:$(cat arquillian-tests/target/bench.classpath)" \
         org.openenvelope.bench.SignInLoad "http://127.0.0.1:$balancer/" 2>"$work/client.log" | tee "$work/$1.txt" \
         || { cat "$work/client.log"; exit 1; }

@@ -12,7 +12,8 @@
 #                               `.ci/postgres` starts its throw-away cluster and sets them), in a fresh schema
 #                               dropped afterwards; its processes' CPU is reported too
 #   LAYOUT=whole-war, WAR=/path/to/other/openenvelope.war   how the server is started: bench/layout.sh
-#   CONCURRENCY="8 64 1" (c=1 last: measured first, it reads the JIT still compiling)  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins: the JIT settles)
+#   CONCURRENCY="8 64 1" (c=1 last: measured first, it reads the JIT still compiling)  CAP=60 (seconds per case, signing included)  WARMUP=2000 (untimed sign-ins per warm-up round; rounds until the JIT compiler threads use under 10 % of a core)  WARMUP_SECONDS=600 (at most)
+#   HTTP_THREADS=8   the server's request threads (default four per core, as the run command and node/prepare.sh)
 #   SIGN_REQUESTS=false   the IdP accepts unsigned AuthnRequests (the option set over the API before the run)
 #   SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/signin.jfr"   extra options of the server's JVM
 set -euo pipefail
@@ -37,6 +38,8 @@ port=18769
     echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
     # as the run's preboot.asadmin: the application sets X-Frame-Options itself
     echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xframe-options=false"
+    # and sizes the request threads as the run command does (four per core); HTTP_THREADS to try others
+    echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${HTTP_THREADS:-$((4 * $(nproc)))}"
 } >"$work/preboot.asadmin"
 password=benchmark-password-1
 database=()
@@ -103,7 +106,7 @@ echo "server pid $pid on $(ss -Hltn "sport = :$port" | awk '{print $4}' | paste 
 java -Xmx1g -Dopenenvelope.test.admin-password="$password" \
     -Dbench.server-pid="$pid" -Dbench.clock-ticks="$(getconf CLK_TCK)" \
     -Dbench.count="$count" -Dbench.count-c1="$count_c1" -Dbench.concurrency="$(tr -s ' ' ',' <<<"$concurrency")" \
-    -Dbench.sign-requests="${SIGN_REQUESTS:-true}" -Dbench.cap-seconds="${CAP:-60}" -Dbench.warmup="${WARMUP:-2000}" -Dbench.database-pid="$database_pid" \
+    -Dbench.sign-requests="${SIGN_REQUESTS:-true}" -Dbench.cap-seconds="${CAP:-60}" -Dbench.warmup="${WARMUP:-2000}" -Dbench.warmup-seconds="${WARMUP_SECONDS:-600}" -Dbench.database-pid="$database_pid" \
     -cp "arquillian-tests/target/test-classes:$(cat arquillian-tests/target/bench.classpath)" \
     org.openenvelope.bench.SignInLoad "http://127.0.0.1:$port/" 2>"$work/client.log" \
     || { cat "$work/client.log"; echo "--- server log (last lines)"; tail -n 60 "$work/server.log"; exit 1; }

@@ -24,7 +24,8 @@ mkdir -p "$node/config" "$node/training/tmp"
 
 java -jar "$micro" --rootdir "$node/root" --outputlauncher > "$node/training/launcher.log" 2>&1
 cp "$layout"/lib/*.jar "$node/root/lib/"
-sed "s/\${openenvelope.http.address}/${OPENENVELOPE_HTTP_ADDRESS:-127.0.0.1}/" \
+sed -e "s/\${openenvelope.http.address}/${OPENENVELOPE_HTTP_ADDRESS:-127.0.0.1}/" \
+    -e "s/\${openenvelope.http.threads}/${OPENENVELOPE_HTTP_THREADS:-$((4 * $(nproc)))}/" \
     "$repo/web/src/main/payara/preboot.asadmin" > "$node/config/preboot.asadmin"
 cp "$repo/web/src/main/payara/postboot.asadmin" "$repo"/web/src/main/payara/logging-*.properties "$node/config/"
 

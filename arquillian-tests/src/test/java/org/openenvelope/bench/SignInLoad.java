@@ -38,14 +38,15 @@ import org.openenvelope.testing.PortalSteps;
  * batch's browsers {@code t, t+c, …}; the users answered for are chosen so that no two threads sign the same user
  * in at once. A sign-in's latency is its start's plus its ACS part's; logins/s are sign-ins over the two phases'
  * wall time; the server's CPU time (utime + stime of its JVM in {@code /proc}) is read before and after each timed
- * phase. Every answer is checked, so a failing service cannot look fast.
+ * phase, and that of its JIT compiler threads apart. Every answer is checked, so a failing service cannot look fast.
  *
  * <p>Settings (system properties): {@code bench.server-pid} (required; a comma-separated list for the nodes of a
  * cluster, whose CPU is summed), {@code bench.encrypted} (also the cases with an encrypted assertion, true),
  * {@code bench.clock-ticks} (required,
  * {@code getconf CLK_TCK}), {@code bench.count} (sign-ins per case, 1000), {@code bench.count-c1} (at concurrency
  * 1, 300), {@code bench.concurrency} (8,64,1: c=1 last, once the JIT has settled), {@code bench.cap-seconds} (per case, signing included, 60),
- * {@code bench.warmup} (untimed sign-ins first, 2000), {@code bench.database-pid} (PostgreSQL's postmaster: its
+ * {@code bench.warmup} (untimed sign-ins per warm-up round, 2000; rounds go on until the server's JIT compiler
+ * threads use under a tenth of a core, for {@code bench.warmup-seconds} at most, 600), {@code bench.database-pid} (PostgreSQL's postmaster: its
  * and its backends' CPU reported too). Argument: the service's base URL.
  */
 public final class SignInLoad {
@@ -53,6 +54,8 @@ public final class SignInLoad {
     /** Users the IdP answers for; thread t of c signs in only users whose index is t modulo c. */
     private static final int USERS = 256;
     private static final Duration IDLE = Duration.ofSeconds(5);
+    /** The JIT compiler threads' share of a core under which the warm-up ends. */
+    private static final double JIT_SETTLED = 0.10;
 
     private final URI base;
     private final BenchFederation sso;
@@ -84,6 +87,7 @@ public final class SignInLoad {
                 .filter(level -> !level.isEmpty()).mapToInt(Integer::parseInt).toArray();
         Duration cap = Duration.ofSeconds(Long.getLong("bench.cap-seconds", 60));
         int warmup = Integer.getInteger("bench.warmup", 2000);
+        Duration warmupCap = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 600));
         String databasePid = System.getProperty("bench.database-pid", "");
         for (int level : levels) {
             if (level < 1 || level > USERS) {
@@ -97,11 +101,23 @@ public final class SignInLoad {
         System.out.printf("Account %s, %d users, its IdP played by the bench (generated RSA key); a sign-in: GET"
                 + " /saml/%s/login, POST to /acs from the IdP (re-posted by the ACS's page), GET /websafe/%n",
                 sso.account(), USERS, sso.account());
+        // Rounds until the JIT has settled: on two cores its C2 queue takes minutes to drain, and a case measured
+        // before that pays for compiling most of the server's request path (a third of its CPU at 2000 sign-ins).
         long warmStart = System.nanoTime();
-        load.run("warm-up", false, 8, warmup / 2, cap.dividedBy(2));
-        load.run("warm-up", true, 8, warmup - warmup / 2, cap.dividedBy(2));
-        System.out.printf("warm-up: %d sign-ins at c=8 (half with an encrypted assertion), %.1f s, untimed%n", warmup,
-                (System.nanoTime() - warmStart) / 1e9);
+        int rounds = 0;
+        double compiling;
+        do {
+            long compiled = load.compilerTicks();
+            long roundStart = System.nanoTime();
+            load.run("warm-up", false, 8, warmup / 2, cap.dividedBy(2));
+            load.run("warm-up", true, 8, warmup - warmup / 2, cap.dividedBy(2));
+            compiling = (load.compilerTicks() - compiled) * 1e9 / clockTicks / (System.nanoTime() - roundStart);
+            rounds++;
+        } while (compiling > JIT_SETTLED && System.nanoTime() - warmStart < warmupCap.toNanos());
+        System.out.printf("warm-up: %d round(s) of %d sign-ins at c=8 (half with an encrypted assertion), %.1f s,"
+                        + " untimed; the JIT compiler threads used %.0f %% of a core in the last round%s%n", rounds,
+                warmup, (System.nanoTime() - warmStart) / 1e9, compiling * 100, compiling > JIT_SETTLED
+                        ? " (not settled within bench.warmup-seconds: the cases pay for compiling)" : "");
         System.out.printf("server idle for %d s after it: %.1f ms CPU per second (JIT, GC, timers; counted in the cases"
                 + " too)%n", IDLE.toSeconds(), load.idleCpu());
         boolean withEncrypted = Boolean.parseBoolean(System.getProperty("bench.encrypted", "true"));
@@ -261,7 +277,33 @@ public final class SignInLoad {
             user += Long.parseLong(server[11]);
             system += Long.parseLong(server[12]);
         }
-        return new Usage(user, system, ticks("self", false), databaseTicks());
+        return new Usage(user, system, compilerTicks(), ticks("self", false), databaseTicks());
+    }
+
+    /**
+     * The CPU ticks of the server JVMs' JIT compiler threads ({@code C1/C2 CompilerThread…}): on two cores the C2
+     * queue of an application this size takes minutes to drain, and what it still compiles is paid in the cases.
+     */
+    private long compilerTicks() {
+        long ticks = 0;
+        for (String pid : serverPids) {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path thread : threads.toList()) {
+                    String name;
+                    try {
+                        name = Files.readString(thread.resolve("comm"));
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    boolean compiler = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+                    String[] fields = compiler ? statFields(pid + "/task/" + thread.getFileName()) : null;
+                    ticks += fields == null ? 0 : cpu(fields, false);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("No process " + pid + " (is the server still running?)", e);
+            }
+        }
+        return ticks;
     }
 
     private long serverTicks() {
@@ -327,22 +369,23 @@ public final class SignInLoad {
     }
 
     /** CPU clock ticks of the server JVM (user, system), this JVM and the database (0 when not measured). */
-    private record Usage(long serverUser, long serverSystem, long client, long database) {
+    /** {@code compiler}: the part of the server's CPU spent by its JIT compiler threads. */
+    private record Usage(long serverUser, long serverSystem, long compiler, long client, long database) {
 
-        static final Usage NONE = new Usage(0, 0, 0, 0);
+        static final Usage NONE = new Usage(0, 0, 0, 0, 0);
 
         long server() {
             return serverUser + serverSystem;
         }
 
         Usage plus(Usage other) {
-            return new Usage(serverUser + other.serverUser, serverSystem + other.serverSystem, client + other.client,
-                    database + other.database);
+            return new Usage(serverUser + other.serverUser, serverSystem + other.serverSystem,
+                    compiler + other.compiler, client + other.client, database + other.database);
         }
 
         Usage minus(Usage other) {
-            return new Usage(serverUser - other.serverUser, serverSystem - other.serverSystem, client - other.client,
-                    database - other.database);
+            return new Usage(serverUser - other.serverUser, serverSystem - other.serverSystem,
+                    compiler - other.compiler, client - other.client, database - other.database);
         }
     }
 
@@ -393,6 +436,9 @@ public final class SignInLoad {
                     capped ? " (of " + requested + ", capped at " + cap.toSeconds() + " s)" : "",
                     done / ((startWall + acsWall) / 1e9), percentiles(both), perSignIn(startUsage.server() + acsUsage.server()),
                     perSignIn(startUsage.server()), perSignIn(acsUsage.server())));
+            line.append(String.format(", of which JIT compiling %s (without it %s)",
+                    perSignIn(startUsage.compiler + acsUsage.compiler),
+                    perSignIn(startUsage.server() + acsUsage.server() - startUsage.compiler - acsUsage.compiler)));
             if (!databasePid.isEmpty()) {
                 line.append(String.format(", PostgreSQL CPU %s ms/sign-in (start %s + acs %s)",
                         perSignIn(startUsage.database + acsUsage.database), perSignIn(startUsage.database),
@@ -403,10 +449,10 @@ public final class SignInLoad {
         }
 
         private String phase(String name, long[] nanos, long wall, Usage usage) {
-            return String.format("%n    %-5s %5.1f s, %6.1f/s, %s, server CPU %s ms/sign-in (user %s, system %s),"
-                            + " bench client CPU %s", name, wall / 1e9, done / (wall / 1e9), percentiles(nanos),
-                    perSignIn(usage.server()), perSignIn(usage.serverUser), perSignIn(usage.serverSystem),
-                    perSignIn(usage.client));
+            return String.format("%n    %-5s %5.1f s, %6.1f/s, %s, server CPU %s ms/sign-in (user %s, system %s,"
+                            + " JIT compiling %s), bench client CPU %s", name, wall / 1e9, done / (wall / 1e9),
+                    percentiles(nanos), perSignIn(usage.server()), perSignIn(usage.serverUser),
+                    perSignIn(usage.serverSystem), perSignIn(usage.compiler), perSignIn(usage.client));
         }
 
         private String perSignIn(long ticks) {

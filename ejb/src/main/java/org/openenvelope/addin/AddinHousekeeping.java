@@ -1,8 +1,13 @@
 package org.openenvelope.addin;
 
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +21,9 @@ import org.openenvelope.operations.ServiceLog;
 
 /**
  * Forgets expired add-in sessions, and flow summaries older than {@code openenvelope.addin.flow-retention-days}
- * (the audit trail keeps how each flow ended). Harmless when several nodes run it.
+ * (the audit trail keeps how each flow ended). Harmless when several nodes run it. Every minute it also has the
+ * Encrypt flows that are due resumed; the timer lives here, not on the stateless runner, so that it cannot fire
+ * before the schema is migrated ({@code @DependsOn}).
  */
 @Singleton
 @DependsOn("DatabaseMigration")
@@ -34,6 +41,9 @@ public class AddinHousekeeping {
     @Inject
     Clock clock;
 
+    @EJB
+    EncryptFlowRunner flowRunner;
+
     @Inject
     @ConfigProperty(name = "openenvelope.addin.flow-retention-days", defaultValue = "90")
     long flowRetentionDays;
@@ -43,6 +53,14 @@ public class AddinHousekeeping {
         if (runs.claim("addin-housekeeping", Duration.ofHours(1))) {
             purgeExpired();
         }
+    }
+
+    /** Not under the singleton's write lock, nor in a transaction: a flow takes its own steps and may take a while. */
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void resumeEncryptFlows() {
+        flowRunner.resumeDue();
     }
 
     public void purgeExpired() {

@@ -1,7 +1,6 @@
 package org.openenvelope.addin;
 
 import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -80,9 +79,8 @@ public class EncryptFlowRunner {
         run(flowId);
     }
 
-    /** Resumes what a restart, a crash of another node or a pause left due. */
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    void resumeDue() {
+    /** Resumes what a restart, a crash of another node or a pause left due ({@link AddinHousekeeping}'s minute). */
+    public void resumeDue() {
         flows.due().forEach(this::run);
     }
 

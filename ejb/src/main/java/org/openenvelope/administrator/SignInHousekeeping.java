@@ -1,5 +1,6 @@
 package org.openenvelope.administrator;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import org.openenvelope.cluster.ScheduledRuns;
 
 /** Hourly, on one node of a cluster: forgets unknown addresses not tried for a day and no longer paused. */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class SignInHousekeeping {
 
     static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);

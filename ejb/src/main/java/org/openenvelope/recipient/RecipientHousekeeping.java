@@ -1,5 +1,6 @@
 package org.openenvelope.recipient;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.openenvelope.cluster.ScheduledRuns;
 
 /** Hourly: mailed secrets and viewer sessions are deleted a day after they ended, leaving the audit log as the record. */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class RecipientHousekeeping {
 
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);

@@ -70,13 +70,19 @@ public class IdentityProviders implements FederatedSignInRoutes {
     /**
      * The named identity provider's configuration in force, when the account signs in with SAML.
      *
+     * @param name null for the account's default
      * @throws SamlRejectedException {@code sso_not_configured} otherwise
      */
     public IdentityProvider enabled(Account account, String name) {
-        Optional<IdentityProvider> active = active(account, name);
+        // one query for the default's name and the configuration: every sign-in starts here
+        List<IdentityProvider> all = all(account);
+        String wanted = name != null ? name
+                : all.stream().map(IdentityProvider::getName).findFirst().orElse(IdentityProvider.FIRST_NAME);
+        Optional<IdentityProvider> active = all.stream()
+                .filter(idp -> idp.getStage() == IdpStage.ACTIVE && idp.getName().equals(wanted)).findFirst();
         if (account.getAuthenticationMethod() != AuthenticationMethod.SAML || active.isEmpty()) {
             throw new SamlRejectedException(SamlFailure.SSO_NOT_CONFIGURED, "Account " + account.getNumber()
-                    + " does not sign in with SAML 2.0" + (active.isEmpty() ? " (identity provider \"" + name
+                    + " does not sign in with SAML 2.0" + (active.isEmpty() ? " (identity provider \"" + wanted
                     + "\" is not enabled)." : "."));
         }
         return active.get();

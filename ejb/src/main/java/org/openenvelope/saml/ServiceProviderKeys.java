@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import org.openenvelope.audit.AuditLog;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.keys.UploadedKeyPair;
 import org.openenvelope.saml.validation.ServiceProviderParty;
+import org.openenvelope.security.PrivateKeyCrypto;
 import org.openenvelope.security.SecretBox;
 import org.opensaml.security.x509.BasicX509Credential;
 
@@ -109,8 +108,8 @@ public class ServiceProviderKeys {
     private BasicX509Credential credential(Account account, ServiceProviderKey key) {
         return credentials.computeIfAbsent(key.getId(), id -> {
             try {
-                PrivateKey privateKey = KeyFactory.getInstance(key.certificate().getPublicKey().getAlgorithm())
-                        .generatePrivate(new PKCS8EncodedKeySpec(secrets.open(key.getEncryptedPrivateKey(), purpose(account))));
+                PrivateKey privateKey = PrivateKeyCrypto.privateKey(key.certificate().getPublicKey().getAlgorithm(),
+                        secrets.open(key.getEncryptedPrivateKey(), purpose(account)));
                 return new BasicX509Credential(key.certificate(), privateKey);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("The stored SP key " + key.getFingerprint() + " cannot be read", e);

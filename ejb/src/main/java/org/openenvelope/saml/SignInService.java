@@ -174,8 +174,7 @@ public class SignInService {
     /** @param identityProvider the name of the identity provider to ask; null for the account's default */
     private StartedSignIn authnRequest(Account account, String identityProvider, String baseUrl, RequestPurpose purpose,
                                        String next) {
-        IdentityProvider idp = identityProviders.enabled(account,
-                identityProvider == null ? identityProviders.defaultName(account) : identityProvider);
+        IdentityProvider idp = identityProviders.enabled(account, identityProvider);
         IdentityProviderSettings settings = idp.settings();
         ServiceProviderParty sp = serviceProviders.party(account, baseUrl);
         return pending.start(account, purpose, idp.getName(), next, null,
@@ -260,7 +259,7 @@ public class SignInService {
         }
         String issuer = response.getIssuer() == null ? null : response.getIssuer().getValue();
         return identityProviders.enabled(account, identityProviders.activeIssuedBy(account, issuer)
-                .map(IdentityProvider::getName).orElseGet(() -> identityProviders.defaultName(account)));
+                .map(IdentityProvider::getName).orElse(null));
     }
 
     private AcsOutcome recipientSignedIn(IdentityProvider idp, ValidatedAssertion assertion, AssertionUse use,

@@ -1,5 +1,6 @@
 package org.openenvelope.security;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +13,7 @@ import org.openenvelope.operations.ServiceLog;
 
 /** Deletes shared rate-limit buckets that are full again, hourly, on one node of a cluster. */
 @Singleton
+@DependsOn("DatabaseMigration")
 public class RateLimitHousekeeping {
 
     private static final Logger LOG = ServiceLog.logger(RateLimitHousekeeping.class);

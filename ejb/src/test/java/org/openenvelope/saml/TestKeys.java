@@ -1,9 +1,11 @@
 package org.openenvelope.saml;
 
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import org.openenvelope.saml.keys.SelfSignedCertificates;
 import org.openenvelope.saml.xml.OpenSaml;
+import org.openenvelope.security.PrivateKeyCrypto;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /** Keys generated once per test JVM (RSA generation is slow). */
@@ -20,6 +22,15 @@ public final class TestKeys {
 
     private static BasicX509Credential generate(String name) {
         OpenSaml.ensureInitialized();
-        return SelfSignedCertificates.generate(name, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(3650));
+        BasicX509Credential generated = SelfSignedCertificates.generate(name, Instant.parse("2026-01-01T00:00:00Z"),
+                Duration.ofDays(3650));
+        // the private key as the service reads its stored keys: the native provider's key object where it is used,
+        // so every signing and decryption test also runs with it (the JDK's XML signing included)
+        try {
+            return new BasicX509Credential(generated.getEntityCertificate(),
+                    PrivateKeyCrypto.privateKey("RSA", generated.getPrivateKey().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -31,6 +31,9 @@ import org.openenvelope.account.Account;
         query = "select e from ProfileEntry e where e.account = :account order by e.type, e.value")
 @NamedQuery(name = ProfileEntry.VERIFIED_BY_VALUES, query = "select e from ProfileEntry e join fetch e.account"
         + " where e.type = :type and e.verifiedValue in :values")
+@NamedQuery(name = ProfileEntry.VERIFIED_ADDRESS_OR_DOMAIN, query = "select e from ProfileEntry e join fetch e.account"
+        + " where (e.type = :addressType and e.verifiedValue = :address)"
+        + " or (e.type = :domainType and e.verifiedValue = :domain)")
 @NamedQuery(name = ProfileEntry.OF_ACCOUNT_BY_VALUES, query = "select e from ProfileEntry e"
         + " where e.account = :account and e.type = :type and e.value in :values")
 @NamedQuery(name = ProfileEntry.VERIFIED_OF_OTHER_ACCOUNTS, query = "select e from ProfileEntry e join fetch e.account"
@@ -39,6 +42,7 @@ public class ProfileEntry {
 
     public static final String BY_ACCOUNT = "ProfileEntry.byAccount";
     public static final String VERIFIED_BY_VALUES = "ProfileEntry.verifiedByValues";
+    public static final String VERIFIED_ADDRESS_OR_DOMAIN = "ProfileEntry.verifiedAddressOrDomain";
     public static final String OF_ACCOUNT_BY_VALUES = "ProfileEntry.ofAccountByValues";
     public static final String VERIFIED_OF_OTHER_ACCOUNTS = "ProfileEntry.verifiedOfOtherAccounts";
     /** The TXT record's value starts so; the rest is the entry's own random token. */

@@ -32,7 +32,8 @@ import org.openenvelope.error.InvalidValueException;
  */
 @Entity
 @Table(name = "service_provider")
-@NamedQuery(name = ServiceProvider.OF_ACCOUNT, query = "select s from ServiceProvider s where s.account = :account")
+@NamedQuery(name = ServiceProvider.OF_ACCOUNT, query = "select distinct s from ServiceProvider s left join fetch s.keys"
+        + " where s.account = :account")
 public class ServiceProvider {
 
     public static final String OF_ACCOUNT = "ServiceProvider.ofAccount";

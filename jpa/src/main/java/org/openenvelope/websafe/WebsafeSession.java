@@ -19,6 +19,8 @@ import org.openenvelope.user.AccountUser;
  */
 @Entity
 @Table(name = "websafe_session")
+@NamedQuery(name = WebsafeSession.BY_KEY_WITH_ACCOUNT_AND_USER, query = "select s from WebsafeSession s"
+        + " join fetch s.account join fetch s.user where s.sessionKeyDigest = :key")
 @NamedQuery(name = WebsafeSession.ACTIVE_BY_NAME_ID, query = "select s from WebsafeSession s"
         + " where s.account = :account and s.nameId = :nameId and s.endedAt is null")
 @NamedQuery(name = WebsafeSession.END_OF_IDENTITY_PROVIDER, query = "update WebsafeSession s set s.endedAt = :now,"
@@ -26,6 +28,7 @@ import org.openenvelope.user.AccountUser;
         + " and s.endedAt is null")
 public class WebsafeSession {
 
+    public static final String BY_KEY_WITH_ACCOUNT_AND_USER = "WebsafeSession.byKeyWithAccountAndUser";
     public static final String ACTIVE_BY_NAME_ID = "WebsafeSession.activeByNameId";
     public static final String END_OF_IDENTITY_PROVIDER = "WebsafeSession.endOfIdentityProvider";
 

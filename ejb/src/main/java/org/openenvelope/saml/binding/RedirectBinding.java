@@ -20,6 +20,7 @@ import org.openenvelope.saml.xml.AlgorithmPolicy;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
+import org.openenvelope.security.PrivateKeyCrypto;
 import org.opensaml.security.x509.BasicX509Credential;
 
 /**
@@ -52,7 +53,7 @@ public final class RedirectBinding {
         StringBuilder query = query(parameter, xml, relayState);
         query.append('&').append(SIG_ALG).append('=').append(urlEncode(AlgorithmPolicy.RSA_SHA256));
         try {
-            Signature signer = Signature.getInstance(AlgorithmPolicy.jcaName(AlgorithmPolicy.RSA_SHA256));
+            Signature signer = PrivateKeyCrypto.signer(AlgorithmPolicy.jcaName(AlgorithmPolicy.RSA_SHA256));
             signer.initSign(key.getPrivateKey());
             signer.update(query.toString().getBytes(StandardCharsets.UTF_8));
             query.append('&').append(SIGNATURE).append('=').append(urlEncode(Base64.getEncoder().encodeToString(signer.sign())));

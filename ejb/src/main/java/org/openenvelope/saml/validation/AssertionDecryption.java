@@ -11,6 +11,7 @@ import org.openenvelope.saml.xml.Certificates;
 import org.openenvelope.saml.xml.OpenSaml;
 import org.openenvelope.saml.xml.SamlFailure;
 import org.openenvelope.saml.xml.SamlRejectedException;
+import org.openenvelope.security.PrivateKeyCrypto;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.EncryptedAssertion;
@@ -207,6 +208,7 @@ public final class AssertionDecryption {
             }
         };
         decrypter.setRootInNewDocument(true);
+        decrypter.setJCAProviderName(PrivateKeyCrypto.providerName());
         return decrypter;
     }
 
