@@ -27,6 +27,7 @@ import org.openenvelope.operations.ServiceLog;
  */
 @Singleton
 @DependsOn("DatabaseMigration")
+@Lock(LockType.READ) // no state of its own: the hourly purge need not wait for a minute's flows, nor they for it
 public class AddinHousekeeping {
 
     private static final Logger LOG = ServiceLog.logger(AddinHousekeeping.class);
@@ -55,9 +56,8 @@ public class AddinHousekeeping {
         }
     }
 
-    /** Not under the singleton's write lock, nor in a transaction: a flow takes its own steps and may take a while. */
+    /** Not in a transaction: a flow takes its own steps, and may take a while. */
     @Schedule(hour = "*", minute = "*", persistent = false)
-    @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void resumeEncryptFlows() {
         flowRunner.resumeDue();
